@@ -1,0 +1,68 @@
+import { type LoadConfigOptions, loadConfig } from "../config/load.ts";
+import type { Config } from "../config/schema.ts";
+import { HttpFetcher } from "../ingest/fetch/http-fetcher.ts";
+import { createLogger, type Logger } from "../log.ts";
+import type { NewSource } from "../model/source.ts";
+import { type Db, openDb } from "../store/db.ts";
+import { ItemsRepo } from "../store/items-repo.ts";
+import { SourcesRepo } from "../store/sources-repo.ts";
+
+/** What a command works with: the frozen config, the store and its repositories, the network, a logger. */
+export type Context = {
+  config: Readonly<Config>;
+  configPath: string | null;
+  db: Db;
+  sources: SourcesRepo;
+  items: ItemsRepo;
+  fetcher: HttpFetcher;
+  log: Logger;
+  close: () => Promise<void>;
+};
+
+export function createFetcher(config: Readonly<Config>): HttpFetcher {
+  return new HttpFetcher({ ...config.fetch, allowPrivateNetworks: config.allowPrivateNetworks });
+}
+
+/** Loads config, opens (and migrates) the store, and applies the config file's sources. */
+export async function openContext(options: LoadConfigOptions & { syncSources?: boolean } = {}): Promise<Context> {
+  const { config, path } = loadConfig(options);
+  const log = createLogger(config.logLevel);
+  const db = await openDb(config.databaseUrl);
+  const sources = new SourcesRepo(db);
+  if (options.syncSources ?? true) await sources.syncFromConfig(configSources(config));
+  const fetcher = createFetcher(config);
+  return {
+    config,
+    configPath: path,
+    db,
+    sources,
+    items: new ItemsRepo(db),
+    fetcher,
+    log,
+    close: async () => {
+      await fetcher.close();
+      await db.close();
+    },
+  };
+}
+
+export function configSources(config: Readonly<Config>): NewSource[] {
+  return config.sources.map((s) => ({
+    url: s.url,
+    name: s.name ?? new URL(s.url).hostname.replace(/^www\./, ""),
+    kind: s.kind,
+    weight: s.weight,
+    origin: "config",
+    ...(s.intervalMinutes ? { intervalMinutes: s.intervalMinutes } : {}),
+  }));
+}
+
+/** Runs a command body with a context and always closes it. */
+export async function withContext<T>(options: LoadConfigOptions & { syncSources?: boolean }, body: (ctx: Context) => Promise<T>): Promise<T> {
+  const ctx = await openContext(options);
+  try {
+    return await body(ctx);
+  } finally {
+    await ctx.close();
+  }
+}

@@ -1,0 +1,114 @@
+import { parseFeedDate } from "../feed/dates.ts";
+import { plainText } from "../html/sanitize.ts";
+import { absoluteUrl } from "../url.ts";
+
+export type PageMetadata = {
+  title: string | null;
+  byline: string | null;
+  published: string | null;
+  siteName: string | null;
+  lang: string | null;
+  image: string | null;
+  canonical: string | null;
+};
+
+type Doc = Document;
+
+/**
+ * Reads what a page says about itself: schema.org JSON-LD first (publishers fill it carefully for search engines),
+ * then Open Graph / article / Dublin Core meta tags, then visible markup (<time>, rel=author, <title>).
+ */
+export function readMetadata(document: Doc, url: string | null): PageMetadata {
+  const ld = readJsonLd(document);
+  const meta = (...names: string[]) => {
+    for (const name of names) {
+      const el = document.querySelector(`meta[property="${name}" i], meta[name="${name}" i], meta[itemprop="${name}" i]`);
+      const content = el?.getAttribute("content")?.trim();
+      if (content) return content;
+    }
+    return null;
+  };
+  const timeEl = document.querySelector("article time[datetime], time[datetime][itemprop], time[datetime]");
+  const published =
+    parseFeedDate(ld.datePublished) ??
+    parseFeedDate(
+      meta("article:published_time", "og:published_time", "datePublished", "publish-date", "pubdate", "date", "dc.date", "dcterms.created", "sailthru.date", "parsely-pub-date"),
+    ) ??
+    parseFeedDate(timeEl?.getAttribute("datetime"));
+  const authorLink = document.querySelector('[rel="author"], [itemprop="author"] [itemprop="name"], .byline [itemprop="name"]');
+  const byline =
+    ld.author ??
+    plainText(meta("author", "article:author", "dc.creator", "parsely-author", "sailthru.author")) ??
+    plainText(authorLink?.textContent);
+  const titleTag = plainText(document.querySelector("title")?.textContent);
+  return {
+    title: plainText(ld.headline) ?? plainText(meta("og:title", "twitter:title", "dc.title")) ?? titleTag,
+    byline: byline && !/^https?:\/\//.test(byline) ? byline : null,
+    published,
+    siteName: plainText(meta("og:site_name", "application-name")) ?? ld.publisher,
+    lang: normaliseLang(document.documentElement?.getAttribute("lang") ?? meta("og:locale", "content-language", "language")),
+    image: absoluteUrl(ld.image ?? meta("og:image", "og:image:url", "twitter:image", "twitter:image:src"), url),
+    canonical: absoluteUrl(document.querySelector('link[rel="canonical"]')?.getAttribute("href") ?? meta("og:url"), url),
+  };
+}
+
+type LdFacts = { headline?: string; datePublished?: string; author: string | null; publisher: string | null; image?: string };
+
+const articleTypes = /Article|Posting|Report|NewsArticle|WebPage|Episode|ScholarlyArticle/;
+
+function readJsonLd(document: Doc): LdFacts {
+  const facts: LdFacts = { author: null, publisher: null };
+  for (const script of document.querySelectorAll('script[type="application/ld+json"]')) {
+    let data: unknown;
+    try {
+      data = JSON.parse(script.textContent ?? "");
+    } catch {
+      continue;
+    }
+    for (const node of flatten(data)) {
+      const type = String(node["@type"] ?? "");
+      if (!articleTypes.test(type)) continue;
+      facts.headline ??= str(node.headline) ?? str(node.name);
+      facts.datePublished ??= str(node.datePublished) ?? str(node.dateCreated);
+      facts.author ??= names(node.author);
+      facts.publisher ??= names(node.publisher);
+      facts.image ??= imageUrl(node.image);
+      if (facts.headline && facts.datePublished && facts.author) return facts;
+    }
+  }
+  return facts;
+}
+
+function flatten(data: unknown): Record<string, unknown>[] {
+  if (Array.isArray(data)) return data.flatMap(flatten);
+  if (data && typeof data === "object") {
+    const node = data as Record<string, unknown>;
+    const graph = node["@graph"];
+    return graph ? [node, ...flatten(graph)] : [node];
+  }
+  return [];
+}
+
+function str(value: unknown): string | undefined {
+  return typeof value === "string" && value.trim() ? value.trim() : undefined;
+}
+
+function names(value: unknown): string | null {
+  const list = (Array.isArray(value) ? value : [value])
+    .map((v) => (typeof v === "string" ? v : v && typeof v === "object" ? str((v as Record<string, unknown>).name) : undefined))
+    .filter((v): v is string => Boolean(v));
+  return list.length ? plainText(list.join(", ")) : null;
+}
+
+function imageUrl(value: unknown): string | undefined {
+  if (typeof value === "string") return value;
+  if (Array.isArray(value)) return imageUrl(value[0]);
+  if (value && typeof value === "object") return str((value as Record<string, unknown>).url);
+  return undefined;
+}
+
+function normaliseLang(value: string | null | undefined): string | null {
+  if (!value) return null;
+  const tag = value.trim().replace(/_/g, "-");
+  return /^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$/.test(tag) ? tag : null;
+}

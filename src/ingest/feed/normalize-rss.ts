@@ -1,0 +1,144 @@
+import type { FeedItem, ParsedFeed } from "../../model/feed.ts";
+import { plainText, sanitizeHtml } from "../html/sanitize.ts";
+import {
+  firstImage,
+  nullable,
+  people,
+  resolveBase,
+  toEnclosure,
+  toPerson,
+  uniqueEnclosures,
+  uniqueStrings,
+  webUrl,
+} from "./common.ts";
+import type { NormalizeContext } from "./context.ts";
+import type { AtomLink, ItunesCategory, MediaBlock, RssFeedShape, RssItemShape } from "./feedsmith-shapes.ts";
+import { atomHtml, atomPlain, textValue } from "./text.ts";
+
+/** RSS 0.9x, 1.0 (RDF) and 2.0, with Dublin Core, content:encoded, Media RSS, iTunes and atom: elements. */
+export function normalizeRss(raw: RssFeedShape, version: string | null, context: NormalizeContext): ParsedFeed {
+  const selfLink = raw.atom?.links?.find((link) => link.rel === "self")?.href;
+  const documentBase = resolveBase(context.documentUrl ?? webUrl(selfLink, null), raw.xml?.base);
+  const link = webUrl(raw.link ?? alternate(raw.atom?.links), documentBase);
+  // Relative links in items point into the site (the channel link), not the feed's host, unless xml:base says.
+  const itemBase = raw.xml?.base ? documentBase : (link ?? documentBase);
+  const description = nullable(
+    sanitizeHtml(raw.description ?? raw.dc?.descriptions?.[0] ?? raw.itunes?.summary ?? raw.itunes?.subtitle ?? "", itemBase),
+  );
+  return {
+    format: "rss",
+    version,
+    title: plainText(raw.title ?? raw.dc?.titles?.[0] ?? textValue(raw.atom?.title)),
+    link,
+    description,
+    language: plainText(raw.language ?? raw.dc?.languages?.[0] ?? raw.xml?.lang),
+    updated: context.date(raw.lastBuildDate, raw.pubDate, raw.dc?.dates?.[0], raw.atom?.updated),
+    image: webUrl(raw.image?.url ?? raw.itunes?.image ?? mediaImage(raw.media) ?? firstImage(description), itemBase),
+    authors: people([
+      toPerson(raw.managingEditor, itemBase),
+      toPerson(raw.webMaster, itemBase),
+      ...(raw.dc?.creators ?? []).map((a) => toPerson(a, itemBase)),
+      toPerson(raw.itunes?.author, itemBase),
+      ...(raw.atom?.authors ?? []).map((a) => toPerson(a, itemBase)),
+    ]),
+    items: (raw.items ?? []).map((item) => normalizeRssItem(item, itemBase, context)),
+  };
+}
+
+function normalizeRssItem(item: RssItemShape, feedBase: string | null, context: NormalizeContext): FeedItem {
+  const base = resolveBase(feedBase, item.xml?.base);
+  const guid = typeof item.guid === "string" ? { value: item.guid } : item.guid;
+  const guidValue = guid?.value?.trim() || null;
+  const guidIsUrl = guidValue !== null && /^https?:\/\//i.test(guidValue);
+  const permalink = guid !== undefined && guid.isPermaLink !== false && guidIsUrl ? guidValue : null;
+  const atom = item.atom;
+  const link = webUrl(item.link?.trim() || permalink || alternate(atom?.links), base);
+  // Relative links inside an item's HTML are relative to the item's own page when there is one.
+  const htmlBase = item.xml?.base ? base : (link ?? base);
+  const summaryHtml =
+    item.description ??
+    item.dc?.descriptions?.[0] ??
+    item.itunes?.summary ??
+    item.itunes?.subtitle ??
+    textValue(item.media?.description);
+  const summary = summaryHtml ? nullable(sanitizeHtml(summaryHtml, htmlBase)) : atomHtml(atom?.summary, htmlBase, context.base64Values);
+  const content = item.content?.encoded
+    ? nullable(sanitizeHtml(item.content.encoded, htmlBase))
+    : atomHtml(atom?.content, htmlBase, context.base64Values);
+  const enclosures = uniqueEnclosures((item.enclosures ?? []).map((e) => toEnclosure(e.url, e.type, e.length, base)));
+  return {
+    id: guidValue ?? (atom?.id?.trim() || null),
+    title:
+      plainText(item.title ?? item.dc?.titles?.[0] ?? textValue(item.media?.title)) ?? atomPlain(atom?.title, context.base64Values),
+    link,
+    summary,
+    content,
+    published: context.date(item.pubDate, item.dc?.dates?.[0], atom?.published),
+    updated: context.date(atom?.updated, item.dc?.dates?.[0]),
+    authors: people([
+      ...(item.authors ?? []).map((a) => toPerson(a, base)),
+      ...(item.dc?.creators ?? []).map((a) => toPerson(a, base)),
+      toPerson(item.itunes?.author, base),
+      ...(atom?.authors ?? []).map((a) => toPerson(a, base)),
+    ]),
+    categories: uniqueStrings([
+      ...(item.categories ?? []).map((c) => c.name),
+      ...(item.itunes?.keywords ?? []),
+      ...(item.dc?.subjects ?? []),
+      ...itunesCategories(item.itunes?.categories),
+      ...(atom?.categories ?? []).map((c) => c.label ?? c.term),
+    ]),
+    enclosures: enclosures.length ? enclosures : mediaEnclosures(item.media, base),
+    image: webUrl(
+      mediaImage(item.media) ??
+        item.itunes?.image ??
+        item.enclosures?.find((e) => e.type?.startsWith("image/"))?.url ??
+        firstImage(content ?? summary),
+      base,
+    ),
+    idIsPermalink: permalink !== null || (guidValue !== null && guid?.isPermaLink !== false),
+  };
+}
+
+/** The alternate link among atom:link elements: rel="alternate" or no rel, text/html preferred. */
+export function alternate(links: AtomLink[] | undefined): string | null {
+  if (!links?.length) return null;
+  let first: string | null = null;
+  for (const link of links) {
+    if (!link.href || (link.rel && link.rel !== "alternate")) continue;
+    if (!link.type || link.type.includes("html")) return link.href;
+    first ??= link.href;
+  }
+  return first;
+}
+
+/** The lead image of a Media RSS block: a thumbnail, else an image media:content (in a group or not). */
+export function mediaImage(media: MediaBlock | undefined): string | null {
+  if (!media) return null;
+  const thumb = media.thumbnails?.[0]?.url;
+  if (thumb) return thumb;
+  const contents = [...(media.contents ?? []), ...(media.groups ?? []).flatMap((g) => g.contents ?? [])];
+  const image = contents.find((c) => c.medium === "image" || c.type?.startsWith("image/"));
+  if (image?.url) return image.url;
+  for (const content of contents) {
+    const nested = content.thumbnails?.[0]?.url;
+    if (nested) return nested;
+  }
+  return media.groups?.find((g) => g.thumbnails?.[0]?.url)?.thumbnails?.[0]?.url ?? null;
+}
+
+/** Audio and video media:content, for items that carry their media only that way. */
+function mediaEnclosures(media: MediaBlock | undefined, base: string | null) {
+  if (!media) return [];
+  const contents = [...(media.contents ?? []), ...(media.groups ?? []).flatMap((g) => g.contents ?? [])];
+  return uniqueEnclosures(
+    contents
+      .filter((c) => c.medium === "audio" || c.medium === "video" || /^(?:audio|video)\//.test(c.type ?? ""))
+      .map((c) => toEnclosure(c.url, c.type, null, base)),
+  );
+}
+
+function itunesCategories(categories: ItunesCategory[] | undefined): string[] {
+  if (!categories?.length) return [];
+  return categories.flatMap((c) => [c.text ?? "", ...itunesCategories(c.categories)]);
+}

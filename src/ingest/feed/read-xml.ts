@@ -1,0 +1,54 @@
+import { DetectError, MalformedError, ParseError, parseAtomFeed, parseRdfFeed, parseRssFeed } from "feedsmith";
+import { DaybriefError } from "../../errors.ts";
+import { base64Values, escapeBareAmpersands, repairXml } from "./repair.ts";
+import type { XmlFormat } from "./sniff.ts";
+
+export type XmlRead = {
+  /** feedsmith's output for the format (RssFeedShape or AtomFeedShape); empty when the feed has no content. */
+  feed: object;
+  /** Why the document had to be repaired, or null when it parsed as it was. */
+  recovered: string | null;
+  base64Values: ReadonlySet<string>;
+};
+
+const noValues: ReadonlySet<string> = new Set();
+
+/**
+ * Reads an RSS, RDF or Atom document (from its root element on) with feedsmith. A feed with nothing in it reads as
+ * an empty feed; malformed XML is repaired once and read again.
+ */
+export function readXmlFeed(format: XmlFormat, body: string, name: string, maxItems?: number): XmlRead {
+  const prepared = escapeBareAmpersands(body);
+  const values = format === "atom" ? base64Values(prepared) : noValues;
+  const options = maxItems === undefined ? undefined : { maxItems };
+  try {
+    return { feed: parseAs(format, prepared, options), recovered: null, base64Values: values };
+  } catch (error) {
+    if (isEmptyFeed(error)) return { feed: {}, recovered: null, base64Values: values };
+    const reason = describe(error);
+    const repaired = repairXml(body);
+    const recovered = `Malformed XML (${reason}); recovered what could be read.`;
+    try {
+      return { feed: parseAs(format, repaired, options), recovered, base64Values: values };
+    } catch (second) {
+      if (isEmptyFeed(second)) return { feed: {}, recovered, base64Values: values };
+      throw new DaybriefError("E_FEED_PARSE", `${name} is not a readable feed: ${reason}`, { cause: second });
+    }
+  }
+}
+
+function parseAs(format: XmlFormat, text: string, options: { maxItems: number } | undefined): object {
+  if (format === "rss") return parseRssFeed(text, options);
+  if (format === "rdf") return parseRdfFeed(text, options);
+  return parseAtomFeed(text, options);
+}
+
+/** feedsmith's way of saying the root is there but none of the feed's elements are. */
+function isEmptyFeed(error: unknown): boolean {
+  return error instanceof DetectError || error instanceof ParseError;
+}
+
+function describe(error: unknown): string {
+  if (error instanceof MalformedError && error.cause instanceof Error) return error.cause.message;
+  return error instanceof Error ? error.message : String(error);
+}

@@ -1,0 +1,73 @@
+import { DomUtils, parseDocument } from "htmlparser2";
+import { webUrl } from "./common.ts";
+
+const bareAmpersand = /&(?![A-Za-z][A-Za-z0-9]{0,40};|#[0-9]{1,8};|#[xX][0-9A-Fa-f]{1,8};)/g;
+const bareAmpersandTest = /&(?![A-Za-z][A-Za-z0-9]{0,40};|#[0-9]{1,8};|#[xX][0-9A-Fa-f]{1,8};)/;
+
+/**
+ * Escapes ampersands that do not start an entity ("Fish & Chips", "?a=1&copy=2"), outside CDATA sections. The feed
+ * parser decodes text as HTML, where "&copy" without its semicolon would still become "©".
+ */
+export function escapeBareAmpersands(text: string): string {
+  if (!bareAmpersandTest.test(text)) return text;
+  if (!text.includes("<![CDATA[")) return text.replace(bareAmpersand, "&amp;");
+  let out = "";
+  let from = 0;
+  for (;;) {
+    const open = text.indexOf("<![CDATA[", from);
+    if (open === -1) break;
+    const close = text.indexOf("]]>", open + 9);
+    const end = close === -1 ? text.length : close + 3;
+    out += text.slice(from, open).replace(bareAmpersand, "&amp;") + text.slice(open, end);
+    from = end;
+  }
+  return out + text.slice(from).replace(bareAmpersand, "&amp;");
+}
+
+const base64Element = /<([\w:.-]+)\b[^<>]*\bmode\s*=\s*["']base64["'][^<>]*>([^<]*)<\/\1\s*>/g;
+
+/** Values of elements marked mode="base64" (Atom 0.3), which the feed parser reads without that attribute. */
+export function base64Values(text: string): Set<string> {
+  const values = new Set<string>();
+  if (!text.includes("base64")) return values;
+  for (const match of text.matchAll(base64Element)) {
+    const value = match[2]?.trim();
+    if (value) values.add(value);
+  }
+  return values;
+}
+
+/**
+ * Rebuilds malformed XML as well-formed XML with a forgiving parser: unclosed tags are closed, stray ampersands
+ * escaped, a truncated document ends where the data ends. The strict parser then reads what survived.
+ */
+export function repairXml(text: string): string {
+  const document = parseDocument(text, {
+    xmlMode: true,
+    recognizeCDATA: true,
+    decodeEntities: false,
+    recognizeSelfClosing: true,
+  });
+  return escapeBareAmpersands(
+    DomUtils.getOuterHTML(document.children, { xmlMode: true, decodeEntities: false, encodeEntities: false }),
+  );
+}
+
+/** The feeds an HTML page advertises with <link rel="alternate" type="application/rss+xml|atom+xml|feed+json">. */
+export function discoverFeedLinks(html: string, base: string | null): string[] {
+  const out: string[] = [];
+  const head = html.slice(0, 262_144);
+  for (const match of head.matchAll(/<link\b[^<>]*>/gi)) {
+    const tag = match[0];
+    if (!/\brel\s*=\s*["']?[^"'>]*\balternate\b/i.test(tag)) continue;
+    if (!/\btype\s*=\s*["']?application\/(?:rss|atom|feed|rdf)\+(?:xml|json)/i.test(tag)) continue;
+    const href = /\bhref\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))/i.exec(tag);
+    const url = webUrl(decodeAttribute(href?.[1] ?? href?.[2] ?? href?.[3]), base);
+    if (url && !out.includes(url)) out.push(url);
+  }
+  return out;
+}
+
+function decodeAttribute(value: string | undefined): string | undefined {
+  return value?.replace(/&amp;/g, "&").replace(/&#0*38;/g, "&");
+}

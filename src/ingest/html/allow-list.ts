@@ -1,0 +1,87 @@
+/** What sanitised HTML may contain: every tag and attribute not listed here is removed. */
+
+/** Tags kept, each with the attributes it may keep. */
+export const allowedTags: ReadonlyMap<string, ReadonlySet<string>> = new Map(
+  Object.entries({
+    a: ["href", "title"],
+    abbr: ["title"],
+    audio: ["src", "controls"],
+    b: [],
+    blockquote: ["cite"],
+    br: [],
+    caption: [],
+    cite: [],
+    code: [],
+    dd: [],
+    del: [],
+    div: [],
+    dl: [],
+    dt: [],
+    em: [],
+    figcaption: [],
+    figure: [],
+    h1: [],
+    h2: [],
+    h3: [],
+    h4: [],
+    h5: [],
+    h6: [],
+    hr: [],
+    i: [],
+    img: ["src", "alt", "title", "width", "height"],
+    ins: [],
+    kbd: [],
+    li: [],
+    mark: [],
+    ol: [],
+    p: [],
+    pre: [],
+    q: ["cite"],
+    s: [],
+    small: [],
+    source: ["src", "type"],
+    span: [],
+    strong: [],
+    sub: [],
+    sup: [],
+    table: [],
+    tbody: [],
+    td: ["colspan", "rowspan"],
+    tfoot: [],
+    th: ["colspan", "rowspan", "scope"],
+    thead: [],
+    time: ["datetime"],
+    tr: [],
+    u: [],
+    ul: [],
+    video: ["src", "controls", "poster", "width", "height"],
+  }).map(([tag, attributes]) => [tag, new Set(attributes)]),
+);
+
+/** Tags removed together with everything inside them. */
+export const droppedWithContent: ReadonlySet<string> = new Set([
+  "script",
+  "style",
+  "textarea",
+  "option",
+  "noscript",
+  "template",
+  "iframe",
+  "object",
+  "embed",
+  "svg",
+  "math",
+  "head",
+  "title",
+  "frameset",
+  "noembed",
+  "noframes",
+  "xmp",
+  "select",
+]);
+
+/** Elements without content or end tag. */
+export const voidTags: ReadonlySet<string> = new Set(["br", "hr", "img", "source"]);
+
+/** Attributes holding a URL: made absolute, and dropped unless http(s) (or mailto: for links). */
+export const urlAttributes: ReadonlySet<string> = new Set(["href", "src", "cite", "poster"]);

@@ -1,0 +1,36 @@
+import type { Article } from "./article.ts";
+import type { Enclosure, Person } from "./feed.ts";
+
+/** How an item's identity was established, from most to least trustworthy. */
+export type IdentityKind = "guid" | "url" | "hash";
+
+/** One entry read from a source, stored once however often it is seen. */
+export type Item = {
+  id: string;
+  sourceId: string;
+  identityKey: string;
+  identityKind: IdentityKind;
+  guid: string | null;
+  url: string | null;
+  canonicalUrl: string | null;
+  contentHash: string;
+  title: string | null;
+  summary: string | null;
+  contentHtml: string | null;
+  authors: Person[];
+  categories: string[];
+  enclosures: Enclosure[];
+  image: string | null;
+  publishedAt: string | null;
+  updatedAt: string | null;
+  firstSeenAt: string;
+  lastSeenAt: string;
+  /** Incremented each time the source changes the item; earlier versions are kept in item history. */
+  version: number;
+  articleStatus: ArticleStatus;
+};
+
+export type ArticleStatus = "pending" | "ok" | "failed" | "skipped";
+
+/** An item as the stories stage sees it: its best text, whether from the page or from the feed. */
+export type ItemWithArticle = Item & { article: (Article & { extractedAt: string }) | null };

@@ -1,0 +1,45 @@
+import { type Kysely, type Migration, type MigrationResultSet, Migrator } from "kysely";
+import { DaybriefError } from "../../errors.ts";
+import type { Db, DialectName } from "../db.ts";
+import { initial } from "./001-initial.ts";
+
+/** Column types that differ between the dialects; everything else is written once. */
+export type Types = { blob: "blob" | "bytea"; real: "real" | "double precision"; autoId: "integer" | "serial" };
+
+export function typesFor(dialect: DialectName): Types {
+  return dialect === "sqlite"
+    ? { blob: "blob", real: "real", autoId: "integer" }
+    : { blob: "bytea", real: "double precision", autoId: "serial" };
+}
+
+/** The ordered list of migrations; names sort in the order they must run. */
+function migrations(dialect: DialectName): Record<string, Migration> {
+  const types = typesFor(dialect);
+  return {
+    "001-initial": { up: (db: Kysely<unknown>) => initial(db, types) },
+  };
+}
+
+export type MigrationReport = { applied: string[]; current: string | null };
+
+/**
+ * Applies pending migrations. Kysely's migrator never throws: it reports each migration's outcome, and a failed
+ * one leaves the database at the last migration that succeeded.
+ */
+export async function migrateToLatest(db: Db): Promise<MigrationReport> {
+  const migrator = new Migrator({
+    db: db.kysely,
+    provider: { getMigrations: async () => migrations(db.dialect) },
+  });
+  const { error, results }: MigrationResultSet = await migrator.migrateToLatest();
+  const applied = (results ?? []).filter((r) => r.status === "Success").map((r) => r.migrationName);
+  if (error) {
+    const failed = results?.find((r) => r.status === "Error")?.migrationName ?? "unknown";
+    throw new DaybriefError("E_DB_MIGRATION", `Migration ${failed} failed on ${db.label}: ${(error as Error).message}`, {
+      cause: error,
+    });
+  }
+  const all = await migrator.getMigrations();
+  const done = all.filter((m) => m.executedAt !== undefined);
+  return { applied, current: done.at(-1)?.name ?? null };
+}
