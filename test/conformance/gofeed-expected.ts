@@ -63,7 +63,24 @@ export function fromUniversal(expected: Json): FeedView {
   };
 }
 
-/** gofeed's RSS model (parser/rss cases). Dublin Core and iTunes live in extensions there, so they are not mapped. */
+/** Values of an extension element (gofeed keeps namespaced elements it does not map under `extensions`). */
+function extension(value: Json, ns: string, name: string): string[] {
+  return list(obj(obj(value.extensions)[ns])[name])
+    .map((e) => str(e.value) ?? "")
+    .filter(Boolean);
+}
+
+/** Authors and categories that gofeed's format models leave in Dublin Core and iTunes extensions and ours fold in. */
+function extensionAuthors(value: Json): PersonView[] {
+  return compact([...extension(value, "dc", "creator"), ...extension(value, "itunes", "author")].map(personFromString));
+}
+
+function extensionCategories(value: Json): string[] {
+  const keywords = extension(value, "itunes", "keywords").flatMap((k) => k.split(","));
+  return compact([...keywords, ...extension(value, "dc", "subject")].map(plain));
+}
+
+/** gofeed's RSS model (parser/rss cases). */
 export function fromRss(expected: Json): FeedView {
   const version = str(expected.version);
   return {
@@ -75,7 +92,11 @@ export function fromRss(expected: Json): FeedView {
     language: plain(expected.language),
     updated: instant(expected.lastBuildDateParsed ?? expected.pubDateParsed),
     image: url(obj(expected.image).url),
-    authors: compact([personFromString(expected.managingEditor), personFromString(expected.webMaster)]),
+    authors: compact([
+      personFromString(expected.managingEditor),
+      personFromString(expected.webMaster),
+      ...extensionAuthors(expected),
+    ]),
     items: list(expected.items).map(
       (item): ItemView => ({
         id: id(obj(item.guid).value),
@@ -84,8 +105,8 @@ export function fromRss(expected: Json): FeedView {
         summary: html(item.description),
         content: html(item.content),
         published: instant(item.pubDateParsed),
-        authors: compact([personFromString(item.author)]),
-        categories: compact(list(item.categories).map((c) => plain(c.value))),
+        authors: compact([personFromString(item.author), ...extensionAuthors(item)]),
+        categories: compact([...list(item.categories).map((c) => plain(c.value)), ...extensionCategories(item)]),
         enclosures: list(item.enclosures).map(enclosure),
       }),
     ),
@@ -113,7 +134,7 @@ export function fromAtom(expected: Json): FeedView {
     language: plain(expected.language),
     updated: instant(expected.updatedParsed),
     image: url(expected.logo ?? expected.icon),
-    authors: atomPeople(expected.authors),
+    authors: [...atomPeople(expected.authors), ...extensionAuthors(expected)],
     items: list(expected.entries).map((entry): ItemView => {
       const links = list(entry.links);
       return {
@@ -122,10 +143,14 @@ export function fromAtom(expected: Json): FeedView {
         link: alternate(links),
         summary: html(entry.summary),
         content: html(obj(entry.content).value),
-        published: instant(entry.publishedParsed),
+        // As gofeed's universal model does, an entry without a publication time is published when updated.
+        published: instant(entry.publishedParsed ?? entry.updatedParsed),
         updated: instant(entry.updatedParsed),
-        authors: atomPeople(entry.authors),
-        categories: compact(list(entry.categories).map((c) => plain(c.label ?? c.term))),
+        authors: [...atomPeople(entry.authors), ...extensionAuthors(entry)],
+        categories: compact([
+          ...list(entry.categories).map((c) => plain(c.label ?? c.term)),
+          ...extensionCategories(entry),
+        ]),
         enclosures: links
           .filter((l) => l.rel === "enclosure")
           .map((l) => ({ url: url(l.href), type: str(l.type) || null, length: length(l.length) })),

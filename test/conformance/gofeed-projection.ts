@@ -71,8 +71,10 @@ export function instant(value: unknown): string | null {
   return Number.isFinite(time) ? new Date(time).toISOString() : null;
 }
 
-const blockish = new Set(["p", "div", "br", "li", "ul", "ol", "blockquote", "pre", "h1", "h2", "h3", "h4", "h5", "h6"]);
-const structural = new Set([...blockish, "a", "b", "strong", "i", "em", "img", "code", "table", "tr", "td", "th"]);
+/** Tags that carry meaning; wrappers such as div and span do not, and are compared by their content alone. */
+const structural = new Set(
+  "p br li ul ol blockquote pre h1 h2 h3 h4 h5 h6 a b strong i em img code table tr td th".split(" "),
+);
 const dropped = new Set(["script", "style", "iframe", "object", "embed", "noscript", "template"]);
 
 /**

@@ -108,6 +108,8 @@ const wordSet = new Set(boilerplateWords);
 const phrasePattern = new RegExp(`(?:^|[\\s_-])(?:${boilerplatePhrases.join("|")})(?:$|[\\s_-])`, "i");
 /** Class tokens that look like boilerplate words but name the article ("article-body", "post-content", …). */
 const contentHint = /(?:^|[\s_-])(?:article|post|entry|story|content|main|body|text|prose|blog)(?:[\s_-]?(?:body|content|text))?(?:$|\s)/i;
+/** "leftnav", "topmenu", "subnav", "mainsidebar": one-word navigation class names. */
+const navLike = /^(?:left|right|top|sub|main|side|site|global|primary|secondary|mobile|footer|header|mega)(?:nav|navigation|menu|sidebar|navbar)$/;
 const rolesToDrop = new Set(["navigation", "banner", "contentinfo", "complementary", "search", "dialog", "alert"]);
 
 export type CleanStats = { removed: number };
@@ -137,7 +139,7 @@ export function removeBoilerplate(document: Document): CleanStats {
 }
 
 /** Text and headings are judged by their containers, never by their own ids ("nav_chapter_2" anchors). */
-const leafTags = new Set(["P", "H1", "H2", "H3", "H4", "H5", "H6", "A", "B", "STRONG", "EM", "I", "TD", "TH", "LI", "DT", "DD", "BLOCKQUOTE", "PRE", "CODE", "SUP", "SUB"]);
+const leafTags = new Set(["P", "H1", "H2", "H3", "H4", "H5", "H6", "A", "B", "STRONG", "EM", "I", "BLOCKQUOTE", "PRE", "CODE", "SUP", "SUB"]);
 
 function judge(el: Element): "keep" | "weak" | "strong" {
   if (el.hasAttribute("hidden") || el.getAttribute("aria-hidden") === "true") return "strong";
@@ -150,7 +152,7 @@ function judge(el: Element): "keep" | "weak" | "strong" {
   if (!names) return "keep";
   if (phrasePattern.test(names)) return "weak";
   for (const token of names.toLowerCase().split(/[\s_-]+/)) {
-    if (!wordSet.has(token)) continue;
+    if (!wordSet.has(token) && !navLike.test(token)) continue;
     if (token.startsWith("comment") || token === "disqus" || token === "respond") return "strong";
     return contentHint.test(names) && token !== "related" ? "keep" : "weak";
   }
@@ -182,9 +184,52 @@ const creditLead = /^(?:photo(?:graph)?s?|image|picture|foto|bild|beitragsbild|t
 /** "23.10.2018", "3:59 PM", "Mon, 12 May 2020 19:49": a line that is only a timestamp. */
 const timestampOnly = /^[\p{L}\s.,|/:-]{0,20}\d{1,4}[./:-]\d{1,2}(?:[./:-]\d{1,4})?[\p{L}\s.,|/:-]{0,14}(?:\d{1,2}:\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?|uhr|h)?)?\s*$/iu;
 
+/** "Most read", "Trending now", "Editor's picks": list headings left behind when their list was removed. */
+const listHeading =
+  /^(?:most (?:read|popular|viewed|shared|commented)|popular(?: now| stories| posts)?|trending(?: now| stories)?|editor'?s picks|top stories|latest (?:news|stories|posts)|in (?:this|other) news|more news|meistgelesen|beliebt)[:.]?$/i;
+const shareWords = /^(?:share(?: on \w+| this.*)?|tweet|e-?mail(?: this.*)?|print(?:er-friendly.*)?|copy link|download\b.*|save|bookmark|comments?(?: \(\d+\))?|facebook|linkedin|reddit|whatsapp|x|\d+)$/i;
+const newsletterPitch = /\b(?:newsletter|inbox)\b/i;
+const newsletterVerb = /\b(?:sign up|subscribe|get (?:the|our)|delivered|free)\b/i;
+
+/** "[ Print | Email this story | Share on X | Copy link ]": a share bar flattened to a line. */
+function isShareBar(line: string): boolean {
+  const segments = line
+    .replace(/^\[|\]$/g, "")
+    .split(/\s*[|·•]\s*/)
+    .map((s) => s.trim())
+    .filter(Boolean);
+  if (segments.length < 2) return false;
+  return segments.filter((s) => shareWords.test(s)).length * 2 >= segments.length;
+}
+
+/** "Home > News > Chips", "Start » Politik » Inland": a breadcrumb trail. */
+function isBreadcrumb(line: string): boolean {
+  const parts = line.split(/\s+[>»›/]\s+/);
+  return parts.length >= 3 && parts.every((part) => part.split(/\s+/).length <= 4);
+}
+const labelLine = /^(?:filed under|tags?|topics?|categories|category|posted in|keywords|schlagwörter|schlagworte|themen|mots-clés)\s*:/i;
+const authorBio = /^(?:about the author|über (?:den|die) autor(?:in)?|à propos de l'auteur)\b/i;
+const bylineLine =
+  /^(?:(?:posted|published|updated|written|veröffentlicht|aktualisiert)(?: on| am)?\b.{0,100}|by [A-Z][\p{L}.'-]+(?: [A-Z][\p{L}.'-]+){0,3}(?: and [A-Z][\p{L}.'-]+(?: [A-Z][\p{L}.'-]+){0,3})?(?: [|·,-] .{0,60})?)$/u;
+
+/** Drops furniture lines; a paragraph made of several lines (joined by <br>) is judged line by line. */
+export function withoutJunkLines(paragraph: string): string {
+  if (!paragraph.includes("\n")) return isJunkParagraph(paragraph) ? "" : paragraph;
+  return paragraph
+    .split("\n")
+    .filter((line) => !isJunkParagraph(line))
+    .join("\n")
+    .trim();
+}
+
 export function isJunkParagraph(text: string): boolean {
   const line = text.trim();
   if (!line) return true;
+  if (line.length <= 160 && (isBreadcrumb(line) || labelLine.test(line) || bylineLine.test(line))) return true;
+  if (line.length <= 400 && authorBio.test(line)) return true;
+  if (line.length <= 40 && listHeading.test(line)) return true;
+  if (line.length <= 160 && isShareBar(line)) return true;
+  if (line.length <= 140 && newsletterPitch.test(line) && newsletterVerb.test(line)) return true;
   if (line.length <= 80 && junkLine.test(line)) return true;
   if (line.length <= 120 && creditLead.test(line)) return true;
   if (line.length <= 40 && timestampOnly.test(line)) return true;
@@ -198,7 +243,7 @@ const sectionBreak = new RegExp(
     "(?:leave|post|write|add) a (?:reply|comment|response)",
     "join the (?:discussion|conversation)",
     "(?:you )?(?:might|may) also (?:like|enjoy)|more from .{1,40}|more stories|read next|recommended (?:for you|reading|stories)",
-    "related (?:articles|posts|stories|content|reading|links)|see also|further reading|also on .{1,40}",
+    "related (?:articles|posts|stories|content|reading|links)|see also|further reading",
     "(?:das )?(?:thema )?(?:könnte|dürfte) (?:dich|sie|euch) auch interessieren|auch interessant|mehr zum thema|weitere artikel|weiterführende? links?",
     "ähnliche (?:artikel|beiträge)|verwandte (?:artikel|themen)|lesen sie (?:auch|hier|mehr)|highlights aus dem heft|lade weitere inhalte|kommentar schreiben|kommentare (?:schreiben|geschlossen|insgesamt)|hinterlasse (?:einen kommentar|eine antwort)",
     "(?:à )?lire aussi|articles similaires|sur le même sujet",

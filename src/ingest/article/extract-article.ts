@@ -55,6 +55,7 @@ export function extractArticle(input: string | Uint8Array, options: ExtractArtic
       text = readabilityText;
     }
   }
+  text = withoutTitle(text, metadata.title ?? parsed?.title ?? null);
   if (!text.trim()) {
     throw new DaybriefError("E_ARTICLE_EXTRACT", `No article text found on ${url ?? "the page"}.`);
   }
@@ -68,6 +69,17 @@ export function extractArticle(input: string | Uint8Array, options: ExtractArtic
     html: sanitizeHtml(contentHtml, metadata.canonical ?? url),
     image: metadata.image,
   };
+}
+
+/** The headline repeated at the top of the body is not body text. */
+function withoutTitle(text: string, title: string | null): string {
+  if (!title) return text;
+  const key = title.replace(/\s+/g, " ").trim().toLowerCase();
+  const paragraphs = text.split("\n\n");
+  const index = paragraphs.slice(0, 3).findIndex((p) => p.replace(/\s+/g, " ").trim().toLowerCase() === key);
+  if (index === -1) return text;
+  paragraphs.splice(index, 1);
+  return paragraphs.join("\n\n");
 }
 
 type ReadabilityResult = ReturnType<Readability["parse"]>;

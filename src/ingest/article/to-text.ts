@@ -1,4 +1,4 @@
-import { cutAtSectionBreak, isJunkParagraph } from "./boilerplate.ts";
+import { cutAtSectionBreak, withoutJunkLines } from "./boilerplate.ts";
 
 const blockTags = new Set([
   "ADDRESS",
@@ -43,7 +43,7 @@ export function htmlElementToText(root: Element): string {
   let current = "";
   const flush = () => {
     const text = current.replace(/[ \t\f\v\u00a0\u200b]+/g, " ").replace(/ *\n */g, "\n").trim();
-    if (text && !isJunkParagraph(text)) paragraphs.push(text);
+    if (text) paragraphs.push(text);
     current = "";
   };
   const walk = (node: Node) => {
@@ -73,7 +73,10 @@ export function htmlElementToText(root: Element): string {
   };
   walk(root);
   flush();
-  return cutAtSectionBreak(dedupeAdjacent(paragraphs)).join("\n\n");
+  const kept = cutAtSectionBreak(dedupeAdjacent(paragraphs))
+    .map(withoutJunkLines)
+    .filter(Boolean);
+  return kept.join("\n\n");
 }
 
 function dedupeAdjacent(paragraphs: string[]): string[] {

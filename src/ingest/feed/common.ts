@@ -27,7 +27,7 @@ const bareEmail = /^(?:mailto:)?([^\s@<>()]+@[^\s@<>()]+\.[^\s@<>()]+)$/i;
 export function toPerson(value: PersonInput | null | undefined, base: string | null): Person | null {
   if (!value) return null;
   if (typeof value !== "string") {
-    const name = plainText(value.name);
+    const name = plainText(unmangle(value.name));
     const email = plainText(value.email)?.replace(/^mailto:/i, "") || null;
     const url = webUrl(value.uri ?? value.url ?? value.link ?? null, base);
     if (!name && !email && !url) return null;
@@ -42,6 +42,16 @@ export function toPerson(value: PersonInput | null | undefined, base: string | n
   const email = bareEmail.exec(text);
   if (email) return { name: null, email: email[1] ?? null, url: null };
   return { name: text, email: null, url: null };
+}
+
+/**
+ * feedsmith reads "<p>Jane</p>" in a person string as bracketed parts and returns "p Jane </p>"; this undoes that
+ * for the plain-tag case so that the markup can be removed like any other.
+ */
+function unmangle(name: string | undefined): string | undefined {
+  if (!name?.includes("</")) return name;
+  const match = /^([A-Za-z][\w-]*) ([\s\S]*) <\/\1>$/.exec(name);
+  return match ? match[2] : name;
 }
 
 /** People without repeats (same name and email), in the order given. */

@@ -88,11 +88,13 @@ function textHtml(text: string | undefined): string | null {
   return text ? escapeText(text.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, "")).trim() || null : null;
 }
 
+/** content_text as HTML: paragraphs (separated by a blank line) in <p>, a single paragraph as it is. */
 function paragraphs(text: string | undefined): string | null {
   if (!text) return null;
   const parts = text
-    .split(/\n\s*\n/)
-    .map((p) => p.trim())
-    .filter(Boolean);
-  return parts.length ? parts.map((p) => `<p>${textHtml(p) ?? ""}</p>`).join("") : null;
+    .split(/\n[ \t\r]*\n/)
+    .map((p) => textHtml(p))
+    .filter((p) => p !== null);
+  if (parts.length <= 1) return parts[0] ?? null;
+  return parts.map((p) => `<p>${p}</p>`).join("");
 }

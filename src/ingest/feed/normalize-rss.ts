@@ -23,7 +23,7 @@ export function normalizeRss(raw: RssFeedShape, version: string | null, context:
   // Relative links in items point into the site (the channel link), not the feed's host, unless xml:base says.
   const itemBase = raw.xml?.base ? documentBase : (link ?? documentBase);
   const description = nullable(
-    sanitizeHtml(raw.description ?? raw.dc?.descriptions?.[0] ?? raw.itunes?.summary ?? raw.itunes?.subtitle ?? "", itemBase),
+    sanitizeHtml(raw.description ?? raw.dc?.descriptions?.[0] ?? raw.itunes?.summary ?? "", itemBase),
   );
   return {
     format: "rss",

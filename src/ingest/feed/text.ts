@@ -19,7 +19,7 @@ function kindOf(type: string | undefined, value: string, base64Values: ReadonlyS
   return base64Pattern.test(value) ? "base64" : "text";
 }
 
-/** Base64 text decoded as UTF-8, or null when it is not base64 of text. */
+/** Base64 text decoded as UTF-8, or null when it is not base64 of text (the value is then read as text). */
 function decodeBase64(value: string): string | null {
   const bytes = Buffer.from(value.replace(/\s+/g, ""), "base64");
   return bytes.length > 0 && isUtf8(bytes) ? bytes.toString("utf8") : null;
@@ -38,9 +38,9 @@ export function atomHtml(value: AtomText | undefined, base: string | null, base6
   const text = textValue(value);
   if (!text) return null;
   const kind = kindOf(typeOf(value), text, base64Values);
-  if (kind === "text" || kind === "xml") return escapeText(text).trim() || null;
-  const html = kind === "base64" ? decodeBase64(text) : text;
-  return html ? sanitizeHtml(html, base) || null : null;
+  const html = kind === "base64" ? decodeBase64(text) : kind === "html" ? text : null;
+  if (html === null) return escapeText(text.replace(controlChars, "")).trim() || null;
+  return sanitizeHtml(html, base) || null;
 }
 
 /** An Atom text construct as plain text (titles): markup removed only where the type says it is markup. */
@@ -48,8 +48,8 @@ export function atomPlain(value: AtomText | undefined, base64Values: ReadonlySet
   const text = textValue(value);
   if (!text) return null;
   const kind = kindOf(typeOf(value), text, base64Values);
-  if (kind === "text" || kind === "xml") return collapse(text);
-  return plainText(kind === "base64" ? decodeBase64(text) : text);
+  const html = kind === "base64" ? decodeBase64(text) : kind === "html" ? text : null;
+  return html === null ? collapse(text) : plainText(html);
 }
 
 const controlChars = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g;

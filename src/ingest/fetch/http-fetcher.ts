@@ -84,9 +84,10 @@ export class HttpFetcher implements Fetcher {
         const error = new DaybriefError("E_URL_INVALID", `"${url}" is not an http(s) URL.`);
         return { error, retryAfterMs: null };
       }
+      const deadline = AbortSignal.timeout(this.#options.timeoutMs);
       try {
         if (!this.#options.allowPrivateNetworks) assertPublicUrl(target);
-        const { statusCode, headers, body } = await this.#request(target, req, hop === 0);
+        const { statusCode, headers, body } = await this.#request(target, req, hop === 0, deadline);
         const location = header(headers, "location");
         if (statusCode >= 300 && statusCode < 400 && statusCode !== 304 && location) {
           body.resume();
@@ -99,14 +100,15 @@ export class HttpFetcher implements Fetcher {
           attempts,
         });
       } catch (error) {
-        return { error: mapError(error, url, this.#options.timeoutMs), retryAfterMs: null };
+        const timedOut = deadline.aborted && !isDaybriefError(error);
+        return { error: mapError(error, url, this.#options.timeoutMs, timedOut), retryAfterMs: null };
       }
     }
     const error = new DaybriefError("E_FETCH_REDIRECTS", `${req.url} redirected more than ${this.#options.maxRedirects} times.`);
     return { error, retryAfterMs: null };
   }
 
-  #request(target: URL, req: FetchRequest, conditional: boolean) {
+  #request(target: URL, req: FetchRequest, conditional: boolean, signal: AbortSignal) {
     const headers: Record<string, string> = {
       "user-agent": this.#options.userAgent,
       accept: req.accept ?? "*/*",
@@ -118,7 +120,7 @@ export class HttpFetcher implements Fetcher {
       method: "GET",
       headers,
       dispatcher: this.#agent,
-      signal: AbortSignal.timeout(this.#options.timeoutMs),
+      signal,
     });
   }
 
@@ -183,14 +185,14 @@ function isRetryable(error: DaybriefError): boolean {
   return error.code === "E_FETCH_HTTP" && (status >= 500 || status === 408);
 }
 
-function mapError(error: unknown, url: string, timeoutMs: number): DaybriefError {
+function mapError(error: unknown, url: string, timeoutMs: number, timedOut: boolean): DaybriefError {
   if (isDaybriefError(error)) return error;
   const cause = (error as { cause?: unknown }).cause;
   if (isDaybriefError(cause)) return cause;
   const err = error as NodeJS.ErrnoException & { name?: string };
   const code = err.code ?? "";
   const name = err.name ?? "";
-  if (name === "TimeoutError" || name === "AbortError" || code.startsWith("UND_ERR_") && code.includes("TIMEOUT")) {
+  if (timedOut || name === "TimeoutError" || (code.startsWith("UND_ERR_") && code.includes("TIMEOUT"))) {
     return new DaybriefError("E_FETCH_TIMEOUT", `No complete response from ${url} within ${timeoutMs / 1000} s.`, {
       cause: error,
     });

@@ -58,30 +58,56 @@ export const allowedTags: ReadonlyMap<string, ReadonlySet<string>> = new Map(
   }).map(([tag, attributes]) => [tag, new Set(attributes)]),
 );
 
-/** Tags removed together with everything inside them. */
-export const droppedWithContent: ReadonlySet<string> = new Set([
+/** Elements whose content is raw text up to their end tag (HTML §13.1.2); all are removed with their content. */
+export const rawTextTags: ReadonlySet<string> = new Set([
   "script",
   "style",
   "textarea",
-  "option",
-  "noscript",
-  "template",
-  "iframe",
-  "object",
-  "embed",
-  "svg",
-  "math",
-  "head",
   "title",
-  "frameset",
+  "xmp",
+  "iframe",
   "noembed",
   "noframes",
-  "xmp",
-  "select",
+  "noscript",
+  "plaintext",
 ]);
 
+/** Other elements removed together with everything inside them. */
+export const droppedWithContent: ReadonlySet<string> = new Set(["template", "object", "svg", "math", "select", "frameset"]);
+
 /** Elements without content or end tag. */
-export const voidTags: ReadonlySet<string> = new Set(["br", "hr", "img", "source"]);
+export const voidTags: ReadonlySet<string> = new Set([
+  "area",
+  "base",
+  "br",
+  "col",
+  "embed",
+  "hr",
+  "img",
+  "input",
+  "keygen",
+  "link",
+  "meta",
+  "param",
+  "source",
+  "track",
+  "wbr",
+]);
 
 /** Attributes holding a URL: made absolute, and dropped unless http(s) (or mailto: for links). */
 export const urlAttributes: ReadonlySet<string> = new Set(["href", "src", "cite", "poster"]);
+
+/** Start tags that end an open element implicitly (HTML's optional end tags), so that output nests as read. */
+const blocks = "address article aside blockquote div dl fieldset figure footer form h1 h2 h3 h4 h5 h6 header hr main nav ol p pre section table ul";
+export const impliedEnds: ReadonlyMap<string, ReadonlySet<string>> = new Map([
+  ...blocks.split(" ").map((tag): [string, ReadonlySet<string>] => [tag, new Set(["p"])]),
+  ["li", new Set(["li", "p"])],
+  ["dt", new Set(["dt", "dd", "p"])],
+  ["dd", new Set(["dt", "dd", "p"])],
+  ["tr", new Set(["tr", "td", "th"])],
+  ["td", new Set(["td", "th"])],
+  ["th", new Set(["td", "th"])],
+  ["thead", new Set(["tbody", "tfoot", "tr", "td", "th"])],
+  ["tbody", new Set(["thead", "tfoot", "tr", "td", "th"])],
+  ["tfoot", new Set(["thead", "tbody", "tr", "td", "th"])],
+]);

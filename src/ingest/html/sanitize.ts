@@ -1,13 +1,11 @@
 import { decodeHTMLStrict } from "entities";
-import { Parser } from "htmlparser2";
-import { allowedTags, droppedWithContent, urlAttributes, voidTags } from "./allow-list.ts";
+import { Sanitizer } from "./sanitizer.ts";
 
 /** C0 controls other than tab, newline and carriage return: not allowed in HTML or XML text. */
 const controlChars = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g;
-const tagLike = /<!\[CDATA\[|\]\]>|<!--[\s\S]*?-->|<\/?[A-Za-z][^<>]*>/g;
+const tagLike = /<!\[CDATA\[|\]\]>|<![^<>]*>|<\/?[A-Za-z][^<>]*>/g;
 const spaces = /[\s\u00a0]+/g;
 const markupOrEntity = /[<&]/;
-const schemePrefix = /^([a-z][a-z0-9+.-]*):/i;
 
 /**
  * Sanitises HTML from a feed or page: a fixed allow-list of tags and attributes (see allow-list.ts), no scripts,
@@ -21,88 +19,23 @@ const schemePrefix = /^([a-z][a-z0-9+.-]*):/i;
 export function sanitizeHtml(html: string, base: string | null): string {
   if (!html) return "";
   if (!markupOrEntity.test(html)) return escapeText(html.replace(controlChars, "")).trim();
-  const writer = new SanitizingWriter(base);
-  const parser = new Parser(writer, { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true, recognizeCDATA: true });
-  parser.end(html);
-  return writer.result();
+  return new Sanitizer(parseBase(base)).run(html).trim();
 }
 
-/** Builds the sanitised output from the tokenizer's events; every open tag written is closed in order. */
-class SanitizingWriter {
-  private out = "";
-  /** One entry per open element: whether its tags are written. */
-  private readonly stack: Array<{ name: string; kept: boolean }> = [];
-  /** Depth inside elements dropped with their content (script, style…). */
-  private dropping = 0;
-  private readonly base: URL | null;
+let lastBase: { text: string; url: URL | null } = { text: "", url: null };
 
-  constructor(base: string | null) {
-    this.base = parseBase(base);
-  }
-
-  onopentag(name: string, attributes: Record<string, string>): void {
-    if (this.dropping > 0 || droppedWithContent.has(name)) {
-      this.dropping += 1;
-      this.stack.push({ name, kept: false });
-      return;
-    }
-    const allowed = allowedTags.get(name);
-    this.stack.push({ name, kept: allowed !== undefined });
-    if (!allowed) return;
-    let tag = `<${name}`;
-    for (const key in attributes) {
-      if (!allowed.has(key)) continue;
-      const value = urlAttributes.has(key) ? this.url(attributes[key] ?? "", key === "href") : attributes[key];
-      if (value !== null && value !== undefined) tag += ` ${key}="${escapeAttribute(value.replace(controlChars, ""))}"`;
-    }
-    this.out += `${tag}>`;
-  }
-
-  ontext(text: string): void {
-    if (this.dropping === 0) this.out += escapeText(text.replace(controlChars, ""));
-  }
-
-  onclosetag(name: string): void {
-    // The tokenizer closes elements innermost first; anything above a mismatched name is closed with it.
-    let index = this.stack.length - 1;
-    while (index >= 0 && this.stack[index]?.name !== name) index -= 1;
-    if (index < 0) return;
-    while (this.stack.length > index) {
-      const open = this.stack.pop();
-      if (!open) break;
-      if (this.dropping > 0) this.dropping -= 1;
-      else if (open.kept && !voidTags.has(open.name)) this.out += `</${open.name}>`;
-    }
-  }
-
-  result(): string {
-    while (this.stack.length > 0) this.onclosetag(this.stack[this.stack.length - 1]?.name ?? "");
-    return this.out.trim();
-  }
-
-  /** An absolute http(s) URL (or mailto: for links), or null to drop the attribute. */
-  private url(value: string, isLink: boolean): string | null {
-    const trimmed = value.replace(controlChars, "").trim();
-    if (!trimmed) return null;
-    const scheme = schemePrefix.exec(trimmed)?.[1]?.toLowerCase();
-    if (scheme !== undefined && scheme !== "http" && scheme !== "https" && !(isLink && scheme === "mailto")) return null;
-    try {
-      const url = this.base ? new URL(trimmed, this.base) : new URL(trimmed);
-      if (url.protocol === "http:" || url.protocol === "https:" || (isLink && url.protocol === "mailto:")) return url.href;
-    } catch {
-      // Relative without a base, or not a URL at all.
-    }
-    return null;
-  }
-}
-
+/** The base as a URL; feeds pass the same base for every item, so the last one is kept. */
 function parseBase(base: string | null): URL | null {
   if (!base) return null;
+  if (base === lastBase.text) return lastBase.url;
+  let url: URL | null = null;
   try {
-    return new URL(base);
+    url = new URL(base);
   } catch {
-    return null;
+    url = null;
   }
+  lastBase = { text: base, url };
+  return url;
 }
 
 /**
