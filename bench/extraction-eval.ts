@@ -1,4 +1,4 @@
-import { readFileSync, existsSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 
 /** The trafilatura evaluation set: pages plus snippets the main text must and must not contain. */
@@ -9,12 +9,21 @@ export type EvalCase = { url: string; file: string; html: string; with: string[]
 export function loadEvalCases(): EvalCase[] {
   const indexPath = join(evalRoot, "evaldata-cache.json");
   if (!existsSync(indexPath)) return [];
-  const index = JSON.parse(readFileSync(indexPath, "utf8")) as Record<string, { file: string; with?: string[]; without?: string[] }>;
+  const index = JSON.parse(readFileSync(indexPath, "utf8")) as Record<
+    string,
+    { file: string; with?: string[]; without?: string[] }
+  >;
   const cases: EvalCase[] = [];
   for (const [url, entry] of Object.entries(index)) {
     const path = join(evalRoot, "cache", entry.file);
     if (!existsSync(path)) continue;
-    cases.push({ url, file: entry.file, html: readFileSync(path, "utf8"), with: entry.with ?? [], without: entry.without ?? [] });
+    cases.push({
+      url,
+      file: entry.file,
+      html: readFileSync(path, "utf8"),
+      with: entry.with ?? [],
+      without: entry.without ?? [],
+    });
   }
   return cases;
 }
@@ -25,12 +34,19 @@ const norm = (s: string) => s.replace(/\s+/g, " ").trim();
 
 /** Snippet scoring as trafilatura's evaluation does it: a "with" found is a true positive, a "without" found a false positive. */
 export function scoreExtraction(cases: EvalCase[], extract: (c: EvalCase) => string): Score {
-  let tp = 0, fn = 0, fp = 0, tn = 0;
+  let tp = 0,
+    fn = 0,
+    fp = 0,
+    tn = 0;
   for (const c of cases) {
     let text = "";
-    try { text = norm(extract(c)); } catch { text = ""; }
-    for (const s of c.with) (text.includes(norm(s)) ? tp++ : fn++);
-    for (const s of c.without) (text.includes(norm(s)) ? fp++ : tn++);
+    try {
+      text = norm(extract(c));
+    } catch {
+      text = "";
+    }
+    for (const s of c.with) text.includes(norm(s)) ? tp++ : fn++;
+    for (const s of c.without) text.includes(norm(s)) ? fp++ : tn++;
   }
   const precision = tp / (tp + fp || 1);
   const recall = tp / (tp + fn || 1);

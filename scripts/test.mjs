@@ -10,6 +10,7 @@ const bin = (name) => join("node_modules", ".bin", name);
 
 let failedSteps = 0;
 for (const [label, cmd, args] of [
+  ["build", process.execPath, ["scripts/build.mjs"]],
   ["lint", bin("biome"), ["check", "."]],
   ["typecheck", bin("tsc"), ["--noEmit", "-p", "tsconfig.json"]],
 ]) {

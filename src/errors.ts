@@ -4,11 +4,17 @@
  */
 export const errorCatalog = {
   E_CONFIG_INVALID: { exit: 78, hint: "Fix the value in daybrief.config.yaml or the DAYBRIEF_* variable named above." },
-  E_CONFIG_NOT_FOUND: { exit: 78, hint: "Create one with `daybrief init`, or point DAYBRIEF_CONFIG at an existing file." },
+  E_CONFIG_NOT_FOUND: {
+    exit: 78,
+    hint: "Create one with `daybrief init`, or point DAYBRIEF_CONFIG at an existing file.",
+  },
   E_CONFIG_EXISTS: { exit: 73, hint: "Edit the existing file, or remove it first if you want a fresh starter config." },
   E_DB_URL: { exit: 78, hint: "Use sqlite:PATH (e.g. sqlite:./data/daybrief.db) or postgres://user@host:5432/db." },
   E_DB_CONNECT: { exit: 69, hint: "Check that the database server is running and DAYBRIEF_DATABASE_URL is right." },
-  E_DB_MIGRATION: { exit: 70, hint: "The database was left at the last good migration; fix the cause and run `daybrief migrate`." },
+  E_DB_MIGRATION: {
+    exit: 70,
+    hint: "The database was left at the last good migration; fix the cause and run `daybrief migrate`.",
+  },
   E_URL_INVALID: { exit: 65, hint: "Give an absolute http:// or https:// URL." },
   E_URL_BLOCKED: {
     exit: 65,
@@ -47,7 +53,10 @@ export const errorCatalog = {
     exit: 65,
     hint: "No article text was found on the page; the item keeps its feed summary. Re-run with `daybrief ingest --reextract` after an upgrade.",
   },
-  E_ARTICLE_NOT_HTML: { exit: 65, hint: "The link does not point to an HTML page (e.g. a PDF or audio file); the feed text is kept." },
+  E_ARTICLE_NOT_HTML: {
+    exit: 65,
+    hint: "The link does not point to an HTML page (e.g. a PDF or audio file); the feed text is kept.",
+  },
   E_SOURCE_NOT_FOUND: { exit: 66, hint: "List sources with `daybrief sources list` and use an ID or URL shown there." },
   E_SOURCE_EXISTS: { exit: 73, hint: "That feed is already a source; see `daybrief sources list`." },
   E_SOURCE_IN_CONFIG: {

@@ -30,17 +30,21 @@ export async function openContext(options: LoadConfigOptions & { syncSources?: b
   const db = await openDb(config.databaseUrl);
   const sources = new SourcesRepo(db);
   if (options.syncSources ?? true) await sources.syncFromConfig(configSources(config));
-  const fetcher = createFetcher(config);
+  let fetcher: HttpFetcher | null = null;
   return {
     config,
     configPath: path,
     db,
     sources,
     items: new ItemsRepo(db),
-    fetcher,
+    // The network stack is set up only for commands that use it.
+    get fetcher() {
+      fetcher ??= createFetcher(config);
+      return fetcher;
+    },
     log,
     close: async () => {
-      await fetcher.close();
+      await fetcher?.close();
       await db.close();
     },
   };
@@ -58,7 +62,10 @@ export function configSources(config: Readonly<Config>): NewSource[] {
 }
 
 /** Runs a command body with a context and always closes it. */
-export async function withContext<T>(options: LoadConfigOptions & { syncSources?: boolean }, body: (ctx: Context) => Promise<T>): Promise<T> {
+export async function withContext<T>(
+  options: LoadConfigOptions & { syncSources?: boolean },
+  body: (ctx: Context) => Promise<T>,
+): Promise<T> {
   const ctx = await openContext(options);
   try {
     return await body(ctx);

@@ -2,20 +2,25 @@ import { createHash } from "node:crypto";
 import { existsSync, readFileSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { join } from "node:path";
 import { gzipSync } from "node:zlib";
 import { parse as parseYaml } from "yaml";
 import { DaybriefError } from "../errors.ts";
 import type { SourceKind } from "../model/source.ts";
+import { packageRoot } from "../paths.ts";
 
-export const demoRoot = join(dirname(fileURLToPath(import.meta.url)), "..", "..", "demo");
+export const demoRoot = join(packageRoot(), "demo");
 
 type Route = { file: string; type: string };
 
 export type DemoSourceSpec = { id: string; name: string; kind: SourceKind; path: string; weight: number };
 
-export type DemoSite = { origin: string; sources: DemoSourceSpec[]; requests: () => number; close: () => Promise<void> };
+export type DemoSite = {
+  origin: string;
+  sources: DemoSourceSpec[];
+  requests: () => number;
+  close: () => Promise<void>;
+};
 
 /**
  * Serves the bundled demo corpus (demo/site) on a loopback port, the way real publishers do: the origin placeholder
@@ -37,13 +42,17 @@ export async function startDemoSite(options: { port?: number } = {}): Promise<De
     const path = decodeURIComponent(new URL(req.url ?? "/", "http://x").pathname);
     const route = routes[path] ?? routes[`${path}/`] ?? routes[path.replace(/\/$/, "")];
     if (!route || req.method !== "GET") {
-      res.writeHead(route ? 405 : 404, { "content-type": "text/plain" }).end(route ? "method not allowed" : "not found");
+      res
+        .writeHead(route ? 405 : 404, { "content-type": "text/plain" })
+        .end(route ? "method not allowed" : "not found");
       return;
     }
     let body = cache.get(route.file);
     if (!body) {
       const raw = readFileSync(join(siteDir, route.file));
-      body = /^(text|application\/(xml|rss|atom|json|feed|rdf))/.test(route.type) ? replaceAll(raw, "__ORIGIN__", origin) : raw;
+      body = /^(text|application\/(xml|rss|atom|json|feed|rdf))/.test(route.type)
+        ? replaceAll(raw, "__ORIGIN__", origin)
+        : raw;
       cache.set(route.file, body);
     }
     const etag = `"${createHash("sha1").update(body).digest("hex").slice(0, 16)}"`;
@@ -74,11 +83,20 @@ export async function startDemoSite(options: { port?: number } = {}): Promise<De
 
 export function loadDemoSources(): DemoSourceSpec[] {
   const doc = parseYaml(readFileSync(join(demoRoot, "sources.yaml"), "utf8")) as { sources: DemoSourceSpec[] };
-  return doc.sources.map((s) => ({ id: s.id, name: s.name, kind: mapKind(String(s.kind)), path: s.path, weight: s.weight }));
+  return doc.sources.map((s) => ({
+    id: s.id,
+    name: s.name,
+    kind: mapKind(String(s.kind)),
+    path: s.path,
+    weight: s.weight,
+  }));
 }
 
 function mapKind(kind: string): SourceKind {
-  return (["news", "blog", "company", "press", "arxiv", "podcast", "newsletter", "tips"] as const).find((k) => k === kind) ?? "news";
+  return (
+    (["news", "blog", "company", "press", "arxiv", "podcast", "newsletter", "tips"] as const).find((k) => k === kind) ??
+    "news"
+  );
 }
 
 function replaceAll(buffer: Buffer, search: string, replacement: string): Buffer {

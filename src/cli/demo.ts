@@ -1,4 +1,3 @@
-import type { Command } from "commander";
 import { loadConfig } from "../config/load.ts";
 import { createLogger } from "../log.ts";
 import { runIngest } from "../pipeline/run-ingest.ts";
@@ -20,17 +19,7 @@ export const demoOverrides = {
   "fetch.retries": 1,
 };
 
-export function registerDemo(program: Command): void {
-  program
-    .command("demo")
-    .description("serve the bundled demo sources on loopback and ingest them (no network, no keys)")
-    .option("--out <dir>", "where to write the rendered editions")
-    .action(async (opts: DemoOptions) => {
-      await runDemo(opts);
-    });
-}
-
-export async function runDemo(opts: DemoOptions): Promise<void> {
+export async function runDemo(_opts: DemoOptions): Promise<void> {
   const site = await startDemoSite();
   const { config } = loadConfig({ overrides: demoOverrides });
   const db = await openDb(config.databaseUrl);
@@ -38,11 +27,20 @@ export async function runDemo(opts: DemoOptions): Promise<void> {
   try {
     const sources = new SourcesRepo(db);
     const items = new ItemsRepo(db);
-    process.stdout.write(`${color.bold("Daybrief demo")}: ${site.sources.length} bundled sources served at ${site.origin}, stored in ${db.label}\n\n`);
+    process.stdout.write(
+      `${color.bold("Daybrief demo")}: ${site.sources.length} bundled sources served at ${site.origin}, stored in ${db.label}\n\n`,
+    );
     // Each run serves the corpus on a new port; earlier demo sources (and their items) are replaced, never mixed.
     for (const previous of (await sources.list()).filter((s) => s.origin === "demo")) await sources.remove(previous.id);
     for (const spec of site.sources) {
-      await sources.add({ id: spec.id, url: `${site.origin}${spec.path}`, name: spec.name, kind: spec.kind, weight: spec.weight, origin: "demo" });
+      await sources.add({
+        id: spec.id,
+        url: `${site.origin}${spec.path}`,
+        name: spec.name,
+        kind: spec.kind,
+        weight: spec.weight,
+        origin: "demo",
+      });
     }
     const view = progressView(true);
     const report = await runIngest(

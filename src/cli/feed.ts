@@ -1,7 +1,6 @@
-import type { Command } from "commander";
 import { toDaybriefError } from "../errors.ts";
-import { feedAccept } from "../ingest/fetch/fetcher.ts";
 import { parseFeed } from "../ingest/feed/parse-feed.ts";
+import { feedAccept } from "../ingest/fetch/fetcher.ts";
 import type { ParsedFeed } from "../model/feed.ts";
 import { readInputs } from "./inputs.ts";
 import { color, printJsonLine, printTable, reportError } from "./output.ts";
@@ -33,45 +32,50 @@ export function publicFeed(feed: ParsedFeed) {
   };
 }
 
-export function registerFeed(program: Command): void {
-  const feed = program.command("feed").description("work with single feeds");
-  feed
-    .command("parse")
-    .description("parse feed files or URLs into the normalised model")
-    .argument("<inputs...>", "feed files or URLs")
-    .option("--jsonl", "one JSON object per input on stdout")
-    .action(async (inputs: string[], opts: { jsonl?: boolean }) => {
-      let failures = 0;
-      await readInputs(inputs, feedAccept, async (input) => {
-        if ("error" in input) {
-          failures += 1;
-          if (opts.jsonl) printJsonLine({ file: input.name, error: { code: input.error.code, message: input.error.message } });
-          else reportError(input.error);
-          return;
-        }
-        try {
-          const { feed: parsed, warnings } = parseFeed(input.bytes, { url: input.url, contentType: input.contentType });
-          if (opts.jsonl) printJsonLine({ file: input.name, feed: publicFeed(parsed) });
-          else printFeed(input.name, parsed, warnings.map((w) => w.message));
-        } catch (thrown) {
-          failures += 1;
-          const error = toDaybriefError(thrown, "E_FEED_PARSE");
-          if (opts.jsonl) printJsonLine({ file: input.name, error: { code: error.code, message: error.message } });
-          else reportError(error);
-        }
-      });
-      if (failures) process.exitCode = failures === inputs.length ? 65 : 1;
-    });
+/** `daybrief feed parse FILE|URL… [--jsonl]` */
+export async function feedParse(inputs: string[], opts: { jsonl?: boolean }): Promise<void> {
+  let failures = 0;
+  await readInputs(inputs, feedAccept, async (input) => {
+    if ("error" in input) {
+      failures += 1;
+      if (opts.jsonl)
+        printJsonLine({ file: input.name, error: { code: input.error.code, message: input.error.message } });
+      else reportError(input.error);
+      return;
+    }
+    try {
+      const { feed: parsed, warnings } = parseFeed(input.bytes, { url: input.url, contentType: input.contentType });
+      if (opts.jsonl) printJsonLine({ file: input.name, feed: publicFeed(parsed) });
+      else
+        printFeed(
+          input.name,
+          parsed,
+          warnings.map((w) => w.message),
+        );
+    } catch (thrown) {
+      failures += 1;
+      const error = toDaybriefError(thrown, "E_FEED_PARSE");
+      if (opts.jsonl) printJsonLine({ file: input.name, error: { code: error.code, message: error.message } });
+      else reportError(error);
+    }
+  });
+  if (failures) process.exitCode = failures === inputs.length ? 65 : 1;
 }
 
 function printFeed(name: string, feed: ParsedFeed, warnings: string[]): void {
-  process.stdout.write(`${color.bold(feed.title ?? "(untitled feed)")} ${color.dim(`${feed.format} ${feed.version ?? ""} · ${name}`)}\n`);
+  process.stdout.write(
+    `${color.bold(feed.title ?? "(untitled feed)")} ${color.dim(`${feed.format} ${feed.version ?? ""} · ${name}`)}\n`,
+  );
   if (feed.link) process.stdout.write(`${feed.link}\n`);
   for (const warning of warnings) process.stdout.write(`${color.yellow("warning")} ${warning}\n`);
   process.stdout.write("\n");
   printTable(
     ["published", "title", "link"],
-    feed.items.map((item) => [item.published?.slice(0, 16).replace("T", " ") ?? "", item.title ?? "(untitled)", item.link ?? ""]),
+    feed.items.map((item) => [
+      item.published?.slice(0, 16).replace("T", " ") ?? "",
+      item.title ?? "(untitled)",
+      item.link ?? "",
+    ]),
   );
   process.stdout.write(`\n${feed.items.length} items\n`);
 }

@@ -6,7 +6,12 @@ import { color, printTable, relativeTime } from "./output.ts";
 export function progressView(enabled: boolean): { onEvent: (event: IngestEvent) => void; stop: () => void } {
   if (!enabled || !process.stderr.isTTY) return { onEvent: () => {}, stop: () => {} };
   const bar = new cliProgress.SingleBar(
-    { stream: process.stderr, format: " {phase} |{bar}| {value}/{total} {detail}", hideCursor: true, clearOnComplete: false },
+    {
+      stream: process.stderr,
+      format: " {phase} |{bar}| {value}/{total} {detail}",
+      hideCursor: true,
+      clearOnComplete: false,
+    },
     cliProgress.Presets.shades_classic,
   );
   let started = false;
@@ -41,7 +46,11 @@ export function printIngestSummary(report: IngestReport): void {
     ["source", "result", "new", "updated", "articles", "next fetch"],
     report.sources.map((s) => [
       s.name,
-      s.outcome === "ok" ? color.green("ok") : s.outcome === "not_modified" ? color.dim("not modified") : color.red(s.error?.code ?? s.outcome),
+      s.outcome === "ok"
+        ? color.green("ok")
+        : s.outcome === "not_modified"
+          ? color.dim("not modified")
+          : color.red(s.error?.code ?? s.outcome),
       s.itemsNew,
       s.itemsUpdated,
       s.articlesFailed ? `${s.articlesOk} (${s.articlesFailed} failed)` : s.articlesOk,
@@ -57,6 +66,7 @@ export function printIngestSummary(report: IngestReport): void {
   );
   for (const s of report.sources) {
     for (const warning of s.warnings) process.stdout.write(`${color.yellow("warning")} ${s.name}: ${warning}\n`);
-    if (s.error) process.stdout.write(`${color.red("error")} ${s.name}: ${s.error.message}\n  ${color.dim(s.error.hint)}\n`);
+    if (s.error)
+      process.stdout.write(`${color.red("error")} ${s.name}: ${s.error.message}\n  ${color.dim(s.error.hint)}\n`);
   }
 }

@@ -23,9 +23,13 @@ export async function readInputs(
           await each({ name, bytes: response.body, url: response.url, contentType: response.contentType });
         } else {
           const bytes = await readFile(name).catch((error: NodeJS.ErrnoException) => {
-            throw new DaybriefError("E_FILE_READ", `Cannot read ${name}: ${error.code === "ENOENT" ? "no such file" : error.message}.`, {
-              cause: error,
-            });
+            throw new DaybriefError(
+              "E_FILE_READ",
+              `Cannot read ${name}: ${error.code === "ENOENT" ? "no such file" : error.message}.`,
+              {
+                cause: error,
+              },
+            );
           });
           await each({ name, bytes, url: null, contentType: null });
         }

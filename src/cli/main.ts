@@ -1,24 +1,157 @@
 import { Command, CommanderError } from "commander";
-import { DaybriefError } from "../errors.ts";
-import { registerArticle } from "./article.ts";
-import { registerDemo } from "./demo.ts";
-import { registerFeed } from "./feed.ts";
-import { registerIngest } from "./ingest.ts";
-import { registerInit } from "./init.ts";
-import { registerMigrate } from "./migrate.ts";
+import { sourceKinds } from "../model/source.ts";
 import { reportError } from "./output.ts";
-import { registerSources } from "./sources.ts";
 
-/** The `daybrief` command: one file per command, each registering itself here. */
+type Action = (...args: never[]) => Promise<void>;
+
+/** Loads a command's module only when it runs, so `daybrief --help` and light commands start fast. */
+function lazy<M>(load: () => Promise<M>, pick: (module: M) => Action) {
+  return async (...args: unknown[]) => {
+    const action = pick(await load()) as (...a: unknown[]) => Promise<void>;
+    await action(...args.slice(0, -1));
+  };
+}
+
+/** Every command, its arguments and options; each command's work lives in its own file. */
 export function buildProgram(): Command {
   const program = new Command("daybrief")
     .description("Daybrief: a self-hosted daily AI-industry briefing")
     .version("0.1.0")
     .showHelpAfterError()
     .exitOverride();
-  for (const register of [registerDemo, registerInit, registerSources, registerIngest, registerFeed, registerArticle, registerMigrate]) {
-    register(program);
-  }
+
+  program
+    .command("demo")
+    .description("serve the bundled demo sources on loopback, ingest them and build the editions (no network, no keys)")
+    .option("--out <dir>", "where to write the rendered editions")
+    .action(
+      lazy(
+        () => import("./demo.ts"),
+        (m) => m.runDemo,
+      ),
+    );
+
+  program
+    .command("init")
+    .description("write a commented daybrief.config.yaml with a starter list of real AI sources")
+    .option("--path <file>", "where to write it", process.env.DAYBRIEF_CONFIG ?? "daybrief.config.yaml")
+    .option("--force", "overwrite an existing file")
+    .action(
+      lazy(
+        () => import("./init.ts"),
+        (m) => m.init,
+      ),
+    );
+
+  const sources = program.command("sources").description("list, add and remove the sources Daybrief reads");
+  sources
+    .command("list")
+    .description("show every source with its health")
+    .option("--json", "print JSON")
+    .action(
+      lazy(
+        () => import("./sources.ts"),
+        (m) => m.sourcesList,
+      ),
+    );
+  sources
+    .command("add")
+    .description("add a feed (a site URL works too: its advertised feed is used)")
+    .argument("<url>", "feed or site URL")
+    .option("--name <name>", "display name (default: the feed's title)")
+    .option("--kind <kind>", `one of ${sourceKinds.join(", ")}`, "news")
+    .option("--weight <n>", "editor weight, 1 is neutral", "1")
+    .option("--no-check", "add without fetching the feed first")
+    .option("--json", "print the new source as JSON")
+    .action(
+      lazy(
+        () => import("./sources.ts"),
+        (m) => m.sourcesAdd,
+      ),
+    );
+  sources
+    .command("remove")
+    .description("remove a source and its items")
+    .argument("<id>", "source id or URL")
+    .action(
+      lazy(
+        () => import("./sources.ts"),
+        (m) => m.sourcesRemove,
+      ),
+    );
+  sources
+    .command("import-opml")
+    .description("add every feed of an OPML file (from another feed reader)")
+    .argument("<file>", "OPML file")
+    .action(
+      lazy(
+        () => import("./sources.ts"),
+        (m) => m.sourcesImportOpml,
+      ),
+    );
+  sources
+    .command("export-opml")
+    .description("print every source as OPML 2.0")
+    .action(
+      lazy(
+        () => import("./sources.ts"),
+        (m) => m.sourcesExportOpml,
+      ),
+    );
+
+  program
+    .command("ingest")
+    .description("fetch the sources that are due, store new items and extract their articles")
+    .option("--source <id>", "fetch only this source (by id or URL), due or not")
+    .option("--all", "fetch every enabled source now, due or not")
+    .option("--reextract", "re-run article extraction on every stored page instead of fetching")
+    .option("--json", "print the report as JSON")
+    .action(
+      lazy(
+        () => import("./ingest.ts"),
+        (m) => m.ingest,
+      ),
+    );
+
+  program
+    .command("feed")
+    .description("work with single feeds")
+    .command("parse")
+    .description("parse feed files or URLs into the normalised model")
+    .argument("<inputs...>", "feed files or URLs")
+    .option("--jsonl", "one JSON object per input on stdout")
+    .action(
+      lazy(
+        () => import("./feed.ts"),
+        (m) => m.feedParse,
+      ),
+    );
+
+  program
+    .command("article")
+    .description("work with single article pages")
+    .command("extract")
+    .description("extract the article (metadata and body text) from HTML files or URLs")
+    .argument("<inputs...>", "HTML files or URLs")
+    .option("--url <url>", "the page's URL, for resolving links when reading files")
+    .option("--jsonl", "one JSON object per input on stdout")
+    .action(
+      lazy(
+        () => import("./article.ts"),
+        (m) => m.articleExtract,
+      ),
+    );
+
+  program
+    .command("migrate")
+    .description("bring the database schema up to date (also done automatically on start)")
+    .action(
+      lazy(
+        () => import("./migrate.ts"),
+        (m) => m.migrate,
+      ),
+    );
+
   return program;
 }
 
@@ -33,4 +166,3 @@ async function main(argv: string[]): Promise<number> {
 }
 
 process.exitCode = await main(process.argv);
-export { DaybriefError };

@@ -1,114 +1,102 @@
 import { readFile } from "node:fs/promises";
-import type { Command } from "commander";
 import { DaybriefError, isDaybriefError } from "../errors.ts";
-import { feedAccept } from "../ingest/fetch/fetcher.ts";
 import { parseFeed } from "../ingest/feed/parse-feed.ts";
+import { feedAccept } from "../ingest/fetch/fetcher.ts";
 import { canonicalUrl } from "../ingest/url.ts";
 import { type Source, type SourceKind, sourceKinds } from "../model/source.ts";
 import { readOpml, writeOpml } from "../sources/opml.ts";
 import { type Context, withContext } from "./context.ts";
 import { color, printJson, printTable, relativeTime } from "./output.ts";
 
-export function registerSources(program: Command): void {
-  const sources = program.command("sources").description("list, add and remove the sources Daybrief reads");
+/** `daybrief sources list [--json]` */
+export async function sourcesList(opts: { json?: boolean }): Promise<void> {
+  await withContext({}, async (ctx) => {
+    const list = await ctx.sources.list();
+    if (opts.json) return printJson(list);
+    if (!list.length) {
+      process.stdout.write("No sources yet. Add one with `daybrief sources add URL`, or run `daybrief init`.\n");
+      return;
+    }
+    printTable(
+      ["id", "name", "kind", "health", "last success", "failures", "items", "next fetch"],
+      list.map((s) => [
+        s.id,
+        s.name,
+        s.kind,
+        health(s),
+        relativeTime(s.health.lastSuccessAt),
+        s.health.consecutiveFailures,
+        s.health.itemsSeen,
+        nextFetch(s),
+      ]),
+    );
+    for (const s of list.filter((x) => x.health.lastErrorCode && x.health.consecutiveFailures > 0)) {
+      process.stdout.write(`${color.red(s.health.lastErrorCode ?? "")} ${s.id}: ${s.health.lastErrorMessage ?? ""}\n`);
+    }
+  });
+}
 
-  sources
-    .command("list")
-    .description("show every source with its health")
-    .option("--json", "print JSON")
-    .action(async (opts: { json?: boolean }) => {
-      await withContext({}, async (ctx) => {
-        const list = await ctx.sources.list();
-        if (opts.json) return printJson(list);
-        if (!list.length) {
-          process.stdout.write("No sources yet. Add one with `daybrief sources add URL`, or run `daybrief init`.\n");
-          return;
-        }
-        printTable(
-          ["id", "name", "kind", "health", "last success", "failures", "items", "next fetch"],
-          list.map((s) => [s.id, s.name, s.kind, health(s), relativeTime(s.health.lastSuccessAt), s.health.consecutiveFailures, s.health.itemsSeen, nextFetch(s)]),
-        );
-        for (const s of list.filter((x) => x.health.lastErrorCode && x.health.consecutiveFailures > 0)) {
-          process.stdout.write(`${color.red(s.health.lastErrorCode ?? "")} ${s.id}: ${s.health.lastErrorMessage ?? ""}\n`);
-        }
-      });
+/** `daybrief sources add URL [--name N] [--kind K] [--weight W] [--no-check] [--json]` */
+export async function sourcesAdd(
+  url: string,
+  opts: { name?: string; kind: string; weight: string; check: boolean; json?: boolean },
+): Promise<void> {
+  const kind = sourceKinds.find((k) => k === opts.kind);
+  if (!kind) throw new DaybriefError("E_USAGE", `Unknown kind "${opts.kind}"; use one of ${sourceKinds.join(", ")}.`);
+  if (!canonicalUrl(url)) throw new DaybriefError("E_URL_INVALID", `"${url}" is not an http(s) URL.`);
+  await withContext({}, async (ctx) => {
+    const found = opts.check ? await probeFeed(ctx, url) : { url, title: null };
+    const source = await ctx.sources.add({
+      url: found.url,
+      name: opts.name ?? found.title ?? new URL(found.url).hostname.replace(/^www\./, ""),
+      kind: kind as SourceKind,
+      weight: Number(opts.weight) || 1,
+      origin: "cli",
     });
+    if (opts.json) return printJson(source);
+    process.stdout.write(`Added ${color.bold(source.name)} as ${source.id} (${source.url}).\n`);
+  });
+}
 
-  sources
-    .command("add")
-    .description("add a feed (a site URL works too: its advertised feed is used)")
-    .argument("<url>", "feed or site URL")
-    .option("--name <name>", "display name (default: the feed's title)")
-    .option("--kind <kind>", `one of ${sourceKinds.join(", ")}`, "news")
-    .option("--weight <n>", "editor weight, 1 is neutral", "1")
-    .option("--no-check", "add without fetching the feed first")
-    .option("--json", "print the new source as JSON")
-    .action(async (url: string, opts: { name?: string; kind: string; weight: string; check: boolean; json?: boolean }) => {
-      const kind = sourceKinds.find((k) => k === opts.kind);
-      if (!kind) throw new DaybriefError("E_USAGE", `Unknown kind "${opts.kind}"; use one of ${sourceKinds.join(", ")}.`);
-      if (!canonicalUrl(url)) throw new DaybriefError("E_URL_INVALID", `"${url}" is not an http(s) URL.`);
-      await withContext({}, async (ctx) => {
-        const found = opts.check ? await probeFeed(ctx, url) : { url, title: null };
-        const source = await ctx.sources.add({
-          url: found.url,
-          name: opts.name ?? found.title ?? new URL(found.url).hostname.replace(/^www\./, ""),
-          kind: kind as SourceKind,
-          weight: Number(opts.weight) || 1,
-          origin: "cli",
-        });
-        if (opts.json) return printJson(source);
-        process.stdout.write(`Added ${color.bold(source.name)} as ${source.id} (${source.url}).\n`);
-      });
-    });
+/** `daybrief sources remove ID` */
+export async function sourcesRemove(id: string): Promise<void> {
+  await withContext({}, async (ctx) => {
+    const source = await ctx.sources.get(id);
+    if (source.origin === "config" && source.enabled) {
+      throw new DaybriefError("E_SOURCE_IN_CONFIG", `${source.id} comes from ${ctx.configPath ?? "the config file"}.`);
+    }
+    await ctx.sources.remove(source.id);
+    process.stdout.write(`Removed ${source.id} and its items.\n`);
+  });
+}
 
-  sources
-    .command("remove")
-    .description("remove a source and its items")
-    .argument("<id>", "source id or URL")
-    .action(async (id: string) => {
-      await withContext({}, async (ctx) => {
-        const source = await ctx.sources.get(id);
-        if (source.origin === "config" && source.enabled) {
-          throw new DaybriefError("E_SOURCE_IN_CONFIG", `${source.id} comes from ${ctx.configPath ?? "the config file"}.`);
-        }
-        await ctx.sources.remove(source.id);
-        process.stdout.write(`Removed ${source.id} and its items.\n`);
-      });
-    });
+/** `daybrief sources import-opml FILE` */
+export async function sourcesImportOpml(file: string): Promise<void> {
+  const text = await readFile(file, "utf8").catch((error: Error) => {
+    throw new DaybriefError("E_FILE_READ", `Cannot read ${file}: ${error.message}`, { cause: error });
+  });
+  const found = readOpml(text);
+  await withContext({}, async (ctx) => {
+    let added = 0;
+    let skipped = 0;
+    for (const entry of found) {
+      try {
+        await ctx.sources.add({ url: entry.url, name: entry.name, kind: entry.kind, weight: 1, origin: "opml" });
+        added += 1;
+      } catch (error) {
+        if (!isDaybriefError(error, "E_SOURCE_EXISTS")) throw error;
+        skipped += 1;
+      }
+    }
+    process.stdout.write(`Imported ${added} sources from ${file} (${skipped} already present).\n`);
+  });
+}
 
-  sources
-    .command("import-opml")
-    .description("add every feed of an OPML file (from another feed reader)")
-    .argument("<file>", "OPML file")
-    .action(async (file: string) => {
-      const text = await readFile(file, "utf8").catch((error: Error) => {
-        throw new DaybriefError("E_FILE_READ", `Cannot read ${file}: ${error.message}`, { cause: error });
-      });
-      const found = readOpml(text);
-      await withContext({}, async (ctx) => {
-        let added = 0;
-        let skipped = 0;
-        for (const entry of found) {
-          try {
-            await ctx.sources.add({ url: entry.url, name: entry.name, kind: entry.kind, weight: 1, origin: "opml" });
-            added += 1;
-          } catch (error) {
-            if (!isDaybriefError(error, "E_SOURCE_EXISTS")) throw error;
-            skipped += 1;
-          }
-        }
-        process.stdout.write(`Imported ${added} sources from ${file} (${skipped} already present).\n`);
-      });
-    });
-
-  sources
-    .command("export-opml")
-    .description("print every source as OPML 2.0")
-    .action(async () => {
-      await withContext({}, async (ctx) => {
-        process.stdout.write(`${writeOpml(await ctx.sources.list())}\n`);
-      });
-    });
+/** `daybrief sources export-opml` */
+export async function sourcesExportOpml(): Promise<void> {
+  await withContext({}, async (ctx) => {
+    process.stdout.write(`${writeOpml(await ctx.sources.list())}\n`);
+  });
 }
 
 /** Fetches the URL; a web page is swapped for the first feed it advertises. */

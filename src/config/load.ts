@@ -26,7 +26,7 @@ export function loadConfig(options: LoadConfigOptions = {}): LoadedConfig {
   const env = options.env ?? process.env;
   const explicit = options.path ?? env.DAYBRIEF_CONFIG;
   const path = explicit ?? (existsSync(defaultConfigPath) ? defaultConfigPath : null);
-  const raw: Record<string, unknown> = path ? readYaml(path, explicit !== undefined) : {};
+  const raw: Record<string, unknown> = path ? withoutNulls(readYaml(path, explicit !== undefined)) : {};
   for (const [key, info] of Object.entries(keyTable)) {
     const value = env[info.env];
     if (value !== undefined && value !== "") setPath(raw, key, coerceEnv(value, key, info.env));
@@ -39,7 +39,10 @@ export function loadConfig(options: LoadConfigOptions = {}): LoadedConfig {
       const envName = keyTable[key]?.env ?? keyTable[String(issue.path[0])]?.env;
       return `${key || "(root)"}: ${issue.message}${envName ? ` (file key ${key}, or ${envName})` : ""}`;
     });
-    throw new DaybriefError("E_CONFIG_INVALID", `Invalid configuration${path ? ` in ${path}` : ""}:\n  ${lines.join("\n  ")}`);
+    throw new DaybriefError(
+      "E_CONFIG_INVALID",
+      `Invalid configuration${path ? ` in ${path}` : ""}:\n  ${lines.join("\n  ")}`,
+    );
   }
   return { config: deepFreeze(parsed.data), path: path ? resolve(path) : null };
 }
@@ -62,6 +65,15 @@ function readYaml(path: string, required: boolean): Record<string, unknown> {
     throw new DaybriefError("E_CONFIG_INVALID", `${path} must hold a mapping of keys, not ${typeof doc}.`);
   }
   return doc as Record<string, unknown>;
+}
+
+/** A key written with no value (a section whose keys are all commented out) means "use the default". */
+function withoutNulls(node: Record<string, unknown>): Record<string, unknown> {
+  for (const [key, value] of Object.entries(node)) {
+    if (value === null) delete node[key];
+    else if (typeof value === "object" && !Array.isArray(value)) withoutNulls(value as Record<string, unknown>);
+  }
+  return node;
 }
 
 function coerceEnv(value: string, key: string, envName: string): unknown {

@@ -40,7 +40,11 @@ export const configSchema = z.object({
   ingest: z
     .object({
       intervalMinutes: z.number().int().min(5).default(60),
-      maxBackoffHours: z.number().min(1).max(24 * 14).default(24),
+      maxBackoffHours: z
+        .number()
+        .min(1)
+        .max(24 * 14)
+        .default(24),
       extractArticles: z.boolean().default(true),
       maxItemsPerFeed: z.number().int().min(1).max(10_000).default(500),
     })

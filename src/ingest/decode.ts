@@ -48,7 +48,10 @@ function decodeAs(buffer: Buffer, label: string, source: Decoded["source"]): Dec
 }
 
 export function normaliseLabel(label: string): string {
-  const lower = label.trim().toLowerCase().replace(/^["']|["']$/g, "");
+  const lower = label
+    .trim()
+    .toLowerCase()
+    .replace(/^["']|["']$/g, "");
   if (["utf8", "utf-8", "unicode-1-1-utf-8", "x-unicode20utf8"].includes(lower)) return "utf-8";
   if (/^(iso-?8859-1|iso_8859-1|latin-?1|l1|us-ascii|ascii|cp1252|windows-1252|x-cp1252|cp819|ibm819)$/.test(lower)) {
     return "windows-1252";

@@ -38,7 +38,10 @@ export function toCandidates(sourceId: string, items: FeedItem[], feedLink: stri
     const contentHash = hashContent(item);
     const guid = item.id?.trim() || null;
     const guidTrusted =
-      guid !== null && guid.length <= 2048 && guidCounts.get(guid) === 1 && (canonicalUrl(guid) ?? guid) !== feedCanonical;
+      guid !== null &&
+      guid.length <= 2048 &&
+      guidCounts.get(guid) === 1 &&
+      (canonicalUrl(guid) ?? guid) !== feedCanonical;
     const [kind, value]: [IdentityKind, string] = guidTrusted
       ? ["guid", guid]
       : canonical && canonical !== feedCanonical
@@ -70,7 +73,11 @@ export function toCandidates(sourceId: string, items: FeedItem[], feedLink: stri
 
 /** A hash of what a reader would see change: title and text, whitespace and markup ignored. */
 export function hashContent(item: Pick<FeedItem, "title" | "summary" | "content" | "link">): string {
-  const text = [item.title, plainText(item.content ?? item.summary ?? ""), item.content || item.summary ? "" : item.link]
+  const text = [
+    item.title,
+    plainText(item.content ?? item.summary ?? ""),
+    item.content || item.summary ? "" : item.link,
+  ]
     .map((part) => (part ?? "").replace(/\s+/g, " ").trim().toLowerCase())
     .join("\n");
   return createHash("sha256").update(text).digest("hex").slice(0, 32);

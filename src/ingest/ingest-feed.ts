@@ -1,7 +1,7 @@
 import type { FeedParseResult } from "../model/feed.ts";
 import type { Source } from "../model/source.ts";
-import { type Fetcher, feedAccept } from "./fetch/fetcher.ts";
 import { parseFeed } from "./feed/parse-feed.ts";
+import { type Fetcher, feedAccept } from "./fetch/fetcher.ts";
 import { type ItemCandidate, toCandidates } from "./identity.ts";
 
 export type FeedFetchResult =
@@ -24,7 +24,11 @@ export type FeedFetchResult =
  * @example
  * const result = await ingestFeed(source, fetcher, { maxItems: 500 });
  */
-export async function ingestFeed(source: Source, fetcher: Fetcher, options: { maxItems: number }): Promise<FeedFetchResult> {
+export async function ingestFeed(
+  source: Source,
+  fetcher: Fetcher,
+  options: { maxItems: number },
+): Promise<FeedFetchResult> {
   const response = await fetcher.fetch({
     url: source.url,
     etag: source.etag,
@@ -34,9 +38,18 @@ export async function ingestFeed(source: Source, fetcher: Fetcher, options: { ma
   const etag = response.headers.etag ?? null;
   const lastModified = response.headers["last-modified"] ?? null;
   if (response.notModified) {
-    return { status: "not_modified", httpStatus: response.status, etag: etag ?? source.etag, lastModified: lastModified ?? source.lastModified };
+    return {
+      status: "not_modified",
+      httpStatus: response.status,
+      etag: etag ?? source.etag,
+      lastModified: lastModified ?? source.lastModified,
+    };
   }
-  const parsed = parseFeed(response.body, { url: response.url, contentType: response.contentType, maxItems: options.maxItems });
+  const parsed = parseFeed(response.body, {
+    url: response.url,
+    contentType: response.contentType,
+    maxItems: options.maxItems,
+  });
   return {
     status: "ok",
     httpStatus: response.status,

@@ -1,8 +1,8 @@
 import type { Config } from "../config/schema.ts";
 import { type DaybriefError, toDaybriefError } from "../errors.ts";
 import { extractArticle, extractorVersion } from "../ingest/article/extract-article.ts";
-import { fetchArticle } from "../ingest/fetch-article.ts";
 import type { Fetcher } from "../ingest/fetch/fetcher.ts";
+import { fetchArticle } from "../ingest/fetch-article.ts";
 import { ingestFeed } from "../ingest/ingest-feed.ts";
 import type { Logger } from "../log.ts";
 import type { Source } from "../model/source.ts";
@@ -67,8 +67,8 @@ export async function runIngest(deps: IngestDeps, options: IngestOptions = {}): 
     : options.sourceIds
       ? await Promise.all(options.sourceIds.map((id) => deps.sources.get(id)))
       : options.all
-      ? (await deps.sources.list()).filter((s) => s.enabled && !s.health.gone)
-      : await deps.sources.due(startedAt);
+        ? (await deps.sources.list()).filter((s) => s.enabled && !s.health.gone)
+        : await deps.sources.due(startedAt);
   deps.onEvent?.({ type: "plan", sources: sources.length });
   const reports = new Map<string, SourceReport>();
   await mapLimit(sources, deps.config.fetch.concurrency, async (source) => {
@@ -121,7 +121,10 @@ async function ingestOneSource(deps: IngestDeps, source: Source, now: () => Date
       ...(result.status === "ok" && result.movedTo ? { url: result.movedTo } : {}),
       ...(result.status === "ok" ? { siteUrl: result.parsed.feed.link } : {}),
     });
-    deps.log.info({ source_id: source.id, items_new: report.itemsNew, items_updated: report.itemsUpdated, outcome: report.outcome }, "source fetched");
+    deps.log.info(
+      { source_id: source.id, items_new: report.itemsNew, items_updated: report.itemsUpdated, outcome: report.outcome },
+      "source fetched",
+    );
   } catch (thrown) {
     const error = toDaybriefError(thrown);
     httpStatus = typeof error.details.status === "number" ? error.details.status : null;
@@ -129,7 +132,13 @@ async function ingestOneSource(deps: IngestDeps, source: Source, now: () => Date
     report.outcome = gone ? "gone" : "error";
     report.error = error.toJSON();
     report.nextFetchAt = backoffUntil(deps, source, started, interval, error);
-    await deps.sources.recordFailure(source.id, { at, nextFetchAt: report.nextFetchAt, code: error.code, message: error.message, gone });
+    await deps.sources.recordFailure(source.id, {
+      at,
+      nextFetchAt: report.nextFetchAt,
+      code: error.code,
+      message: error.message,
+      gone,
+    });
     deps.log.warn({ source_id: source.id, code: error.code, err_message: error.message }, "source failed");
   }
   await deps.sources.logFetch({
@@ -156,7 +165,12 @@ function backoffUntil(deps: IngestDeps, source: Source, started: Date, interval:
   return new Date(started.getTime() + wait).toISOString();
 }
 
-async function extractPending(deps: IngestDeps, sources: Source[], reports: Map<string, SourceReport>, now: () => Date): Promise<void> {
+async function extractPending(
+  deps: IngestDeps,
+  sources: Source[],
+  reports: Map<string, SourceReport>,
+  now: () => Date,
+): Promise<void> {
   const wanted = new Set(sources.map((s) => s.id));
   const pending = (await deps.items.pendingArticles({ maxAttempts: maxArticleAttempts })).filter(
     (item) => wanted.has(item.sourceId) || !reports.size,
@@ -171,7 +185,8 @@ async function extractPending(deps: IngestDeps, sources: Source[], reports: Map<
       deps.onEvent?.({ type: "article", itemId: item.id, ok: true });
     } catch (thrown) {
       const error = toDaybriefError(thrown);
-      const final = error.code === "E_ARTICLE_NOT_HTML" || error.code === "E_URL_BLOCKED" || error.code === "E_FETCH_GONE";
+      const final =
+        error.code === "E_ARTICLE_NOT_HTML" || error.code === "E_URL_BLOCKED" || error.code === "E_FETCH_GONE";
       await deps.items.markArticle(item.id, final ? "skipped" : "failed", `${error.code}: ${error.message}`);
       if (report) report.articlesFailed += 1;
       deps.log.info({ item_id: item.id, code: error.code, err_message: error.message }, "article not extracted");
@@ -181,7 +196,10 @@ async function extractPending(deps: IngestDeps, sources: Source[], reports: Map<
 }
 
 /** Re-runs extraction on every stored page (after an extractor upgrade) without fetching anything. */
-export async function reextractAll(deps: Pick<IngestDeps, "items" | "log">, options: { sourceId?: string; now?: () => Date } = {}) {
+export async function reextractAll(
+  deps: Pick<IngestDeps, "items" | "log">,
+  options: { sourceId?: string; now?: () => Date } = {},
+) {
   const now = options.now ?? (() => new Date());
   let ok = 0;
   let failed = 0;

@@ -2,9 +2,23 @@ import { generateOpml, parseOpml } from "feedsmith";
 import { DaybriefError } from "../errors.ts";
 import { type SourceKind, sourceKinds } from "../model/source.ts";
 
-export type OpmlSource = { url: string; name: string; siteUrl: string | null; kind: SourceKind; category: string | null };
+export type OpmlSource = {
+  url: string;
+  name: string;
+  siteUrl: string | null;
+  kind: SourceKind;
+  category: string | null;
+};
 
-type Outline = { text?: string; title?: string; xmlUrl?: string; htmlUrl?: string; category?: string; type?: string; outlines?: Outline[] };
+type Outline = {
+  text?: string;
+  title?: string;
+  xmlUrl?: string;
+  htmlUrl?: string;
+  category?: string;
+  type?: string;
+  outlines?: Outline[];
+};
 
 /**
  * Reads the feeds of an OPML subscription list (as feed readers export it), flattening folders; a folder name that
@@ -41,7 +55,10 @@ export function readOpml(text: string): OpmlSource[] {
 }
 
 /** Writes sources as OPML 2.0, one folder per kind. */
-export function writeOpml(sources: Array<{ url: string; name: string; siteUrl: string | null; kind: string }>, title = "Daybrief sources"): string {
+export function writeOpml(
+  sources: Array<{ url: string; name: string; siteUrl: string | null; kind: string }>,
+  title = "Daybrief sources",
+): string {
   const kinds = [...new Set(sources.map((s) => s.kind))].sort();
   return generateOpml({
     head: { title, dateCreated: new Date() },
@@ -50,7 +67,13 @@ export function writeOpml(sources: Array<{ url: string; name: string; siteUrl: s
         text: kind,
         outlines: sources
           .filter((s) => s.kind === kind)
-          .map((s) => ({ text: s.name, title: s.name, type: "rss", xmlUrl: s.url, ...(s.siteUrl ? { htmlUrl: s.siteUrl } : {}) })),
+          .map((s) => ({
+            text: s.name,
+            title: s.name,
+            type: "rss",
+            xmlUrl: s.url,
+            ...(s.siteUrl ? { htmlUrl: s.siteUrl } : {}),
+          })),
       })),
     },
   });

@@ -1,8 +1,7 @@
 import { mkdirSync } from "node:fs";
 import { dirname, resolve } from "node:path";
-import SqliteDatabase from "better-sqlite3";
+import type SqliteDatabase from "better-sqlite3";
 import { Kysely, PostgresDialect, SqliteDialect } from "kysely";
-import pg from "pg";
 import { DaybriefError } from "../errors.ts";
 import { migrateToLatest } from "./migrations/index.ts";
 import type { Database } from "./schema.ts";
@@ -30,7 +29,8 @@ export type OpenDbOptions = {
  * const db = await openDb("sqlite:./data/daybrief.db");
  */
 export async function openDb(url: string, options: OpenDbOptions = {}): Promise<Db> {
-  const db = url.startsWith("postgres://") || url.startsWith("postgresql://") ? await openPostgres(url) : openSqlite(url);
+  const db =
+    url.startsWith("postgres://") || url.startsWith("postgresql://") ? await openPostgres(url) : await openSqlite(url);
   if (options.migrate ?? true) {
     try {
       await migrateToLatest(db);
@@ -42,14 +42,16 @@ export async function openDb(url: string, options: OpenDbOptions = {}): Promise<
   return db;
 }
 
-function openSqlite(url: string): Db {
+async function openSqlite(url: string): Promise<Db> {
   const match = /^sqlite:(?:\/\/)?(.+)$/.exec(url);
   if (!match?.[1]) throw new DaybriefError("E_DB_URL", `"${url}" is not a database URL Daybrief understands.`);
   const path = match[1] === ":memory:" ? ":memory:" : resolve(match[1]);
+  // Each driver is loaded only when its dialect is used.
+  const { default: Sqlite } = await import("better-sqlite3");
   let database: SqliteDatabase.Database;
   try {
     if (path !== ":memory:") mkdirSync(dirname(path), { recursive: true });
-    database = new SqliteDatabase(path);
+    database = new Sqlite(path);
     database.pragma("journal_mode = WAL");
     database.pragma("synchronous = NORMAL");
     database.pragma("busy_timeout = 10000");
@@ -70,6 +72,7 @@ async function openPostgres(url: string): Promise<Db> {
   if (schema && !/^[a-z_][a-z0-9_]{0,62}$/i.test(schema)) {
     throw new DaybriefError("E_DB_URL", `Schema name "${schema}" must be letters, digits and underscores.`);
   }
+  const { default: pg } = await import("pg");
   const pool = new pg.Pool({ connectionString: parsed.toString(), max: 10 });
   if (schema) pool.on("connect", (client) => void client.query(`SET search_path TO "${schema}"`));
   const label = `postgres://${parsed.host}${parsed.pathname}${schema ? ` (schema ${schema})` : ""}`;
@@ -85,7 +88,9 @@ async function openPostgres(url: string): Promise<Db> {
     }
   } catch (error) {
     await pool.end().catch(() => {});
-    throw new DaybriefError("E_DB_CONNECT", `Cannot connect to ${label}: ${(error as Error).message}`, { cause: error });
+    throw new DaybriefError("E_DB_CONNECT", `Cannot connect to ${label}: ${(error as Error).message}`, {
+      cause: error,
+    });
   }
   const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   return { kysely, dialect: "postgres", label, close: () => kysely.destroy() };

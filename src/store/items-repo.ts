@@ -36,10 +36,18 @@ export class ItemsRepo {
           .where("source_id", "=", sourceId)
           .where((eb) =>
             eb.or([
-              eb("identity_key", "in", part.map((c) => c.identityKey)),
+              eb(
+                "identity_key",
+                "in",
+                part.map((c) => c.identityKey),
+              ),
               ...(guids.length ? [eb("guid", "in", guids)] : []),
               ...(urls.length ? [eb("canonical_url", "in", urls)] : []),
-              eb("content_hash", "in", part.map((c) => c.contentHash)),
+              eb(
+                "content_hash",
+                "in",
+                part.map((c) => c.contentHash),
+              ),
             ]),
           )
           .execute();
@@ -52,7 +60,11 @@ export class ItemsRepo {
         const match = findMatch(existing, candidate, claimed);
         if (!match) {
           const id = itemId(candidate.identityKey);
-          await trx.insertInto("items").values(newRow(id, sourceId, candidate, now)).onConflict((oc) => oc.doNothing()).execute();
+          await trx
+            .insertInto("items")
+            .values(newRow(id, sourceId, candidate, now))
+            .onConflict((oc) => oc.doNothing())
+            .execute();
           claimed.add(id);
           outcomes.push({ id, status: "new", url: candidate.url });
           continue;
@@ -107,13 +119,20 @@ export class ItemsRepo {
   }
 
   /** Items whose page still has to be fetched and extracted (new, or failed fewer than `maxAttempts` times). */
-  async pendingArticles(options: { sourceId?: string; maxAttempts: number; limit?: number }): Promise<Pick<Item, "id" | "sourceId" | "url">[]> {
+  async pendingArticles(options: {
+    sourceId?: string;
+    maxAttempts: number;
+    limit?: number;
+  }): Promise<Pick<Item, "id" | "sourceId" | "url">[]> {
     let query = this.#db.kysely
       .selectFrom("items")
       .select(["id", "source_id", "url"])
       .where("url", "is not", null)
       .where((eb) =>
-        eb.or([eb("article_status", "=", "pending"), eb.and([eb("article_status", "=", "failed"), eb("article_attempts", "<", options.maxAttempts)])]),
+        eb.or([
+          eb("article_status", "=", "pending"),
+          eb.and([eb("article_status", "=", "failed"), eb("article_attempts", "<", options.maxAttempts)]),
+        ]),
       )
       .orderBy("first_seen_at")
       .orderBy("id");
@@ -126,7 +145,14 @@ export class ItemsRepo {
   /** Stores a fetched page (compressed) and what was extracted from it, in one transaction. */
   async saveArticle(
     itemId: string,
-    page: { url: string; finalUrl: string; status: number; contentType: string | null; body: Uint8Array; byteLength: number } | null,
+    page: {
+      url: string;
+      finalUrl: string;
+      status: number;
+      contentType: string | null;
+      body: Uint8Array;
+      byteLength: number;
+    } | null,
     article: Article,
     extractorVersion: number,
     now: string,
@@ -143,7 +169,11 @@ export class ItemsRepo {
           body: page.body,
           byte_length: page.byteLength,
         };
-        await trx.insertInto("pages").values(pageRow).onConflict((oc) => oc.column("item_id").doUpdateSet(pageRow)).execute();
+        await trx
+          .insertInto("pages")
+          .values(pageRow)
+          .onConflict((oc) => oc.column("item_id").doUpdateSet(pageRow))
+          .execute();
       }
       const articleRow = {
         item_id: itemId,
@@ -158,12 +188,24 @@ export class ItemsRepo {
         extracted_at: now,
         extractor_version: extractorVersion,
       };
-      await trx.insertInto("articles").values(articleRow).onConflict((oc) => oc.column("item_id").doUpdateSet(articleRow)).execute();
-      await trx.updateTable("items").set({ article_status: "ok", article_error: null }).where("id", "=", itemId).execute();
+      await trx
+        .insertInto("articles")
+        .values(articleRow)
+        .onConflict((oc) => oc.column("item_id").doUpdateSet(articleRow))
+        .execute();
+      await trx
+        .updateTable("items")
+        .set({ article_status: "ok", article_error: null })
+        .where("id", "=", itemId)
+        .execute();
     });
   }
 
-  async markArticle(itemId: string, status: Exclude<ArticleStatus, "ok" | "pending">, error: string | null): Promise<void> {
+  async markArticle(
+    itemId: string,
+    status: Exclude<ArticleStatus, "ok" | "pending">,
+    error: string | null,
+  ): Promise<void> {
     await this.#db.kysely
       .updateTable("items")
       .set((eb) => ({ article_status: status, article_error: error, article_attempts: eb("article_attempts", "+", 1) }))
@@ -172,7 +214,9 @@ export class ItemsRepo {
   }
 
   /** Stored pages, for re-extraction after the extractor improves. */
-  async *pages(options: { sourceId?: string; batch?: number } = {}): AsyncGenerator<{ itemId: string; url: string; contentType: string | null; body: Uint8Array }> {
+  async *pages(
+    options: { sourceId?: string; batch?: number } = {},
+  ): AsyncGenerator<{ itemId: string; url: string; contentType: string | null; body: Uint8Array }> {
     let after = "";
     const batch = options.batch ?? 200;
     for (;;) {
@@ -185,7 +229,8 @@ export class ItemsRepo {
         .limit(batch);
       if (options.sourceId) query = query.where("items.source_id", "=", options.sourceId);
       const rows = await query.execute();
-      for (const row of rows) yield { itemId: row.item_id, url: row.final_url, contentType: row.content_type, body: row.body };
+      for (const row of rows)
+        yield { itemId: row.item_id, url: row.final_url, contentType: row.content_type, body: row.body };
       if (rows.length < batch) return;
       after = (rows.at(-1) as { item_id: string }).item_id;
     }
@@ -197,23 +242,33 @@ export class ItemsRepo {
   }
 
   /** Items with their articles, newest first; `since` filters on publication (or first sight when undated). */
-  async list(options: { since?: string; until?: string; sourceId?: string; ids?: string[]; limit?: number } = {}): Promise<ItemWithArticle[]> {
-    let query = this.#db.kysely.selectFrom("items").leftJoin("articles", "articles.item_id", "items.id").selectAll("items").select([
-      "articles.title as a_title",
-      "articles.byline as a_byline",
-      "articles.published_at as a_published_at",
-      "articles.site_name as a_site_name",
-      "articles.lang as a_lang",
-      "articles.text as a_text",
-      "articles.html as a_html",
-      "articles.image as a_image",
-      "articles.extracted_at as a_extracted_at",
-    ]);
+  async list(
+    options: { since?: string; until?: string; sourceId?: string; ids?: string[]; limit?: number } = {},
+  ): Promise<ItemWithArticle[]> {
+    let query = this.#db.kysely
+      .selectFrom("items")
+      .leftJoin("articles", "articles.item_id", "items.id")
+      .selectAll("items")
+      .select([
+        "articles.title as a_title",
+        "articles.byline as a_byline",
+        "articles.published_at as a_published_at",
+        "articles.site_name as a_site_name",
+        "articles.lang as a_lang",
+        "articles.text as a_text",
+        "articles.html as a_html",
+        "articles.image as a_image",
+        "articles.extracted_at as a_extracted_at",
+      ]);
     if (options.ids) query = query.where("items.id", "in", options.ids.length ? options.ids : [""]);
     if (options.sourceId) query = query.where("items.source_id", "=", options.sourceId);
-    if (options.since) query = query.where((eb) => eb.fn.coalesce("items.published_at", "items.first_seen_at"), ">=", options.since);
-    if (options.until) query = query.where((eb) => eb.fn.coalesce("items.published_at", "items.first_seen_at"), "<", options.until);
-    query = query.orderBy((eb) => eb.fn.coalesce("items.published_at", "items.first_seen_at"), "desc").orderBy("items.id");
+    if (options.since)
+      query = query.where((eb) => eb.fn.coalesce("items.published_at", "items.first_seen_at"), ">=", options.since);
+    if (options.until)
+      query = query.where((eb) => eb.fn.coalesce("items.published_at", "items.first_seen_at"), "<", options.until);
+    query = query
+      .orderBy((eb) => eb.fn.coalesce("items.published_at", "items.first_seen_at"), "desc")
+      .orderBy("items.id");
     if (options.limit) query = query.limit(options.limit);
     const rows = await query.execute();
     return rows.map((row) => ({
@@ -236,24 +291,43 @@ export class ItemsRepo {
   }
 
   async versions(id: string) {
-    return this.#db.kysely.selectFrom("item_versions").selectAll().where("item_id", "=", id).orderBy("version").execute();
+    return this.#db.kysely
+      .selectFrom("item_versions")
+      .selectAll()
+      .where("item_id", "=", id)
+      .orderBy("version")
+      .execute();
   }
 
   async count(): Promise<{ items: number; articles: number; pages: number }> {
     const one = async (table: "items" | "articles" | "pages") =>
-      Number((await this.#db.kysely.selectFrom(table).select((eb) => eb.fn.countAll().as("n")).executeTakeFirstOrThrow()).n);
+      Number(
+        (
+          await this.#db.kysely
+            .selectFrom(table)
+            .select((eb) => eb.fn.countAll().as("n"))
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
     return { items: await one("items"), articles: await one("articles"), pages: await one("pages") };
   }
 }
 
-function findMatch(rows: Selectable<ItemsTable>[], c: ItemCandidate, claimed: Set<string>): Selectable<ItemsTable> | undefined {
+function findMatch(
+  rows: Selectable<ItemsTable>[],
+  c: ItemCandidate,
+  claimed: Set<string>,
+): Selectable<ItemsTable> | undefined {
   const free = (row: Selectable<ItemsTable>) => !claimed.has(row.id);
   return (
     rows.find((r) => free(r) && r.identity_key === c.identityKey) ??
     (c.guid ? rows.find((r) => free(r) && r.guid === c.guid) : undefined) ??
-    (c.canonicalUrl ? rows.find((r) => free(r) && r.canonical_url === c.canonicalUrl && (!c.guid || !r.guid)) : undefined) ??
+    (c.canonicalUrl
+      ? rows.find((r) => free(r) && r.canonical_url === c.canonicalUrl && (!c.guid || !r.guid))
+      : undefined) ??
     rows.find(
-      (r) => free(r) && r.content_hash === c.contentHash && (!c.guid || !r.guid) && (!c.canonicalUrl || !r.canonical_url),
+      (r) =>
+        free(r) && r.content_hash === c.contentHash && (!c.guid || !r.guid) && (!c.canonicalUrl || !r.canonical_url),
     )
   );
 }

@@ -77,7 +77,10 @@ export class SourcesRepo {
    * weights updated. Sources added from the CLI or OPML are left alone; sources dropped from the file are disabled,
    * never deleted, so their items stay.
    */
-  async syncFromConfig(wanted: NewSource[], now = new Date().toISOString()): Promise<{ added: number; updated: number; disabled: number }> {
+  async syncFromConfig(
+    wanted: NewSource[],
+    now = new Date().toISOString(),
+  ): Promise<{ added: number; updated: number; disabled: number }> {
     const existing = await this.list();
     const byUrl = new Map(existing.map((s) => [s.url, s]));
     let added = 0;
@@ -128,7 +131,11 @@ export class SourcesRepo {
   }
 
   async setEnabled(id: string, enabled: boolean, now = new Date().toISOString()): Promise<void> {
-    await this.#db.kysely.updateTable("sources").set({ enabled: enabled ? 1 : 0, updated_at: now }).where("id", "=", id).execute();
+    await this.#db.kysely
+      .updateTable("sources")
+      .set({ enabled: enabled ? 1 : 0, updated_at: now })
+      .where("id", "=", id)
+      .execute();
   }
 
   /** Sources whose next fetch is due: enabled, not gone, and not put off by backoff or Retry-After. */
@@ -146,7 +153,15 @@ export class SourcesRepo {
 
   async recordSuccess(
     id: string,
-    result: { at: string; nextFetchAt: string; etag: string | null; lastModified: string | null; itemsNew: number; url?: string; siteUrl?: string | null },
+    result: {
+      at: string;
+      nextFetchAt: string;
+      etag: string | null;
+      lastModified: string | null;
+      itemsNew: number;
+      url?: string;
+      siteUrl?: string | null;
+    },
   ): Promise<void> {
     await this.#db.kysely
       .updateTable("sources")
@@ -205,7 +220,9 @@ export class SourcesRepo {
 
   async #uniqueId(base: string): Promise<string> {
     const taken = new Set(
-      (await this.#db.kysely.selectFrom("sources").select("id").where("id", "like", `${base}%`).execute()).map((r) => r.id),
+      (await this.#db.kysely.selectFrom("sources").select("id").where("id", "like", `${base}%`).execute()).map(
+        (r) => r.id,
+      ),
     );
     if (!taken.has(base)) return base;
     for (let n = 2; ; n += 1) if (!taken.has(`${base}-${n}`)) return `${base}-${n}`;

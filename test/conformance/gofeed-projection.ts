@@ -160,7 +160,10 @@ export function viewOf(feed: ParsedFeed, expected: FeedView): FeedView {
   set("updated", instant(feed.updated));
   set("image", feed.image);
   const withUrl = expected.authors?.some((a) => a.url !== undefined) ?? false;
-  set("authors", feed.authors.map((a) => personView(a, withUrl)));
+  set(
+    "authors",
+    feed.authors.map((a) => personView(a, withUrl)),
+  );
   view.items = feed.items.map((item, i) => itemView(item, expected.items[i] ?? {}));
   return view;
 }
@@ -178,9 +181,15 @@ function itemView(item: FeedItem, expected: ItemView): ItemView {
   set("published", instant(item.published));
   set("updated", instant(item.updated));
   const withUrl = expected.authors?.some((a) => a.url !== undefined) ?? false;
-  set("authors", item.authors.map((a) => personView(a, withUrl)));
+  set(
+    "authors",
+    item.authors.map((a) => personView(a, withUrl)),
+  );
   set("categories", item.categories);
-  set("enclosures", item.enclosures.map((e) => ({ url: e.url, type: e.type, length: e.length })));
+  set(
+    "enclosures",
+    item.enclosures.map((e) => ({ url: e.url, type: e.type, length: e.length })),
+  );
   set("image", item.image);
   return view;
 }

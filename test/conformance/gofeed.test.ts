@@ -26,7 +26,12 @@ function casesIn(folder: string, map: Mapper): Case[] {
     if (xml && files.has(`${xml[1]}.json`)) {
       cases.push({ id: `${folder}/${xml[1]}`, input: join(dir, file), expected: join(dir, `${xml[1]}.json`), map });
     } else if (json && !file.endsWith("_expected.json") && files.has(`${json[1]}_expected.json`)) {
-      cases.push({ id: `${folder}/${json[1]}`, input: join(dir, file), expected: join(dir, `${json[1]}_expected.json`), map });
+      cases.push({
+        id: `${folder}/${json[1]}`,
+        input: join(dir, file),
+        expected: join(dir, `${json[1]}_expected.json`),
+        map,
+      });
     }
   }
   return cases;

@@ -26,7 +26,12 @@ export function postgresReachable(): Promise<boolean> {
   return reachable;
 }
 
-export type TestStore = { name: "sqlite" | "postgres"; url: string; open: () => Promise<Db>; cleanup: () => Promise<void> };
+export type TestStore = {
+  name: "sqlite" | "postgres";
+  url: string;
+  open: () => Promise<Db>;
+  cleanup: () => Promise<void>;
+};
 
 /** A fresh, empty store of each dialect: a temporary SQLite file, and a new PostgreSQL schema. */
 export function testStores(): Array<{ name: "sqlite" | "postgres"; create: () => Promise<TestStore | null> }> {
@@ -36,7 +41,12 @@ export function testStores(): Array<{ name: "sqlite" | "postgres"; create: () =>
       create: async () => {
         const dir = mkdtempSync(join(tmpdir(), "daybrief-db-"));
         const url = `sqlite:${join(dir, "test.db")}`;
-        return { name: "sqlite", url, open: () => openDb(url), cleanup: async () => rmSync(dir, { recursive: true, force: true }) };
+        return {
+          name: "sqlite",
+          url,
+          open: () => openDb(url),
+          cleanup: async () => rmSync(dir, { recursive: true, force: true }),
+        };
       },
     },
     {

@@ -62,7 +62,9 @@ describe("HttpFetcher", () => {
     ["deflate", deflateRawSync],
   ] as const)("decodes %s bodies", async (encoding, compress) => {
     const text = "Daybrief ".repeat(500);
-    server = await startServer((_req, res) => res.writeHead(200, { "content-encoding": encoding }).end(compress(Buffer.from(text))));
+    server = await startServer((_req, res) =>
+      res.writeHead(200, { "content-encoding": encoding }).end(compress(Buffer.from(text))),
+    );
     fetcher = testFetcher();
     expect((await fetcher.fetch({ url: server.url })).body.toString()).toBe(text);
   });
@@ -88,7 +90,8 @@ describe("HttpFetcher", () => {
   it("refuses bodies over the limit: declared, streamed endlessly, or a decompression bomb", async () => {
     const bomb = gzipSync(Buffer.alloc(50 * 1024 * 1024));
     server = await startServer((req, res) => {
-      if (req.url === "/declared") return res.writeHead(200, { "content-length": String(5 * 1024 * 1024 * 1024) }).end();
+      if (req.url === "/declared")
+        return res.writeHead(200, { "content-length": String(5 * 1024 * 1024 * 1024) }).end();
       if (req.url === "/bomb") return res.writeHead(200, { "content-encoding": "gzip" }).end(bomb);
       res.writeHead(200);
       const chunk = Buffer.alloc(64 * 1024, 97);

@@ -13,7 +13,10 @@ import { testFetcher } from "../helpers/fetcher.ts";
 import { startServer, type TestServer } from "../helpers/http.ts";
 import { type TestStore, testStores } from "../helpers/stores.ts";
 
-const config = configSchema.parse({ allowPrivateNetworks: true, fetch: { politenessDelayMs: 0, perHostConcurrency: 8 } });
+const config = configSchema.parse({
+  allowPrivateNetworks: true,
+  fetch: { politenessDelayMs: 0, perHostConcurrency: 8 },
+});
 
 /** Typographic quotes and dashes normalised, so page text compares with the YAML the corpus was written in. */
 const plain = (s: string) =>
@@ -29,7 +32,10 @@ type ContentItem = { title: string; body: string };
 function demoBodies(): Map<string, string> {
   const bodies = new Map<string, string>();
   for (const file of readdirSync(join(demoRoot, "content")).filter((f) => f.endsWith(".yaml"))) {
-    const doc = parseYaml(readFileSync(join(demoRoot, "content", file), "utf8")) as { source: string; items: ContentItem[] };
+    const doc = parseYaml(readFileSync(join(demoRoot, "content", file), "utf8")) as {
+      source: string;
+      items: ContentItem[];
+    };
     for (const item of doc.items) bodies.set(`${doc.source}|${plain(item.title)}`, item.body);
   }
   return bodies;
@@ -74,12 +80,22 @@ for (const kind of testStores()) {
       const sources = new SourcesRepo(db);
       const items = new ItemsRepo(db);
       for (const spec of site.sources) {
-        await sources.add({ id: spec.id, url: `${site.origin}${spec.path}`, name: spec.name, kind: spec.kind, weight: spec.weight, origin: "demo" });
+        await sources.add({
+          id: spec.id,
+          url: `${site.origin}${spec.path}`,
+          name: spec.name,
+          kind: spec.kind,
+          weight: spec.weight,
+          origin: "demo",
+        });
       }
       const fetcher = testFetcher();
       const deps = { sources, items, fetcher, config, log: silentLogger };
       const first = await runIngest(deps, { all: true });
-      expect(first.sources.every((s) => s.outcome === "ok"), JSON.stringify(first.sources.filter((s) => s.error))).toBe(true);
+      expect(
+        first.sources.every((s) => s.outcome === "ok"),
+        JSON.stringify(first.sources.filter((s) => s.error)),
+      ).toBe(true);
       const bodies = demoBodies();
       expect((await items.count()).items).toBe(bodies.size);
 
@@ -110,15 +126,34 @@ for (const kind of testStores()) {
     it("keeps every stored item when a later fetch returns garbage, then backs the source off", async () => {
       let mode: "good" | "garbage" | "gone" = "good";
       server = await startServer((req, res) => {
-        if (req.url?.startsWith("/a/")) return res.writeHead(200, { "content-type": "text/html" }).end("<html><body><article><p>An article body that is long enough to count as the article text of this page.</p></article></body></html>");
+        if (req.url?.startsWith("/a/"))
+          return res
+            .writeHead(200, { "content-type": "text/html" })
+            .end(
+              "<html><body><article><p>An article body that is long enough to count as the article text of this page.</p></article></body></html>",
+            );
         if (mode === "gone") return res.writeHead(410).end();
-        if (mode === "garbage") return res.writeHead(200, { "content-type": "application/rss+xml" }).end("\u0000\u0001 not a feed at all {{{");
-        const items = [1, 2, 3].map((n) => `<item><title>Story ${n}</title><link>${server?.url}/a/${n}</link><guid>g${n}</guid></item>`).join("");
-        res.writeHead(200, { "content-type": "application/rss+xml" }).end(`<rss version="2.0"><channel><title>T</title>${items}</channel></rss>`);
+        if (mode === "garbage")
+          return res
+            .writeHead(200, { "content-type": "application/rss+xml" })
+            .end("\u0000\u0001 not a feed at all {{{");
+        const items = [1, 2, 3]
+          .map((n) => `<item><title>Story ${n}</title><link>${server?.url}/a/${n}</link><guid>g${n}</guid></item>`)
+          .join("");
+        res
+          .writeHead(200, { "content-type": "application/rss+xml" })
+          .end(`<rss version="2.0"><channel><title>T</title>${items}</channel></rss>`);
       });
       const sources = new SourcesRepo(db);
       const items = new ItemsRepo(db);
-      await sources.add({ id: "flaky", url: `${server.url}/feed`, name: "Flaky", kind: "news", weight: 1, origin: "cli" });
+      await sources.add({
+        id: "flaky",
+        url: `${server.url}/feed`,
+        name: "Flaky",
+        kind: "news",
+        weight: 1,
+        origin: "cli",
+      });
       const fetcher = testFetcher({ retries: 0 });
       let clock = new Date("2025-12-01T10:00:00Z");
       const deps = { sources, items, fetcher, config, log: silentLogger, now: () => clock };

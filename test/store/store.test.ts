@@ -41,7 +41,10 @@ for (const kind of testStores()) {
       db = await store.open();
       sources = new SourcesRepo(db);
       items = new ItemsRepo(db);
-      await sources.add({ id: "wire", url: "https://wire.example/rss", name: "Wire", kind: "news", weight: 1, origin: "cli" }, t0);
+      await sources.add(
+        { id: "wire", url: "https://wire.example/rss", name: "Wire", kind: "news", weight: 1, origin: "cli" },
+        t0,
+      );
     });
 
     afterEach(async () => {
@@ -56,19 +59,35 @@ for (const kind of testStores()) {
     });
 
     it("gives sources unique slug ids and finds them by id or URL", async () => {
-      const a = await sources.add({ url: "https://a.example/feed", name: "Wire", kind: "blog", weight: 2, origin: "cli" });
+      const a = await sources.add({
+        url: "https://a.example/feed",
+        name: "Wire",
+        kind: "blog",
+        weight: 2,
+        origin: "cli",
+      });
       expect(a.id).toBe("wire-2");
       expect((await sources.find("https://a.example/feed"))?.id).toBe("wire-2");
-      await expect(sources.add({ url: "https://a.example/feed", name: "X", kind: "news", weight: 1, origin: "cli" })).rejects.toMatchObject({
+      await expect(
+        sources.add({ url: "https://a.example/feed", name: "X", kind: "news", weight: 1, origin: "cli" }),
+      ).rejects.toMatchObject({
         code: "E_SOURCE_EXISTS",
       });
     });
 
     it("stores an item once, updates it in place when it changes and keeps its history", async () => {
-      const first = toCandidates("wire", [feedItem({ id: "g1", link: "https://wire.example/a?utm_source=rss", title: "Nvidia invests" })], null);
+      const first = toCandidates(
+        "wire",
+        [feedItem({ id: "g1", link: "https://wire.example/a?utm_source=rss", title: "Nvidia invests" })],
+        null,
+      );
       expect((await items.upsertFromFeed("wire", first, t0))[0]?.status).toBe("new");
       expect((await items.upsertFromFeed("wire", first, t1))[0]?.status).toBe("unchanged");
-      const changed = toCandidates("wire", [feedItem({ id: "g1", link: "https://wire.example/a", title: "Nvidia invests $2 billion" })], null);
+      const changed = toCandidates(
+        "wire",
+        [feedItem({ id: "g1", link: "https://wire.example/a", title: "Nvidia invests $2 billion" })],
+        null,
+      );
       const [outcome] = await items.upsertFromFeed("wire", changed, t1);
       expect(outcome?.status).toBe("updated");
       const stored = await items.get(outcome?.id ?? "");
@@ -80,9 +99,17 @@ for (const kind of testStores()) {
     });
 
     it("keeps stored fields when a later fetch returns the item empty", async () => {
-      const good = toCandidates("wire", [feedItem({ id: "g2", link: "https://wire.example/b", title: "Full title", summary: "Full summary" })], null);
+      const good = toCandidates(
+        "wire",
+        [feedItem({ id: "g2", link: "https://wire.example/b", title: "Full title", summary: "Full summary" })],
+        null,
+      );
       const [{ id } = { id: "" }] = await items.upsertFromFeed("wire", good, t0);
-      const garbage = toCandidates("wire", [feedItem({ id: "g2", link: "https://wire.example/b", title: null, summary: null })], null);
+      const garbage = toCandidates(
+        "wire",
+        [feedItem({ id: "g2", link: "https://wire.example/b", title: null, summary: null })],
+        null,
+      );
       await items.upsertFromFeed("wire", garbage, t1);
       const stored = await items.get(id);
       expect(stored?.title).toBe("Full title");
@@ -92,7 +119,10 @@ for (const kind of testStores()) {
     it("falls back to the canonical URL when GUIDs repeat within a feed", async () => {
       const dup = toCandidates(
         "wire",
-        [feedItem({ id: "same", link: "https://wire.example/c", title: "C" }), feedItem({ id: "same", link: "https://wire.example/d", title: "D" })],
+        [
+          feedItem({ id: "same", link: "https://wire.example/c", title: "C" }),
+          feedItem({ id: "same", link: "https://wire.example/d", title: "D" }),
+        ],
         null,
       );
       expect(dup.map((c) => c.identityKind)).toEqual(["url", "url"]);
@@ -103,20 +133,44 @@ for (const kind of testStores()) {
     it("matches an item whose GUID stays while its link changes", async () => {
       const a = toCandidates("wire", [feedItem({ id: "g3", link: "https://wire.example/old", title: "Moved" })], null);
       const [{ id } = { id: "" }] = await items.upsertFromFeed("wire", a, t0);
-      const b = toCandidates("wire", [feedItem({ id: "g3", link: "https://wire.example/new", title: "Moved", summary: "now longer" })], null);
+      const b = toCandidates(
+        "wire",
+        [feedItem({ id: "g3", link: "https://wire.example/new", title: "Moved", summary: "now longer" })],
+        null,
+      );
       const [outcome] = await items.upsertFromFeed("wire", b, t1);
       expect(outcome).toMatchObject({ id, status: "updated" });
       expect((await items.get(id))?.articleStatus).toBe("pending");
     });
 
     it("saves pages and articles and lists items with them", async () => {
-      const [{ id } = { id: "" }] = await items.upsertFromFeed("wire", toCandidates("wire", [feedItem({ id: "g4", link: "https://wire.example/e" })], null), t0);
+      const [{ id } = { id: "" }] = await items.upsertFromFeed(
+        "wire",
+        toCandidates("wire", [feedItem({ id: "g4", link: "https://wire.example/e" })], null),
+        t0,
+      );
       expect((await items.pendingArticles({ maxAttempts: 3 })).map((p) => p.id)).toEqual([id]);
       const body = new Uint8Array([1, 2, 3]);
       await items.saveArticle(
         id,
-        { url: "https://wire.example/e", finalUrl: "https://wire.example/e", status: 200, contentType: "text/html", body, byteLength: 3 },
-        { title: "T", byline: "B", published: null, siteName: "Wire", lang: "en", text: "Body text.", html: "<p>Body text.</p>", image: null },
+        {
+          url: "https://wire.example/e",
+          finalUrl: "https://wire.example/e",
+          status: 200,
+          contentType: "text/html",
+          body,
+          byteLength: 3,
+        },
+        {
+          title: "T",
+          byline: "B",
+          published: null,
+          siteName: "Wire",
+          lang: "en",
+          text: "Body text.",
+          html: "<p>Body text.</p>",
+          image: null,
+        },
         1,
         t1,
       );
@@ -139,7 +193,9 @@ for (const kind of testStores()) {
     });
 
     it("syncs config sources without touching others, and disables dropped ones", async () => {
-      const wanted = [{ url: "https://c.example/feed", name: "C", kind: "news" as const, weight: 1, origin: "config" as const }];
+      const wanted = [
+        { url: "https://c.example/feed", name: "C", kind: "news" as const, weight: 1, origin: "config" as const },
+      ];
       expect(await sources.syncFromConfig(wanted)).toEqual({ added: 1, updated: 0, disabled: 0 });
       expect(await sources.syncFromConfig(wanted)).toEqual({ added: 0, updated: 0, disabled: 0 });
       expect(await sources.syncFromConfig([])).toEqual({ added: 0, updated: 0, disabled: 1 });

@@ -4,7 +4,8 @@
  */
 
 /** Elements removed wherever they are. */
-const junkTags = "script, style, noscript, template, iframe, object, embed, svg, canvas, button, select, input, textarea, dialog, figcaption, link, meta";
+const junkTags =
+  "script, style, noscript, template, iframe, object, embed, svg, canvas, button, select, input, textarea, dialog, figcaption, link, meta";
 
 /** Elements removed when they hold only a small share of the page's text (a page-wide <form> or <footer> is kept). */
 const structuralTags = new Set(["NAV", "ASIDE", "FOOTER", "FORM", "MENU"]);
@@ -107,9 +108,11 @@ const boilerplatePhrases = [
 const wordSet = new Set(boilerplateWords);
 const phrasePattern = new RegExp(`(?:^|[\\s_-])(?:${boilerplatePhrases.join("|")})(?:$|[\\s_-])`, "i");
 /** Class tokens that look like boilerplate words but name the article ("article-body", "post-content", …). */
-const contentHint = /(?:^|[\s_-])(?:article|post|entry|story|content|main|body|text|prose|blog)(?:[\s_-]?(?:body|content|text))?(?:$|\s)/i;
+const contentHint =
+  /(?:^|[\s_-])(?:article|post|entry|story|content|main|body|text|prose|blog)(?:[\s_-]?(?:body|content|text))?(?:$|\s)/i;
 /** "leftnav", "topmenu", "subnav", "mainsidebar": one-word navigation class names. */
-const navLike = /^(?:left|right|top|sub|main|side|site|global|primary|secondary|mobile|footer|header|mega)(?:nav|navigation|menu|sidebar|navbar)$/;
+const navLike =
+  /^(?:left|right|top|sub|main|side|site|global|primary|secondary|mobile|footer|header|mega)(?:nav|navigation|menu|sidebar|navbar)$/;
 const rolesToDrop = new Set(["navigation", "banner", "contentinfo", "complementary", "search", "dialog", "alert"]);
 
 export type CleanStats = { removed: number };
@@ -139,7 +142,25 @@ export function removeBoilerplate(document: Document): CleanStats {
 }
 
 /** Text and headings are judged by their containers, never by their own ids ("nav_chapter_2" anchors). */
-const leafTags = new Set(["P", "H1", "H2", "H3", "H4", "H5", "H6", "A", "B", "STRONG", "EM", "I", "BLOCKQUOTE", "PRE", "CODE", "SUP", "SUB"]);
+const leafTags = new Set([
+  "P",
+  "H1",
+  "H2",
+  "H3",
+  "H4",
+  "H5",
+  "H6",
+  "A",
+  "B",
+  "STRONG",
+  "EM",
+  "I",
+  "BLOCKQUOTE",
+  "PRE",
+  "CODE",
+  "SUP",
+  "SUB",
+]);
 
 function judge(el: Element): "keep" | "weak" | "strong" {
   if (el.hasAttribute("hidden") || el.getAttribute("aria-hidden") === "true") return "strong";
@@ -179,15 +200,19 @@ function textLength(el: Element): number {
 /** Lines that are furniture even when they sit inside the article body. */
 const junkLine =
   /^(?:advertisement|anzeige:?|werbung|publicité|sponsored( content)?|share( this)?( (?:article|story|on \w+))?|copy link|print|e-?mail|tweet|read more[.…]*|continue reading[.…]*|related( stories| articles| posts)?:?|see also:?|sign up( for| to)? .{0,60}|subscribe( now| to .{0,60})?|follow us .{0,40}|click here .{0,40}|beitragsbild|titelbild|aufmacherbild)$/i;
-const readMoreLead = /^(?:read more|more|related|see also|also read|recommended|read next|watch|lesen sie (?:auch|mehr)|mehr zum thema|auch interessant)\s*[:»›>|-]/i;
-const creditLead = /^(?:photo(?:graph)?s?|image|picture|foto|bild|beitragsbild|titelbild|aufmacherbild|credit|credits|quelle|illustration|video)(?: by| credit)?\s*[:©]|^(?:photo(?:graph)?|image|illustration)s? (?:by|courtesy of) |^©/i;
+const readMoreLead =
+  /^(?:read more|more|related|see also|also read|recommended|read next|watch|lesen sie (?:auch|mehr)|mehr zum thema|auch interessant)\s*[:»›>|-]/i;
+const creditLead =
+  /^(?:photo(?:graph)?s?|image|picture|foto|bild|beitragsbild|titelbild|aufmacherbild|credit|credits|quelle|illustration|video)(?: by| credit)?\s*[:©]|^(?:photo(?:graph)?|image|illustration)s? (?:by|courtesy of) |^©/i;
 /** "23.10.2018", "3:59 PM", "Mon, 12 May 2020 19:49": a line that is only a timestamp. */
-const timestampOnly = /^[\p{L}\s.,|/:-]{0,20}\d{1,4}[./:-]\d{1,2}(?:[./:-]\d{1,4})?[\p{L}\s.,|/:-]{0,14}(?:\d{1,2}:\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?|uhr|h)?)?\s*$/iu;
+const timestampOnly =
+  /^[\p{L}\s.,|/:-]{0,20}\d{1,4}[./:-]\d{1,2}(?:[./:-]\d{1,4})?[\p{L}\s.,|/:-]{0,14}(?:\d{1,2}:\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?|uhr|h)?)?\s*$/iu;
 
 /** "Most read", "Trending now", "Editor's picks": list headings left behind when their list was removed. */
 const listHeading =
   /^(?:most (?:read|popular|viewed|shared|commented)|popular(?: now| stories| posts)?|trending(?: now| stories)?|editor'?s picks|top stories|latest (?:news|stories|posts)|in (?:this|other) news|more news|meistgelesen|beliebt)[:.]?$/i;
-const shareWords = /^(?:share(?: on \w+| this.*)?|tweet|e-?mail(?: this.*)?|print(?:er-friendly.*)?|copy link|download\b.*|save|bookmark|comments?(?: \(\d+\))?|facebook|linkedin|reddit|whatsapp|x|\d+)$/i;
+const shareWords =
+  /^(?:share(?: on \w+| this.*)?|tweet|e-?mail(?: this.*)?|print(?:er-friendly.*)?|copy link|download\b.*|save|bookmark|comments?(?: \(\d+\))?|facebook|linkedin|reddit|whatsapp|x|\d+)$/i;
 const newsletterPitch = /\b(?:newsletter|inbox)\b/i;
 const newsletterVerb = /\b(?:sign up|subscribe|get (?:the|our)|delivered|free)\b/i;
 
@@ -207,7 +232,8 @@ function isBreadcrumb(line: string): boolean {
   const parts = line.split(/\s+[>»›/]\s+/);
   return parts.length >= 3 && parts.every((part) => part.split(/\s+/).length <= 4);
 }
-const labelLine = /^(?:filed under|tags?|topics?|categories|category|posted in|keywords|schlagwörter|schlagworte|themen|mots-clés)\s*:/i;
+const labelLine =
+  /^(?:filed under|tags?|topics?|categories|category|posted in|keywords|schlagwörter|schlagworte|themen|mots-clés)\s*:/i;
 const authorBio = /^(?:about the author|über (?:den|die) autor(?:in)?|à propos de l'auteur)\b/i;
 const bylineLine =
   /^(?:(?:posted|published|updated|written|veröffentlicht|aktualisiert)(?: on| am)?\b.{0,100}|by [A-Z][\p{L}.'-]+(?: [A-Z][\p{L}.'-]+){0,3}(?: and [A-Z][\p{L}.'-]+(?: [A-Z][\p{L}.'-]+){0,3})?(?: [|·,-] .{0,60})?)$/u;
@@ -261,7 +287,8 @@ export function cutAtSectionBreak(paragraphs: string[]): string[] {
   let seen = 0;
   for (let i = 0; i < paragraphs.length; i += 1) {
     const p = paragraphs[i] as string;
-    if (i > 0 && seen > total * 0.25 && p.length <= 80 && sectionBreakLine.test(p.trim())) return paragraphs.slice(0, i);
+    if (i > 0 && seen > total * 0.25 && p.length <= 80 && sectionBreakLine.test(p.trim()))
+      return paragraphs.slice(0, i);
     seen += p.length;
   }
   return paragraphs;

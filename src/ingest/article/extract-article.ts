@@ -32,7 +32,10 @@ const maxHtmlChars = 3_000_000;
  */
 export function extractArticle(input: string | Uint8Array, options: ExtractArticleOptions = {}): Article {
   const url = options.url ?? null;
-  const raw = typeof input === "string" ? input : decodeBytes(input, { kind: "html", contentType: options.contentType ?? null }).text;
+  const raw =
+    typeof input === "string"
+      ? input
+      : decodeBytes(input, { kind: "html", contentType: options.contentType ?? null }).text;
   const html = raw.length > maxHtmlChars ? raw.slice(0, maxHtmlChars) : raw;
   if (!/<[a-z!]/i.test(html)) {
     throw new DaybriefError("E_ARTICLE_NOT_HTML", `${url ?? "The document"} is not an HTML page.`);

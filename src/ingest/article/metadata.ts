@@ -22,7 +22,9 @@ export function readMetadata(document: Doc, url: string | null): PageMetadata {
   const ld = readJsonLd(document);
   const meta = (...names: string[]) => {
     for (const name of names) {
-      const el = document.querySelector(`meta[property="${name}" i], meta[name="${name}" i], meta[itemprop="${name}" i]`);
+      const el = document.querySelector(
+        `meta[property="${name}" i], meta[name="${name}" i], meta[itemprop="${name}" i]`,
+      );
       const content = el?.getAttribute("content")?.trim();
       if (content) return content;
     }
@@ -32,10 +34,23 @@ export function readMetadata(document: Doc, url: string | null): PageMetadata {
   const published =
     parseFeedDate(ld.datePublished) ??
     parseFeedDate(
-      meta("article:published_time", "og:published_time", "datePublished", "publish-date", "pubdate", "date", "dc.date", "dcterms.created", "sailthru.date", "parsely-pub-date"),
+      meta(
+        "article:published_time",
+        "og:published_time",
+        "datePublished",
+        "publish-date",
+        "pubdate",
+        "date",
+        "dc.date",
+        "dcterms.created",
+        "sailthru.date",
+        "parsely-pub-date",
+      ),
     ) ??
     parseFeedDate(timeEl?.getAttribute("datetime"));
-  const authorLink = document.querySelector('[rel="author"], [itemprop="author"] [itemprop="name"], .byline [itemprop="name"]');
+  const authorLink = document.querySelector(
+    '[rel="author"], [itemprop="author"] [itemprop="name"], .byline [itemprop="name"]',
+  );
   const byline =
     ld.author ??
     plainText(meta("author", "article:author", "dc.creator", "parsely-author", "sailthru.author")) ??
@@ -46,13 +61,24 @@ export function readMetadata(document: Doc, url: string | null): PageMetadata {
     byline: byline && !/^https?:\/\//.test(byline) ? byline : null,
     published,
     siteName: plainText(meta("og:site_name", "application-name")) ?? ld.publisher,
-    lang: normaliseLang(document.documentElement?.getAttribute("lang") ?? meta("og:locale", "content-language", "language")),
+    lang: normaliseLang(
+      document.documentElement?.getAttribute("lang") ?? meta("og:locale", "content-language", "language"),
+    ),
     image: absoluteUrl(ld.image ?? meta("og:image", "og:image:url", "twitter:image", "twitter:image:src"), url),
-    canonical: absoluteUrl(document.querySelector('link[rel="canonical"]')?.getAttribute("href") ?? meta("og:url"), url),
+    canonical: absoluteUrl(
+      document.querySelector('link[rel="canonical"]')?.getAttribute("href") ?? meta("og:url"),
+      url,
+    ),
   };
 }
 
-type LdFacts = { headline?: string; datePublished?: string; author: string | null; publisher: string | null; image?: string };
+type LdFacts = {
+  headline?: string;
+  datePublished?: string;
+  author: string | null;
+  publisher: string | null;
+  image?: string;
+};
 
 const articleTypes = /Article|Posting|Report|NewsArticle|WebPage|Episode|ScholarlyArticle/;
 
@@ -95,7 +121,9 @@ function str(value: unknown): string | undefined {
 
 function names(value: unknown): string | null {
   const list = (Array.isArray(value) ? value : [value])
-    .map((v) => (typeof v === "string" ? v : v && typeof v === "object" ? str((v as Record<string, unknown>).name) : undefined))
+    .map((v) =>
+      typeof v === "string" ? v : v && typeof v === "object" ? str((v as Record<string, unknown>).name) : undefined,
+    )
     .filter((v): v is string => Boolean(v));
   return list.length ? plainText(list.join(", ")) : null;
 }

@@ -42,7 +42,10 @@ export function htmlElementToText(root: Element): string {
   const paragraphs: string[] = [];
   let current = "";
   const flush = () => {
-    const text = current.replace(/[ \t\f\v\u00a0\u200b]+/g, " ").replace(/ *\n */g, "\n").trim();
+    const text = current
+      .replace(/[ \t\f\v\u00a0\u200b]+/g, " ")
+      .replace(/ *\n */g, "\n")
+      .trim();
     if (text) paragraphs.push(text);
     current = "";
   };
@@ -73,9 +76,7 @@ export function htmlElementToText(root: Element): string {
   };
   walk(root);
   flush();
-  const kept = cutAtSectionBreak(dedupeAdjacent(paragraphs))
-    .map(withoutJunkLines)
-    .filter(Boolean);
+  const kept = cutAtSectionBreak(dedupeAdjacent(paragraphs)).map(withoutJunkLines).filter(Boolean);
   return kept.join("\n\n");
 }
 

@@ -1,4 +1,5 @@
 import type { Enclosure, Person } from "../../model/feed.ts";
+import { resolveUrl } from "../html/resolve-url.ts";
 import { plainText } from "../html/sanitize.ts";
 
 /**
@@ -6,15 +7,7 @@ import { plainText } from "../html/sanitize.ts";
  * never passed on.
  */
 export function webUrl(href: string | null | undefined, base: string | null | undefined): string | null {
-  if (!href) return null;
-  const trimmed = href.trim();
-  if (!trimmed) return null;
-  try {
-    const url = base ? new URL(trimmed, base) : new URL(trimmed);
-    return url.protocol === "https:" || url.protocol === "http:" ? url.href : null;
-  } catch {
-    return null;
-  }
+  return href ? resolveUrl(href, base ?? null) : null;
 }
 
 type PersonInput = string | { name?: string; email?: string; uri?: string; url?: string; link?: string };
@@ -125,7 +118,7 @@ const imgSrc = /<img\b[^>]*?\bsrc\s*=\s*["']([^"']+)["']/i;
 
 /** The first <img src> in an HTML fragment, used as an item's image when the feed names none. */
 export function firstImage(html: string | null | undefined): string | null {
-  if (!html || !html.includes("<img")) return null;
+  if (!html?.includes("<img")) return null;
   const src = imgSrc.exec(html)?.[1];
   return src ? src.replace(/&quot;/g, '"').replace(/&amp;/g, "&") : null;
 }

@@ -101,7 +101,16 @@ export function parseFeedDate(input: string | number | Date | null | undefined):
   return fallback(text);
 }
 
-function build(y: number, mo: number, d: number, h: number, mi: number, s: number, ms: number, zone?: string): string | null {
+function build(
+  y: number,
+  mo: number,
+  d: number,
+  h: number,
+  mi: number,
+  s: number,
+  ms: number,
+  zone?: string,
+): string | null {
   if (mo < 0 || mo > 11 || d < 1 || d > 31 || h > 24 || mi > 59 || s > 60) return null;
   const offset = zoneOffset(zone);
   if (offset === null) return null;

@@ -1,6 +1,15 @@
 import type { FeedItem, ParsedFeed } from "../../model/feed.ts";
 import { plainText } from "../html/sanitize.ts";
-import { firstImage, people, resolveBase, toEnclosure, toPerson, uniqueEnclosures, uniqueStrings, webUrl } from "./common.ts";
+import {
+  firstImage,
+  people,
+  resolveBase,
+  toEnclosure,
+  toPerson,
+  uniqueEnclosures,
+  uniqueStrings,
+  webUrl,
+} from "./common.ts";
 import type { NormalizeContext } from "./context.ts";
 import type { AtomEntryShape, AtomFeedShape, AtomText } from "./feedsmith-shapes.ts";
 import { alternate, mediaImage } from "./normalize-rss.ts";
@@ -46,7 +55,10 @@ function normalizeEntry(entry: AtomEntryShape, feedBase: string | null, context:
       ...(entry.authors ?? []).map((a) => toPerson(a, base)),
       ...(entry.dc?.creators ?? []).map((a) => toPerson(a, base)),
     ]),
-    categories: uniqueStrings([...(entry.categories ?? []).map((c) => c.label ?? c.term), ...(entry.dc?.subjects ?? [])]),
+    categories: uniqueStrings([
+      ...(entry.categories ?? []).map((c) => c.label ?? c.term),
+      ...(entry.dc?.subjects ?? []),
+    ]),
     enclosures: uniqueEnclosures(
       (entry.links ?? [])
         .filter((link) => link.rel === "enclosure")

@@ -61,7 +61,9 @@ function normalizeRssItem(item: RssItemShape, feedBase: string | null, context: 
     item.itunes?.summary ??
     item.itunes?.subtitle ??
     textValue(item.media?.description);
-  const summary = summaryHtml ? nullable(sanitizeHtml(summaryHtml, htmlBase)) : atomHtml(atom?.summary, htmlBase, context.base64Values);
+  const summary = summaryHtml
+    ? nullable(sanitizeHtml(summaryHtml, htmlBase))
+    : atomHtml(atom?.summary, htmlBase, context.base64Values);
   const content = item.content?.encoded
     ? nullable(sanitizeHtml(item.content.encoded, htmlBase))
     : atomHtml(atom?.content, htmlBase, context.base64Values);
@@ -69,7 +71,8 @@ function normalizeRssItem(item: RssItemShape, feedBase: string | null, context: 
   return {
     id: guidValue ?? (atom?.id?.trim() || null),
     title:
-      plainText(item.title ?? item.dc?.titles?.[0] ?? textValue(item.media?.title)) ?? atomPlain(atom?.title, context.base64Values),
+      plainText(item.title ?? item.dc?.titles?.[0] ?? textValue(item.media?.title)) ??
+      atomPlain(atom?.title, context.base64Values),
     link,
     summary,
     content,

@@ -3,12 +3,12 @@ import type { FeedParseResult, ParsedFeed, ParseWarning } from "../../model/feed
 import { decodeBytes } from "../decode.ts";
 import { NormalizeContext } from "./context.ts";
 import type { AtomFeedShape, RssFeedShape } from "./feedsmith-shapes.ts";
+import { normalizeAtom } from "./normalize-atom.ts";
+import { isJsonFeed, normalizeJson } from "./normalize-json.ts";
+import { normalizeRss } from "./normalize-rss.ts";
 import { readXmlFeed } from "./read-xml.ts";
 import { discoverFeedLinks } from "./repair.ts";
 import { findRoot, formatOf, isHtmlRoot, versionOf } from "./sniff.ts";
-import { isJsonFeed, normalizeJson } from "./normalize-json.ts";
-import { normalizeAtom } from "./normalize-atom.ts";
-import { normalizeRss } from "./normalize-rss.ts";
 
 export type ParseFeedOptions = {
   /** The document's own URL: the base for relative links. */
@@ -41,7 +41,10 @@ export function parseFeed(input: string | Uint8Array, options: ParseFeedOptions 
     feed = parseXml(text, name, url, warnings, options.maxItems);
   }
   if (options.maxItems !== undefined && feed.items.length > options.maxItems) {
-    warnings.push({ code: "item_skipped", message: `Kept the first ${options.maxItems} items; the older ones were left out.` });
+    warnings.push({
+      code: "item_skipped",
+      message: `Kept the first ${options.maxItems} items; the older ones were left out.`,
+    });
     feed.items = feed.items.slice(0, Math.max(0, options.maxItems));
   }
   return { feed, warnings };
@@ -108,7 +111,10 @@ function firstSignificant(text: string): number {
 function decodeFeedBytes(bytes: Uint8Array, contentType: string | null): string {
   let start = 0;
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) start = 3;
-  while (start < bytes.length && (bytes[start] === 0x20 || bytes[start] === 0x0a || bytes[start] === 0x0d || bytes[start] === 0x09)) {
+  while (
+    start < bytes.length &&
+    (bytes[start] === 0x20 || bytes[start] === 0x0a || bytes[start] === 0x0d || bytes[start] === 0x09)
+  ) {
     start += 1;
   }
   const kind = bytes[start] === 0x7b || bytes[start] === 0x5b ? "json" : "xml";

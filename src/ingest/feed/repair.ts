@@ -1,27 +1,37 @@
 import { DomUtils, parseDocument } from "htmlparser2";
 import { webUrl } from "./common.ts";
 
-const bareAmpersand = /&(?![A-Za-z][A-Za-z0-9]{0,40};|#[0-9]{1,8};|#[xX][0-9A-Fa-f]{1,8};)/g;
-const bareAmpersandTest = /&(?![A-Za-z][A-Za-z0-9]{0,40};|#[0-9]{1,8};|#[xX][0-9A-Fa-f]{1,8};)/;
+const entity = /&(?:[A-Za-z][A-Za-z0-9]{0,40};|#[0-9]{1,8};|#[xX][0-9A-Fa-f]{1,8};)/y;
 
 /**
  * Escapes ampersands that do not start an entity ("Fish & Chips", "?a=1&copy=2"), outside CDATA sections. The feed
  * parser decodes text as HTML, where "&copy" without its semicolon would still become "©".
  */
 export function escapeBareAmpersands(text: string): string {
-  if (!bareAmpersandTest.test(text)) return text;
-  if (!text.includes("<![CDATA[")) return text.replace(bareAmpersand, "&amp;");
+  let amp = text.indexOf("&");
+  if (amp === -1) return text;
   let out = "";
-  let from = 0;
-  for (;;) {
-    const open = text.indexOf("<![CDATA[", from);
-    if (open === -1) break;
-    const close = text.indexOf("]]>", open + 9);
-    const end = close === -1 ? text.length : close + 3;
-    out += text.slice(from, open).replace(bareAmpersand, "&amp;") + text.slice(open, end);
-    from = end;
+  let copied = 0;
+  let cdataEnd = -1; // End of the CDATA section around `amp`, when there is one before it.
+  let nextCdata = text.indexOf("<![CDATA[");
+  while (amp !== -1) {
+    while (nextCdata !== -1 && nextCdata < amp) {
+      const close = text.indexOf("]]>", nextCdata + 9);
+      cdataEnd = close === -1 ? text.length : close + 3;
+      nextCdata = close === -1 ? -1 : text.indexOf("<![CDATA[", cdataEnd);
+    }
+    if (amp < cdataEnd) {
+      amp = text.indexOf("&", cdataEnd);
+      continue;
+    }
+    entity.lastIndex = amp;
+    if (!entity.test(text)) {
+      out += `${text.slice(copied, amp)}&amp;`;
+      copied = amp + 1;
+    }
+    amp = text.indexOf("&", amp + 1);
   }
-  return out + text.slice(from).replace(bareAmpersand, "&amp;");
+  return copied === 0 ? text : out + text.slice(copied);
 }
 
 const base64Element = /<([\w:.-]+)\b[^<>]*\bmode\s*=\s*["']base64["'][^<>]*>([^<]*)<\/\1\s*>/g;

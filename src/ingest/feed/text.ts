@@ -13,7 +13,8 @@ function kindOf(type: string | undefined, value: string, base64Values: ReadonlyS
   if (!type) return "html"; // Untyped values are HTML in practice (Atom 0.3 naked markup, escaped markup).
   const lower = type.trim().toLowerCase();
   if (lower === "text" || lower === "text/plain") return "text";
-  if (lower === "html" || lower === "text/html" || lower === "xhtml" || lower === "application/xhtml+xml") return "html";
+  if (lower === "html" || lower === "text/html" || lower === "xhtml" || lower === "application/xhtml+xml")
+    return "html";
   if (lower.endsWith("+xml") || lower.endsWith("/xml")) return "xml";
   if (lower.startsWith("text/")) return "text";
   return base64Pattern.test(value) ? "base64" : "text";
@@ -34,7 +35,11 @@ function typeOf(value: AtomText | undefined): string | undefined {
 }
 
 /** An Atom text construct as sanitised HTML: text and XML escaped, HTML and XHTML sanitised, base64 decoded. */
-export function atomHtml(value: AtomText | undefined, base: string | null, base64Values: ReadonlySet<string>): string | null {
+export function atomHtml(
+  value: AtomText | undefined,
+  base: string | null,
+  base64Values: ReadonlySet<string>,
+): string | null {
   const text = textValue(value);
   if (!text) return null;
   const kind = kindOf(typeOf(value), text, base64Values);
@@ -57,5 +62,10 @@ const controlChars = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g;
 /** Text kept as written: control characters dropped, whitespace collapsed. */
 export function collapse(text: string | null | undefined): string | null {
   if (!text) return null;
-  return text.replace(controlChars, "").replace(/[\s\u00a0]+/g, " ").trim() || null;
+  return (
+    text
+      .replace(controlChars, "")
+      .replace(/[\s\u00a0]+/g, " ")
+      .trim() || null
+  );
 }

@@ -2,7 +2,7 @@ import { setTimeout as sleep } from "node:timers/promises";
 import { Agent, type Dispatcher, request } from "undici";
 import { DaybriefError, isDaybriefError } from "../../errors.ts";
 import { hostKey } from "../url.ts";
-import type { FetchRequest, FetchResponse, Fetcher } from "./fetcher.ts";
+import type { Fetcher, FetchRequest, FetchResponse } from "./fetcher.ts";
 import { HostLimiter } from "./host-limiter.ts";
 import { formatBytes, readBody } from "./read-body.ts";
 import { assertPublicUrl, guardedLookup } from "./ssrf.ts";
@@ -104,7 +104,10 @@ export class HttpFetcher implements Fetcher {
         return { error: mapError(error, url, this.#options.timeoutMs, timedOut), retryAfterMs: null };
       }
     }
-    const error = new DaybriefError("E_FETCH_REDIRECTS", `${req.url} redirected more than ${this.#options.maxRedirects} times.`);
+    const error = new DaybriefError(
+      "E_FETCH_REDIRECTS",
+      `${req.url} redirected more than ${this.#options.maxRedirects} times.`,
+    );
     return { error, retryAfterMs: null };
   }
 
@@ -163,7 +166,10 @@ function statusError(url: string, status: number, headers: Record<string, string
   }
   if (status === 429) {
     const wait = details.retryAfterSeconds === null ? "" : ` and asked us to wait ${details.retryAfterSeconds} s`;
-    return { error: new DaybriefError("E_FETCH_RATE_LIMITED", `${url} answered 429${wait}.`, { details }), retryAfterMs };
+    return {
+      error: new DaybriefError("E_FETCH_RATE_LIMITED", `${url} answered 429${wait}.`, { details }),
+      retryAfterMs,
+    };
   }
   return { error: new DaybriefError("E_FETCH_HTTP", `${url} answered HTTP ${status}.`, { details }), retryAfterMs };
 }

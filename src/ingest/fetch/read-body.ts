@@ -6,7 +6,12 @@ import { DaybriefError } from "../../errors.ts";
  * Reads a response body, undoing Content-Encoding, and fails as soon as either the bytes on the wire or the
  * decoded bytes pass `maxBytes` — so a 2 GB response or a decompression bomb costs at most `maxBytes` of memory.
  */
-export async function readBody(body: Readable, encoding: string | undefined, maxBytes: number, url: string): Promise<Buffer> {
+export async function readBody(
+  body: Readable,
+  encoding: string | undefined,
+  maxBytes: number,
+  url: string,
+): Promise<Buffer> {
   const codings = (encoding ?? "")
     .toLowerCase()
     .split(",")
@@ -81,7 +86,10 @@ class LenientInflate extends Transform {
   }
 
   override _flush(done: TransformCallback): void {
-    if (!this.#inner) return done();
+    if (!this.#inner) {
+      done();
+      return;
+    }
     this.#inner.once("end", () => done());
     this.#inner.end();
   }

@@ -29,7 +29,13 @@ describe("isBlockedAddress", () => {
 
 describe("assertPublicUrl", () => {
   it("refuses metadata and localhost names and private literals", () => {
-    for (const url of ["http://metadata.google.internal/", "http://localhost:8080/", "http://a.localhost/", "http://[::1]/", "http://10.0.0.1/"]) {
+    for (const url of [
+      "http://metadata.google.internal/",
+      "http://localhost:8080/",
+      "http://a.localhost/",
+      "http://[::1]/",
+      "http://10.0.0.1/",
+    ]) {
       expect(() => assertPublicUrl(new URL(url)), url).toThrowError(/not a public address/);
     }
     expect(() => assertPublicUrl(new URL("https://example.com/feed"))).not.toThrow();

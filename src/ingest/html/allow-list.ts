@@ -73,7 +73,14 @@ export const rawTextTags: ReadonlySet<string> = new Set([
 ]);
 
 /** Other elements removed together with everything inside them. */
-export const droppedWithContent: ReadonlySet<string> = new Set(["template", "object", "svg", "math", "select", "frameset"]);
+export const droppedWithContent: ReadonlySet<string> = new Set([
+  "template",
+  "object",
+  "svg",
+  "math",
+  "select",
+  "frameset",
+]);
 
 /** Elements without content or end tag. */
 export const voidTags: ReadonlySet<string> = new Set([
@@ -98,7 +105,8 @@ export const voidTags: ReadonlySet<string> = new Set([
 export const urlAttributes: ReadonlySet<string> = new Set(["href", "src", "cite", "poster"]);
 
 /** Start tags that end an open element implicitly (HTML's optional end tags), so that output nests as read. */
-const blocks = "address article aside blockquote div dl fieldset figure footer form h1 h2 h3 h4 h5 h6 header hr main nav ol p pre section table ul";
+const blocks =
+  "address article aside blockquote div dl fieldset figure footer form h1 h2 h3 h4 h5 h6 header hr main nav ol p pre section table ul";
 export const impliedEnds: ReadonlyMap<string, ReadonlySet<string>> = new Map([
   ...blocks.split(" ").map((tag): [string, ReadonlySet<string>] => [tag, new Set(["p"])]),
   ["li", new Set(["li", "p"])],

@@ -5,7 +5,6 @@ import { Sanitizer } from "./sanitizer.ts";
 const controlChars = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g;
 const tagLike = /<!\[CDATA\[|\]\]>|<![^<>]*>|<\/?[A-Za-z][^<>]*>/g;
 const spaces = /[\s\u00a0]+/g;
-const markupOrEntity = /[<&]/;
 
 /**
  * Sanitises HTML from a feed or page: a fixed allow-list of tags and attributes (see allow-list.ts), no scripts,
@@ -18,24 +17,8 @@ const markupOrEntity = /[<&]/;
  */
 export function sanitizeHtml(html: string, base: string | null): string {
   if (!html) return "";
-  if (!markupOrEntity.test(html)) return escapeText(html.replace(controlChars, "")).trim();
-  return new Sanitizer(parseBase(base)).run(html).trim();
-}
-
-let lastBase: { text: string; url: URL | null } = { text: "", url: null };
-
-/** The base as a URL; feeds pass the same base for every item, so the last one is kept. */
-function parseBase(base: string | null): URL | null {
-  if (!base) return null;
-  if (base === lastBase.text) return lastBase.url;
-  let url: URL | null = null;
-  try {
-    url = new URL(base);
-  } catch {
-    url = null;
-  }
-  lastBase = { text: base, url };
-  return url;
+  if (!html.includes("<") && !html.includes("&")) return escapeText(html).trim();
+  return new Sanitizer(base).run(html).trim();
 }
 
 /**
@@ -56,7 +39,7 @@ export function plainText(value: string | null | undefined): string | null {
 
 /** Text as it must appear between tags. */
 export function escapeText(text: string): string {
-  if (!/[&<>]/.test(text)) return text;
+  if (!text.includes("&") && !text.includes("<") && !text.includes(">")) return text;
   return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 }
 

@@ -1,25 +1,25 @@
 /**
  * A single-pass HTML sanitiser. It reads tags the way HTML tokenises them and writes only what it constructs itself:
- * allow-listed tags with allow-listed, escaped attributes, and escaped text. Nothing from the input is copied as
- * markup, so whatever a browser makes of the output, it can only be the elements written here.
+ * allow-listed tags with allow-listed, escaped attributes, and text in which every '<' and every '&' that does not
+ * start an entity is escaped. No markup is copied from the input, so whatever a browser makes of the output, it can
+ * only be the elements written here.
  */
 import { decodeHTMLAttribute } from "entities";
 import { allowedTags, droppedWithContent, impliedEnds, rawTextTags, urlAttributes, voidTags } from "./allow-list.ts";
+import { resolveUrl } from "./resolve-url.ts";
 
-/** Characters in text that need work: entities to check, '>' to escape, control characters to drop. */
-const textNeedsWork = /[&>\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
-const textWork = /&(?:[A-Za-z][A-Za-z0-9]{0,31};|#[0-9]{1,7};|#[xX][0-9A-Fa-f]{1,6};)?|>|[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g;
+/** An entity reference as HTML writes one; any other '&' in text is escaped. */
+const entity = /&(?:[A-Za-z][A-Za-z0-9]{0,31};|#[0-9]{1,7};|#[xX][0-9A-Fa-f]{1,6};)/y;
 const controlChars = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g;
-const schemePrefix = /^([a-z][a-z0-9+.-]*):/i;
-
-type Tag = { name: string; attributes: Map<string, string>; selfClosing: boolean; end: number };
 
 export class Sanitizer {
   private out = "";
   /** Elements written and not yet closed, innermost last. */
   private readonly open: string[] = [];
+  /** Position of the next '&' in the input at or after the current text (-1: none left). */
+  private nextAmp = -2;
 
-  constructor(private readonly base: URL | null) {}
+  constructor(private readonly base: string | null) {}
 
   run(html: string): string {
     const length = html.length;
@@ -27,10 +27,10 @@ export class Sanitizer {
     while (i < length) {
       const lt = html.indexOf("<", i);
       if (lt === -1) {
-        this.text(html.slice(i));
+        this.text(html, i, length);
         break;
       }
-      if (lt > i) this.text(html.slice(i, lt));
+      if (lt > i) this.text(html, i, lt);
       i = this.markup(html, lt);
     }
     while (this.open.length > 0) this.out += `</${this.open.pop()}>`;
@@ -40,16 +40,13 @@ export class Sanitizer {
   /** Handles the markup starting at `lt` and returns where reading continues. */
   private markup(html: string, lt: number): number {
     const next = html.charCodeAt(lt + 1);
-    if (isLetter(next)) {
-      const tag = readTag(html, lt + 1);
-      if (!tag) return html.length; // A tag cut off by the end of the input is dropped, as browsers do.
-      return this.startTag(html, tag);
-    }
+    if (isLetter(next)) return this.startTag(html, lt + 1);
     if (next === 0x2f /* / */ && isLetter(html.charCodeAt(lt + 2))) {
-      const tag = readTag(html, lt + 2);
-      if (!tag) return html.length;
-      this.endTag(tag.name);
-      return tag.end;
+      const nameEnd = readName(html, lt + 2);
+      const end = readAttributes(html, nameEnd, null);
+      if (end === -1) return html.length; // A tag cut off by the end of the input is dropped, as browsers do.
+      this.endTag(html.slice(lt + 2, nameEnd).toLowerCase());
+      return end;
     }
     if (next === 0x21 /* ! */) return this.declaration(html, lt);
     if (next === 0x3f /* ? */ || next === 0x2f) {
@@ -77,33 +74,46 @@ export class Sanitizer {
     return gt === -1 ? html.length : gt + 1;
   }
 
-  private startTag(html: string, tag: Tag): number {
-    const { name } = tag;
-    if (rawTextTags.has(name)) return skipRawText(html, name, tag.end);
-    if (droppedWithContent.has(name) && !tag.selfClosing) return skipElement(html, name, tag.end);
+  /** A start tag whose name begins at `from`; returns where reading continues. */
+  private startTag(html: string, from: number): number {
+    const nameEnd = readName(html, from);
+    const name = html.slice(from, nameEnd).toLowerCase();
     const allowed = allowedTags.get(name);
-    if (!allowed) return tag.end;
+    // Attributes are only collected where some may be kept (or, for img, where a lazy-loading src may hide).
+    const attributes = allowed !== undefined && allowed.size > 0 ? new Map<string, string>() : null;
+    const end = readAttributes(html, nameEnd, attributes);
+    if (end === -1) return html.length;
+    if (allowed === undefined) {
+      if (rawTextTags.has(name)) return skipRawText(html, name, end);
+      if (droppedWithContent.has(name) && html.charCodeAt(end - 2) !== 0x2f) return skipElement(html, name, end);
+      return end;
+    }
     const implied = impliedEnds.get(name);
     if (implied) {
       while (this.open.length > 0 && implied.has(this.open[this.open.length - 1] ?? "")) {
         this.out += `</${this.open.pop()}>`;
       }
     }
-    let written = `<${name}`;
-    for (const [key, raw] of tag.attributes) {
+    this.out += attributes ? `<${name}${this.attributes(name, allowed, attributes)}>` : `<${name}>`;
+    if (!voidTags.has(name)) this.open.push(name);
+    return end;
+  }
+
+  /** The kept attributes, written out: URLs resolved and checked, every value escaped. */
+  private attributes(name: string, allowed: ReadonlySet<string>, attributes: Map<string, string>): string {
+    let written = "";
+    for (const [key, raw] of attributes) {
       if (!allowed.has(key)) continue;
       const decoded = raw.includes("&") ? decodeHTMLAttribute(raw) : raw;
       const value = urlAttributes.has(key) ? this.url(decoded, key === "href") : decoded.replace(controlChars, "");
       if (value !== null) written += ` ${key}="${escapeAttributeValue(value)}"`;
     }
-    if (name === "img" && !tag.attributes.has("src")) {
-      const lazy = tag.attributes.get("data-src") ?? tag.attributes.get("data-lazy-src");
+    if (name === "img" && !attributes.has("src")) {
+      const lazy = attributes.get("data-src") ?? attributes.get("data-lazy-src");
       const value = lazy ? this.url(decodeHTMLAttribute(lazy), false) : null;
       if (value !== null) written += ` src="${escapeAttributeValue(value)}"`;
     }
-    this.out += `${written}>`;
-    if (!voidTags.has(name)) this.open.push(name);
-    return tag.end;
+    return written;
   }
 
   private endTag(name: string): void {
@@ -112,17 +122,22 @@ export class Sanitizer {
     while (this.open.length > index) this.out += `</${this.open.pop()}>`;
   }
 
-  /** Text from the input: valid entities kept, bare '&' and '>' escaped, control characters dropped. */
-  private text(text: string): void {
-    if (!textNeedsWork.test(text)) {
-      this.out += text;
-      return;
+  /**
+   * Text from the input, `from` to `to`: copied as it is except that an '&' not starting an entity is escaped.
+   * Entities stay as written (the browser decodes them as text); '<' never reaches here.
+   */
+  private text(html: string, from: number, to: number): void {
+    let i = from;
+    for (;;) {
+      if (this.nextAmp !== -1 && this.nextAmp < i) this.nextAmp = html.indexOf("&", i);
+      const amp = this.nextAmp;
+      if (amp === -1 || amp >= to) break;
+      entity.lastIndex = amp;
+      const end = entity.test(html) ? entity.lastIndex : amp + 1;
+      this.out += html.slice(i, amp) + (end === amp + 1 ? "&amp;" : html.slice(amp, end));
+      i = end;
     }
-    this.out += text.replace(textWork, (match) => {
-      if (match === "&") return "&amp;";
-      if (match === ">") return "&gt;";
-      return match.length > 1 ? match : "";
-    });
+    if (i < to) this.out += html.slice(i, to);
   }
 
   /** Text that is not HTML (CDATA): everything escaped. */
@@ -132,21 +147,12 @@ export class Sanitizer {
 
   /** An absolute http(s) URL (or mailto: for links), or null to drop the attribute. */
   private url(value: string, isLink: boolean): string | null {
-    const trimmed = value.replace(controlChars, "").trim();
-    if (!trimmed) return null;
-    const scheme = schemePrefix.exec(trimmed)?.[1]?.toLowerCase();
-    if (scheme !== undefined && scheme !== "http" && scheme !== "https" && !(isLink && scheme === "mailto")) return null;
-    try {
-      const url = this.base ? new URL(trimmed, this.base) : new URL(trimmed);
-      if (url.protocol === "http:" || url.protocol === "https:" || (isLink && url.protocol === "mailto:")) return url.href;
-    } catch {
-      // Relative without a base, or not a URL at all.
-    }
-    return null;
+    return resolveUrl(value.replace(controlChars, ""), this.base, isLink);
   }
 }
 
 function escapeAttributeValue(value: string): string {
+  if (!value.includes("&") && !value.includes('"') && !value.includes("<") && !value.includes(">")) return value;
   return value.replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 }
 
@@ -158,51 +164,65 @@ function isSpace(code: number): boolean {
   return code === 0x20 || code === 0x0a || code === 0x09 || code === 0x0d || code === 0x0c;
 }
 
+/** The end of a tag name starting at `from`. */
+function readName(html: string, from: number): number {
+  let i = from;
+  const length = html.length;
+  while (i < length) {
+    const code = html.charCodeAt(i);
+    if (code === 0x3e || code === 0x2f || isSpace(code)) break;
+    i += 1;
+  }
+  return i;
+}
+
 /**
- * Reads a tag from its name (at `from`) to its closing '>', as HTML's tokenizer does: attributes split on
- * whitespace or '/', values quoted or not, a quoted value may hold '>'. Null when the input ends inside the tag.
+ * Reads a tag's attributes from just after its name to its closing '>', as HTML's tokenizer does: attributes split
+ * on whitespace or '/', values quoted or not, a quoted value may hold '>'. Collects them (names lower-cased, the
+ * first of repeats) into `into` when given. Returns the index after '>', or -1 when the input ends inside the tag.
  */
-function readTag(html: string, from: number): Tag | null {
+function readAttributes(html: string, from: number, into: Map<string, string> | null): number {
   const length = html.length;
   let i = from;
-  while (i < length && !isSpace(html.charCodeAt(i)) && html.charCodeAt(i) !== 0x2f && html.charCodeAt(i) !== 0x3e) i += 1;
-  const name = html.slice(from, i).toLowerCase();
-  const attributes = new Map<string, string>();
-  let selfClosing = false;
   for (;;) {
-    while (i < length && (isSpace(html.charCodeAt(i)) || html.charCodeAt(i) === 0x2f)) {
-      selfClosing = html.charCodeAt(i) === 0x2f;
+    while (i < length) {
+      const code = html.charCodeAt(i);
+      if (code !== 0x2f && !isSpace(code)) break;
       i += 1;
     }
-    if (i >= length) return null;
-    if (html.charCodeAt(i) === 0x3e) return { name, attributes, selfClosing, end: i + 1 };
-    selfClosing = false;
+    if (i >= length) return -1;
+    if (html.charCodeAt(i) === 0x3e) return i + 1;
     const nameStart = i;
     i += 1; // An attribute name may start with '='.
     while (i < length) {
       const code = html.charCodeAt(i);
-      if (isSpace(code) || code === 0x2f || code === 0x3e || code === 0x3d) break;
+      if (code === 0x3d || code === 0x3e || code === 0x2f || isSpace(code)) break;
       i += 1;
     }
-    const key = html.slice(nameStart, i).toLowerCase();
+    const nameEnd = i;
     while (i < length && isSpace(html.charCodeAt(i))) i += 1;
-    let value = "";
+    let valueStart = i;
+    let valueEnd = i;
     if (html.charCodeAt(i) === 0x3d) {
       i += 1;
       while (i < length && isSpace(html.charCodeAt(i))) i += 1;
       const quote = html.charCodeAt(i);
       if (quote === 0x22 || quote === 0x27) {
         const close = html.indexOf(quote === 0x22 ? '"' : "'", i + 1);
-        if (close === -1) return null;
-        value = html.slice(i + 1, close);
+        if (close === -1) return -1;
+        valueStart = i + 1;
+        valueEnd = close;
         i = close + 1;
       } else {
-        const start = i;
+        valueStart = i;
         while (i < length && !isSpace(html.charCodeAt(i)) && html.charCodeAt(i) !== 0x3e) i += 1;
-        value = html.slice(start, i);
+        valueEnd = i;
       }
     }
-    if (!attributes.has(key)) attributes.set(key, value);
+    if (into) {
+      const key = html.slice(nameStart, nameEnd).toLowerCase();
+      if (!into.has(key)) into.set(key, html.slice(valueStart, valueEnd));
+    }
   }
 }
 
@@ -234,12 +254,12 @@ function skipElement(html: string, name: string, from: number): number {
   pattern.lastIndex = from;
   let depth = 1;
   for (let match = pattern.exec(html); match; match = pattern.exec(html)) {
-    const tag = readTag(html, match.index + 1 + (match[1] ? 1 : 0));
-    if (!tag) return html.length;
-    pattern.lastIndex = tag.end;
+    const end = readAttributes(html, match.index + match[0].length, null);
+    if (end === -1) return html.length;
+    pattern.lastIndex = end;
     if (match[1]) depth -= 1;
-    else if (!tag.selfClosing) depth += 1;
-    if (depth === 0) return tag.end;
+    else if (html.charCodeAt(end - 2) !== 0x2f) depth += 1;
+    if (depth === 0) return end;
   }
   return html.length;
 }

@@ -60,7 +60,12 @@ export async function initial(db: Kysely<unknown>, t: Types): Promise<void> {
   for (const column of ["source_id", "canonical_url", "content_hash", "published_at", "article_status"] as const) {
     await db.schema.createIndex(`items_${column}_idx`).ifNotExists().on("items").column(column).execute();
   }
-  await db.schema.createIndex("items_source_guid_idx").ifNotExists().on("items").columns(["source_id", "guid"]).execute();
+  await db.schema
+    .createIndex("items_source_guid_idx")
+    .ifNotExists()
+    .on("items")
+    .columns(["source_id", "guid"])
+    .execute();
 
   await db.schema
     .createTable("item_versions")
@@ -120,5 +125,10 @@ export async function initial(db: Kysely<unknown>, t: Types): Promise<void> {
     .addColumn("error_code", "text")
     .addColumn("error_message", "text")
     .execute();
-  await db.schema.createIndex("fetch_log_source_idx").ifNotExists().on("fetch_log").columns(["source_id", "started_at"]).execute();
+  await db.schema
+    .createIndex("fetch_log_source_idx")
+    .ifNotExists()
+    .on("fetch_log")
+    .columns(["source_id", "started_at"])
+    .execute();
 }

@@ -35,9 +35,13 @@ export async function migrateToLatest(db: Db): Promise<MigrationReport> {
   const applied = (results ?? []).filter((r) => r.status === "Success").map((r) => r.migrationName);
   if (error) {
     const failed = results?.find((r) => r.status === "Error")?.migrationName ?? "unknown";
-    throw new DaybriefError("E_DB_MIGRATION", `Migration ${failed} failed on ${db.label}: ${(error as Error).message}`, {
-      cause: error,
-    });
+    throw new DaybriefError(
+      "E_DB_MIGRATION",
+      `Migration ${failed} failed on ${db.label}: ${(error as Error).message}`,
+      {
+        cause: error,
+      },
+    );
   }
   const all = await migrator.getMigrations();
   const done = all.filter((m) => m.executedAt !== undefined);

@@ -1,0 +1,101 @@
+/**
+ * Runs the benchmark modules one after another, each in its own child process (so peak-memory figures and JIT
+ * state belong to that benchmark alone), and prints their tables, then every target with PASS/MISS.
+ *
+ *   npm run bench [-- --quick] [--only feed|extraction|ingest] [--json]
+ */
+import { fork } from "node:child_process";
+import { availableParallelism } from "node:os";
+import { parseArgs } from "node:util";
+import { renderChecks, renderTable } from "./lib/format.ts";
+import type { BenchModule, BenchOptions, BenchResult } from "./lib/types.ts";
+
+/** The benchmark modules, in running order. Adding one (story clustering, edition building) is one line here. */
+const modules: Record<string, () => Promise<BenchModule>> = {
+  feed: async () => (await import("./feed-parse.ts")).feedParseBench,
+  extraction: async () => (await import("./extraction.ts")).extractionBench,
+  ingest: async () => (await import("./ingest.ts")).ingestBench,
+};
+
+const { values } = parseArgs({
+  options: {
+    quick: { type: "boolean", default: false },
+    only: { type: "string", multiple: true },
+    json: { type: "boolean", default: false },
+    child: { type: "string" },
+  },
+});
+const options: BenchOptions = { quick: values.quick ?? false };
+
+/** In a child: run one module and hand its result to the parent. */
+async function runChild(name: string): Promise<void> {
+  const load = modules[name];
+  if (!load) throw new Error(`Unknown benchmark "${name}"`);
+  const result = await (await load()).run(options);
+  await new Promise<void>((resolve, reject) =>
+    process.send?.(result, (error: Error | null) => (error ? reject(error) : resolve())),
+  );
+}
+
+function runInChild(name: string): Promise<BenchResult> {
+  return new Promise((resolve, reject) => {
+    const args = ["--child", name, ...(options.quick ? ["--quick"] : [])];
+    const child = fork(import.meta.filename, args, {
+      execArgv: ["--import", "tsx"],
+      stdio: ["inherit", "inherit", "inherit", "ipc"],
+    });
+    let result: BenchResult | null = null;
+    child.on("message", (message) => {
+      result = message as BenchResult;
+    });
+    child.on("error", reject);
+    child.on("exit", (code) =>
+      result ? resolve(result) : reject(new Error(`benchmark "${name}" exited with code ${code}`)),
+    );
+  });
+}
+
+async function main(): Promise<void> {
+  if (values.child) return runChild(values.child);
+  const names = values.only?.length ? values.only : Object.keys(modules);
+  const unknown = names.filter((n) => !(n in modules));
+  if (unknown.length) {
+    process.stderr.write(`Unknown benchmark ${unknown.join(", ")}; choose from ${Object.keys(modules).join(", ")}.\n`);
+    process.exitCode = 2;
+    return;
+  }
+  // Tables go to stdout, or to stderr when stdout carries the JSON summary.
+  const say = (text: string) => (values.json ? process.stderr : process.stdout).write(`${text}\n`);
+  say(
+    `Daybrief benchmarks — node ${process.version}, ${availableParallelism()} cores${options.quick ? ", --quick (indicative only)" : ""}\n`,
+  );
+  const results: BenchResult[] = [];
+  const started = performance.now();
+  for (const name of names) {
+    const moduleStarted = performance.now();
+    say(`▶ ${name} …`);
+    const result = await runInChild(name);
+    results.push(result);
+    say(`\n${result.title}  (${((performance.now() - moduleStarted) / 1000).toFixed(1)} s)\n`);
+    for (const table of result.tables) say(`${renderTable(table)}\n`);
+    if (result.checks.length) say(`${renderChecks(result.checks)}\n`);
+    for (const note of result.notes) say(`  note: ${note}`);
+    say("");
+  }
+  const checks = results.flatMap((r) => r.checks);
+  const missed = checks.filter((c) => c.pass === false);
+  say(
+    `All targets: ${checks.filter((c) => c.pass).length} PASS, ${missed.length} MISS${missed.length ? ` (${missed.map((c) => c.id).join(", ")})` : ""} — ${((performance.now() - started) / 1000).toFixed(1)} s in all.`,
+  );
+  if (values.json) {
+    const summary = {
+      node: process.version,
+      cores: availableParallelism(),
+      quick: options.quick,
+      results: results.map(({ tables: _, ...rest }) => rest),
+    };
+    process.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
+  }
+}
+
+await main();
