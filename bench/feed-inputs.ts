@@ -2,6 +2,7 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join, relative, resolve } from "node:path";
 import { demoRoot, loadDemoSources } from "../src/cli/demo-site.ts";
 import { decodeBytes } from "../src/ingest/decode.ts";
+import { random } from "./lib/random.ts";
 
 /** One feed document, decoded once up front so every contender gets the very same string. */
 export type FeedDoc = { name: string; url: string; text: string };
@@ -49,17 +50,6 @@ export function demoFeedDocs(): FeedDoc[] {
     const text = decodeBytes(Buffer.from(raw, "latin1"), { kind, contentType: route.type }).text;
     return [{ name: source.id, url: `${demoOrigin}${source.path}`, text }];
   });
-}
-
-/** A small deterministic PRNG (mulberry32), so the synthetic feed is the same on every run. */
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const words = (

@@ -63,6 +63,7 @@ export const errorCatalog = {
     exit: 65,
     hint: "This source is defined in daybrief.config.yaml; remove it there (it is re-added from the file on every run).",
   },
+  E_STORY_NOT_FOUND: { exit: 66, hint: "List stories with `daybrief stories` and use an id shown there." },
   E_OPML_PARSE: { exit: 65, hint: "The file is not valid OPML; export it again from your feed reader." },
   E_USAGE: { exit: 64, hint: "See `daybrief --help` for the command's arguments." },
   E_INTERNAL: { exit: 70, hint: "This is a bug in Daybrief; please report it with the log above." },

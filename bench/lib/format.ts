@@ -27,7 +27,9 @@ export function renderChecks(checks: Check[]): string {
     columns: ["check", "measured", "target", "result"],
     rows: checks.map((c) => [
       c.label,
-      c.value === null ? "n/a" : `${c.unit === "×" ? c.value.toFixed(2) : c.value.toFixed(3)}${c.unit}`,
+      c.value === null
+        ? "n/a"
+        : `${c.unit === "×" ? c.value.toFixed(2) : Number.isInteger(c.value) ? c.value : c.value.toFixed(3)}${c.unit}`,
       c.target,
       verdict(c.pass),
     ]),

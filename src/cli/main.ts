@@ -143,6 +143,52 @@ export function buildProgram(): Command {
     );
 
   program
+    .command("analyze")
+    .description("entities and financial sentiment of a text (or one text per stdin line with --jsonl)")
+    .argument("[text]", "the text; read from stdin when omitted")
+    .option("--jsonl", "one input text per stdin line, one JSON object per line out")
+    .action(lazy(() => import("./analyze.ts"), (m) => m.analyzeCommand));
+
+  const stories = program
+    .command("stories")
+    .description("cluster new items into stories and show them ranked, with the factors behind each score")
+    .option("--since <duration>", "stories active in this period (90m, 24h, 3d, 1w)", "24h")
+    .option("--date <day>", "as of the end of this day (YYYY-MM-DD) instead of now")
+    .option("--limit <n>", "show at most this many", "50")
+    .option("--json", "print every story with all its factors as JSON")
+    .action(lazy(() => import("./stories.ts"), (m) => m.storiesList));
+  stories
+    .command("cluster")
+    .description("cluster items given as JSON Lines on stdin, without the store")
+    .option("--jsonl", "read and write JSON Lines")
+    .action(lazy(() => import("./stories.ts"), (m) => m.storiesCluster));
+  stories
+    .command("merge")
+    .description("merge story FROM into story INTO (the decision sticks)")
+    .argument("<into>", "story id")
+    .argument("<from>", "story id")
+    .action(lazy(() => import("./stories.ts"), (m) => m.storiesMerge));
+  stories
+    .command("split")
+    .description("move the given items out of a story into a new one (the decision sticks)")
+    .argument("<story>", "story id")
+    .argument("<items...>", "item ids")
+    .action(lazy(() => import("./stories.ts"), (m) => m.storiesSplit));
+  for (const flag of ["pin", "unpin", "block", "unblock"] as const) {
+    stories
+      .command(flag)
+      .description(`${flag} a story`)
+      .argument("<story>", "story id")
+      .action(lazy(() => import("./stories.ts"), (m) => m.storiesFlag(flag)));
+  }
+  stories
+    .command("topic")
+    .description("file a story under another topic (the editor's label wins over the rules)")
+    .argument("<story>", "story id")
+    .argument("<topic>", "topic id")
+    .action(lazy(() => import("./stories.ts"), (m) => m.storiesTopic));
+
+  program
     .command("migrate")
     .description("bring the database schema up to date (also done automatically on start)")
     .action(

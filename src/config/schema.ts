@@ -50,6 +50,16 @@ export const configSchema = z.object({
     })
     .prefault({}),
   sources: z.array(configSourceSchema).default([]),
+  topics: z
+    .array(
+      z.object({
+        id: z.string().regex(/^[a-z][a-z0-9-]*$/),
+        label: z.string().min(1),
+        keywords: z.array(z.string().min(1)).min(1),
+        sourceKinds: z.array(z.enum(sourceKinds)).optional(),
+      }),
+    )
+    .default([]),
 });
 
 export type Config = z.infer<typeof configSchema>;
@@ -116,6 +126,10 @@ export const keyTable: Record<string, KeyInfo> = {
   "ingest.maxItemsPerFeed": {
     env: "DAYBRIEF_INGEST_MAX_ITEMS_PER_FEED",
     doc: "Most items read from one feed document (newest first).",
+  },
+  topics: {
+    env: "DAYBRIEF_TOPICS",
+    doc: "The story taxonomy as a list of `{id, label, keywords, sourceKinds}`; empty means the built-in six (compute, agents, models, money, research, policy). The variable takes JSON.",
   },
   sources: {
     env: "DAYBRIEF_SOURCES",

@@ -19,7 +19,10 @@ export type Decoded = { text: string; charset: string; source: "bom" | "declarat
 export function decodeBytes(bytes: Uint8Array, options: DecodeOptions): Decoded {
   const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const bom = sniffBom(buffer);
-  if (bom) return { text: iconv.decode(buffer.subarray(bom.length), bom.charset), charset: bom.charset, source: "bom" };
+  if (bom) {
+    const text = iconv.decode(buffer.subarray(bom.length), bom.charset, { stripBOM: true });
+    return { text, charset: bom.charset, source: bom.length > 0 ? "bom" : "sniff" };
+  }
   const header = charsetFromContentType(options.contentType);
   if (options.kind === "xml") {
     const declared = xmlDeclaredCharset(buffer);
@@ -37,7 +40,9 @@ export function decodeBytes(bytes: Uint8Array, options: DecodeOptions): Decoded 
 }
 
 function decodeAs(buffer: Buffer, label: string, source: Decoded["source"]): Decoded {
-  const charset = normaliseLabel(label);
+  let charset = normaliseLabel(label);
+  // UTF-16 would have shown in the first bytes (BOM or "<?" as two-byte units); a label that says so is wrong.
+  if (charset.startsWith("utf-16") || charset.startsWith("utf-32")) charset = "utf-8";
   if (charset === "utf-8") {
     // A document that says UTF-8 but is not (a common server default) is more likely windows-1252.
     if (isValidUtf8(buffer)) return { text: buffer.toString("utf8"), charset, source };
@@ -61,10 +66,17 @@ export function normaliseLabel(label: string): string {
   return lower;
 }
 
+/** A byte order mark, or (XML spec, appendix F) "<?" written in UTF-16 without one. */
 function sniffBom(buffer: Buffer): { charset: string; length: number } | null {
   if (buffer[0] === 0xef && buffer[1] === 0xbb && buffer[2] === 0xbf) return { charset: "utf-8", length: 3 };
   if (buffer[0] === 0xff && buffer[1] === 0xfe) return { charset: "utf-16le", length: 2 };
   if (buffer[0] === 0xfe && buffer[1] === 0xff) return { charset: "utf-16be", length: 2 };
+  if (buffer[0] === 0x3c && buffer[1] === 0x00 && buffer[2] === 0x3f && buffer[3] === 0x00) {
+    return { charset: "utf-16le", length: 0 };
+  }
+  if (buffer[0] === 0x00 && buffer[1] === 0x3c && buffer[2] === 0x00 && buffer[3] === 0x3f) {
+    return { charset: "utf-16be", length: 0 };
+  }
   return null;
 }
 

@@ -105,6 +105,37 @@ export type FetchLogTable = {
   error_message: string | null;
 };
 
+export type ItemAnalysisTable = {
+  item_id: string;
+  analyzed_at: string;
+  analyzer_version: number;
+  entities: string;
+  sentiment_label: string;
+  sentiment_score: number;
+  entity_sentiments: string;
+};
+
+export type StoriesTable = {
+  id: string;
+  title: string;
+  topic: string | null;
+  topic_by_editor: number;
+  first_item_at: string;
+  last_item_at: string;
+  created_at: string;
+  updated_at: string;
+  pinned: number;
+  blocked: number;
+  score: number;
+  factors: string;
+  item_count: number;
+  outlet_count: number;
+};
+
+export type StoryItemsTable = { item_id: string; story_id: string; added_at: string; reason: string; score: number };
+
+export type StoryLinksTable = { item_a: string; item_b: string; kind: string; created_at: string };
+
 export type Database = {
   sources: SourcesTable;
   items: ItemsTable;
@@ -112,4 +143,8 @@ export type Database = {
   pages: PagesTable;
   articles: ArticlesTable;
   fetch_log: FetchLogTable;
+  item_analysis: ItemAnalysisTable;
+  stories: StoriesTable;
+  story_items: StoryItemsTable;
+  story_links: StoryLinksTable;
 };

@@ -72,8 +72,11 @@ const asctimePattern =
 export function parseFeedDate(input: string | number | Date | null | undefined): string | null {
   if (input === null || input === undefined) return null;
   if (input instanceof Date) return valid(input.getTime());
-  const text = String(input).trim().replace(/\s+/g, " ");
-  if (!text) return null;
+  let text = String(input).trim();
+  if (!text || text.length > 100) return null;
+  if (text.includes("  ") || /[\t\n\r]/.test(text)) text = text.replace(/\s+/g, " ");
+  // RFC 9557 adds the zone's name in brackets after the offset: "…+01:00[Europe/Paris]".
+  if (text.endsWith("]")) text = text.replace(/\s*\[[^\]]*\]$/, "");
   const iso = isoPattern.exec(text);
   if (iso) {
     const [, y, mo, d, h, mi, s, frac, zone] = iso;
@@ -111,10 +114,13 @@ function build(
   ms: number,
   zone?: string,
 ): string | null {
-  if (mo < 0 || mo > 11 || d < 1 || d > 31 || h > 24 || mi > 59 || s > 60) return null;
+  if (y < 1900 || y > 2200 || mo < 0 || mo > 11 || d < 1 || d > 31 || h > 24 || mi > 59 || s > 60) return null;
+  // A day the month does not have (30 February, 31 June) is a broken date, not one in the next month.
+  const day = Date.UTC(y, mo, d);
+  if (new Date(day).getUTCDate() !== d) return null;
   const offset = zoneOffset(zone);
   if (offset === null) return null;
-  const time = Date.UTC(y, mo, d, h, mi, Math.min(s, 59), ms) - offset * 60_000;
+  const time = day + ((h * 60 + mi) * 60 + Math.min(s, 59)) * 1000 + ms - offset * 60_000;
   return valid(time);
 }
 
@@ -145,7 +151,9 @@ function fullYear(year: number): number {
   return year < 50 ? 2000 + year : 1900 + year;
 }
 
+/** Whatever else Date.parse understands, provided it names a plausible year (V8 reads "Version 2" as 2001). */
 function fallback(text: string): string | null {
+  if (!/(?:^|\D)(?:1[89]|2[01])\d\d(?:\D|$)/.test(text)) return null;
   const hasZone = /(?:Z|[+-]\d{2}:?\d{2}|\b[A-Z]{2,5})$/.test(text);
   return valid(Date.parse(hasZone ? text : `${text} UTC`));
 }

@@ -30,10 +30,10 @@ export type ParseFeedOptions = {
 export function parseFeed(input: string | Uint8Array, options: ParseFeedOptions = {}): FeedParseResult {
   const url = options.url ?? null;
   const name = url ?? "The document";
-  const text = typeof input === "string" ? input : decodeFeedBytes(input, options.contentType ?? null);
+  const warnings: ParseWarning[] = [];
+  const text = typeof input === "string" ? input : decodeFeedBytes(input, options.contentType ?? null, warnings);
   const first = firstSignificant(text);
   if (first === -1) throw new DaybriefError("E_FEED_PARSE", `${name} is empty.`);
-  const warnings: ParseWarning[] = [];
   let feed: ParsedFeed;
   if (text[first] === "{" || text[first] === "[") {
     feed = parseJson(text, first, name, new NormalizeContext(url));
@@ -108,7 +108,7 @@ function firstSignificant(text: string): number {
   return -1;
 }
 
-function decodeFeedBytes(bytes: Uint8Array, contentType: string | null): string {
+function decodeFeedBytes(bytes: Uint8Array, contentType: string | null, warnings: ParseWarning[]): string {
   let start = 0;
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) start = 3;
   while (
@@ -118,5 +118,9 @@ function decodeFeedBytes(bytes: Uint8Array, contentType: string | null): string 
     start += 1;
   }
   const kind = bytes[start] === 0x7b || bytes[start] === 0x5b ? "json" : "xml";
-  return decodeBytes(bytes, { kind, contentType }).text;
+  const decoded = decodeBytes(bytes, { kind, contentType });
+  if (decoded.source === "sniff" && decoded.charset === "windows-1252") {
+    warnings.push({ code: "charset", message: "The feed is not valid UTF-8 and names no charset that fits; read as windows-1252." });
+  }
+  return decoded.text;
 }

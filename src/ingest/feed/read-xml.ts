@@ -1,6 +1,7 @@
 import { DetectError, MalformedError, ParseError, parseAtomFeed, parseRdfFeed, parseRssFeed } from "feedsmith";
 import { DaybriefError } from "../../errors.ts";
-import { base64Values, escapeBareAmpersands, repairXml } from "./repair.ts";
+import { base64Values, escapeBareAmpersands } from "./repair.ts";
+import { countItems, repairXml } from "./repair-xml.ts";
 import type { XmlFormat } from "./sniff.ts";
 
 export type XmlRead = {
@@ -21,8 +22,9 @@ export function readXmlFeed(format: XmlFormat, body: string, name: string, maxIt
   const prepared = escapeBareAmpersands(body);
   const values = format === "atom" ? base64Values(prepared) : noValues;
   const options = maxItems === undefined ? undefined : { maxItems };
+  let feed: object;
   try {
-    return { feed: parseAs(format, prepared, options), recovered: null, base64Values: values };
+    feed = parseAs(format, prepared, options);
   } catch (error) {
     if (isEmptyFeed(error)) return { feed: {}, recovered: null, base64Values: values };
     const reason = describe(error);
@@ -35,6 +37,30 @@ export function readXmlFeed(format: XmlFormat, body: string, name: string, maxIt
       throw new DaybriefError("E_FEED_PARSE", `${name} is not a readable feed: ${reason}`, { cause: second });
     }
   }
+  // Well-formed enough for the parser, yet items went missing: an item left open swallows the ones after it.
+  const read = itemCount(feed);
+  const opened = countItems(body, format);
+  if (read < opened && (maxItems === undefined || read < maxItems)) {
+    const repaired = tryParse(format, repairXml(body), options);
+    if (repaired && itemCount(repaired) > read) {
+      const recovered = `${opened - read} of ${opened} items were not closed properly; recovered what could be read.`;
+      return { feed: repaired, recovered, base64Values: values };
+    }
+  }
+  return { feed, recovered: null, base64Values: values };
+}
+
+function tryParse(format: XmlFormat, text: string, options: { maxItems: number } | undefined): object | null {
+  try {
+    return parseAs(format, text, options);
+  } catch {
+    return null;
+  }
+}
+
+function itemCount(feed: object): number {
+  const { items, entries } = feed as { items?: unknown[]; entries?: unknown[] };
+  return (items ?? entries ?? []).length;
 }
 
 function parseAs(format: XmlFormat, text: string, options: { maxItems: number } | undefined): object {

@@ -1,4 +1,3 @@
-import { DomUtils, parseDocument } from "htmlparser2";
 import { webUrl } from "./common.ts";
 
 const entity = /&(?:[A-Za-z][A-Za-z0-9]{0,40};|#[0-9]{1,8};|#[xX][0-9A-Fa-f]{1,8};)/y;
@@ -45,22 +44,6 @@ export function base64Values(text: string): Set<string> {
     if (value) values.add(value);
   }
   return values;
-}
-
-/**
- * Rebuilds malformed XML as well-formed XML with a forgiving parser: unclosed tags are closed, stray ampersands
- * escaped, a truncated document ends where the data ends. The strict parser then reads what survived.
- */
-export function repairXml(text: string): string {
-  const document = parseDocument(text, {
-    xmlMode: true,
-    recognizeCDATA: true,
-    decodeEntities: false,
-    recognizeSelfClosing: true,
-  });
-  return escapeBareAmpersands(
-    DomUtils.getOuterHTML(document.children, { xmlMode: true, decodeEntities: false, encodeEntities: false }),
-  );
 }
 
 /** The feeds an HTML page advertises with <link rel="alternate" type="application/rss+xml|atom+xml|feed+json">. */

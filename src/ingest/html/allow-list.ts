@@ -119,3 +119,37 @@ export const impliedEnds: ReadonlyMap<string, ReadonlySet<string>> = new Map([
   ["tbody", new Set(["thead", "tfoot", "tr", "td", "th"])],
   ["tfoot", new Set(["thead", "tbody", "tr", "td", "th"])],
 ]);
+
+/** Everything the sanitiser needs to know about a tag, in one lookup. */
+export type TagInfo = {
+  /** Attributes kept; null when the tag itself is removed. */
+  allowed: ReadonlySet<string> | null;
+  /** Attributes to read from the tag (the kept ones, plus those that stand in for them). */
+  read: ReadonlySet<string> | null;
+  /** "raw": removed with its raw-text content; "drop": removed with its content; "keep": written; "skip": removed. */
+  action: "raw" | "drop" | "keep" | "skip";
+  impliedEnds: ReadonlySet<string> | null;
+  isVoid: boolean;
+};
+
+const lazySources = ["data-src", "data-lazy-src"];
+
+export const tagInfo: ReadonlyMap<string, TagInfo> = new Map(
+  [...new Set([...allowedTags.keys(), ...rawTextTags, ...droppedWithContent, ...impliedEnds.keys(), ...voidTags])].map(
+    (name): [string, TagInfo] => {
+      const allowed = allowedTags.get(name) ?? null;
+      const read = allowed && name === "img" ? new Set([...allowed, ...lazySources]) : allowed;
+      const action = rawTextTags.has(name) ? "raw" : droppedWithContent.has(name) ? "drop" : allowed ? "keep" : "skip";
+      return [
+        name,
+        {
+          allowed,
+          read: read?.size ? read : null,
+          action,
+          impliedEnds: impliedEnds.get(name) ?? null,
+          isVoid: voidTags.has(name),
+        },
+      ];
+    },
+  ),
+);

@@ -3,13 +3,14 @@ import { Sanitizer } from "./sanitizer.ts";
 
 /** C0 controls other than tab, newline and carriage return: not allowed in HTML or XML text. */
 const controlChars = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g;
-const tagLike = /<!\[CDATA\[|\]\]>|<![^<>]*>|<\/?[A-Za-z][^<>]*>/g;
+/** Markup to remove from plain text: a tag needs a real name ("<y@example.com>" and "a <3" are text). */
+const tagLike = /<!\[CDATA\[|\]\]>|<![^<>]*>|<\/?[A-Za-z][A-Za-z0-9-]*(?:[\s/][^<>]*)?>/g;
 const spaces = /[\s\u00a0]+/g;
 
 /**
  * Sanitises HTML from a feed or page: a fixed allow-list of tags and attributes (see allow-list.ts), no scripts,
- * styles, event handlers or javascript: URLs, and every link and image made absolute against `base`. Text without
- * markup is only escaped, without parsing.
+ * styles, event handlers or javascript: URLs, and every link and image made absolute against `base`. Text with
+ * neither '<' nor '&' is returned as it is, without parsing.
  *
  * @example
  * sanitizeHtml('<p onclick="x()">Hi <a href="/a">there</a><script>evil()</script></p>', "https://ex.com/")
@@ -17,7 +18,7 @@ const spaces = /[\s\u00a0]+/g;
  */
 export function sanitizeHtml(html: string, base: string | null): string {
   if (!html) return "";
-  if (!html.includes("<") && !html.includes("&")) return escapeText(html).trim();
+  if (!html.includes("<") && !html.includes("&")) return html.trim();
   return new Sanitizer(base).run(html).trim();
 }
 
@@ -31,6 +32,7 @@ export function sanitizeHtml(html: string, base: string | null): string {
 export function plainText(value: string | null | undefined): string | null {
   if (value === null || value === undefined) return null;
   let text = String(value);
+  if (isPlain(text)) return text || null;
   if (text.includes("<")) text = text.replace(tagLike, " ");
   if (text.includes("&")) text = decodeHTMLStrict(text);
   text = text.replace(controlChars, "").replace(spaces, " ").trim();
@@ -46,4 +48,25 @@ export function escapeText(text: string): string {
 /** Text as it must appear inside a double-quoted attribute. */
 export function escapeAttribute(text: string): string {
   return escapeText(text).replace(/"/g, "&quot;");
+}
+
+/** Whether text is already plain: no markup, entity, control character or odd space, single spaces inside only. */
+function isPlain(text: string): boolean {
+  let afterSpace = true; // A leading space needs trimming.
+  for (let i = 0; i < text.length; i += 1) {
+    const code = text.charCodeAt(i);
+    if (code === 0x20) {
+      if (afterSpace) return false;
+      afterSpace = true;
+      continue;
+    }
+    if (code < 0x20 || code === 0x3c || code === 0x26 || (code >= 0x7f && code <= 0xa0)) return false;
+    if (code >= 0x1680 && (code === 0x1680 || (code >= 0x2000 && code <= 0x200a) || isOtherSpace(code))) return false;
+    afterSpace = false;
+  }
+  return !afterSpace || text.length === 0;
+}
+
+function isOtherSpace(code: number): boolean {
+  return code === 0x2028 || code === 0x2029 || code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff;
 }

@@ -5,8 +5,9 @@
  * only be the elements written here.
  */
 import { decodeHTMLAttribute } from "entities";
-import { allowedTags, droppedWithContent, impliedEnds, rawTextTags, urlAttributes, voidTags } from "./allow-list.ts";
+import { tagInfo, urlAttributes } from "./allow-list.ts";
 import { resolveUrl } from "./resolve-url.ts";
+import { isLetter, readAttributes, readName } from "./tag-reader.ts";
 
 /** An entity reference as HTML writes one; any other '&' in text is escaped. */
 const entity = /&(?:[A-Za-z][A-Za-z0-9]{0,31};|#[0-9]{1,7};|#[xX][0-9A-Fa-f]{1,6};)/y;
@@ -78,24 +79,23 @@ export class Sanitizer {
   private startTag(html: string, from: number): number {
     const nameEnd = readName(html, from);
     const name = html.slice(from, nameEnd).toLowerCase();
-    const allowed = allowedTags.get(name);
+    const info = tagInfo.get(name);
     // Attributes are only collected where some may be kept (or, for img, where a lazy-loading src may hide).
-    const attributes = allowed !== undefined && allowed.size > 0 ? new Map<string, string>() : null;
-    const end = readAttributes(html, nameEnd, attributes);
+    const attributes = info?.read ? new Map<string, string>() : null;
+    const end = readAttributes(html, nameEnd, attributes, false, info?.read ?? null);
     if (end === -1) return html.length;
-    if (allowed === undefined) {
-      if (rawTextTags.has(name)) return skipRawText(html, name, end);
-      if (droppedWithContent.has(name) && html.charCodeAt(end - 2) !== 0x2f) return skipElement(html, name, end);
-      return end;
-    }
-    const implied = impliedEnds.get(name);
+    if (!info || info.action === "skip") return end;
+    if (info.action === "raw") return skipRawText(html, name, end);
+    if (info.action === "drop") return html.charCodeAt(end - 2) === 0x2f ? end : skipElement(html, name, end);
+    const implied = info.impliedEnds;
     if (implied) {
       while (this.open.length > 0 && implied.has(this.open[this.open.length - 1] ?? "")) {
         this.out += `</${this.open.pop()}>`;
       }
     }
-    this.out += attributes ? `<${name}${this.attributes(name, allowed, attributes)}>` : `<${name}>`;
-    if (!voidTags.has(name)) this.open.push(name);
+    this.out +=
+      attributes && info.allowed ? `<${name}${this.attributes(name, info.allowed, attributes)}>` : `<${name}>`;
+    if (!info.isVoid) this.open.push(name);
     return end;
   }
 
@@ -154,76 +154,6 @@ export class Sanitizer {
 function escapeAttributeValue(value: string): string {
   if (!value.includes("&") && !value.includes('"') && !value.includes("<") && !value.includes(">")) return value;
   return value.replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
-}
-
-function isLetter(code: number): boolean {
-  return (code >= 0x61 && code <= 0x7a) || (code >= 0x41 && code <= 0x5a);
-}
-
-function isSpace(code: number): boolean {
-  return code === 0x20 || code === 0x0a || code === 0x09 || code === 0x0d || code === 0x0c;
-}
-
-/** The end of a tag name starting at `from`. */
-function readName(html: string, from: number): number {
-  let i = from;
-  const length = html.length;
-  while (i < length) {
-    const code = html.charCodeAt(i);
-    if (code === 0x3e || code === 0x2f || isSpace(code)) break;
-    i += 1;
-  }
-  return i;
-}
-
-/**
- * Reads a tag's attributes from just after its name to its closing '>', as HTML's tokenizer does: attributes split
- * on whitespace or '/', values quoted or not, a quoted value may hold '>'. Collects them (names lower-cased, the
- * first of repeats) into `into` when given. Returns the index after '>', or -1 when the input ends inside the tag.
- */
-function readAttributes(html: string, from: number, into: Map<string, string> | null): number {
-  const length = html.length;
-  let i = from;
-  for (;;) {
-    while (i < length) {
-      const code = html.charCodeAt(i);
-      if (code !== 0x2f && !isSpace(code)) break;
-      i += 1;
-    }
-    if (i >= length) return -1;
-    if (html.charCodeAt(i) === 0x3e) return i + 1;
-    const nameStart = i;
-    i += 1; // An attribute name may start with '='.
-    while (i < length) {
-      const code = html.charCodeAt(i);
-      if (code === 0x3d || code === 0x3e || code === 0x2f || isSpace(code)) break;
-      i += 1;
-    }
-    const nameEnd = i;
-    while (i < length && isSpace(html.charCodeAt(i))) i += 1;
-    let valueStart = i;
-    let valueEnd = i;
-    if (html.charCodeAt(i) === 0x3d) {
-      i += 1;
-      while (i < length && isSpace(html.charCodeAt(i))) i += 1;
-      const quote = html.charCodeAt(i);
-      if (quote === 0x22 || quote === 0x27) {
-        const close = html.indexOf(quote === 0x22 ? '"' : "'", i + 1);
-        if (close === -1) return -1;
-        valueStart = i + 1;
-        valueEnd = close;
-        i = close + 1;
-      } else {
-        valueStart = i;
-        while (i < length && !isSpace(html.charCodeAt(i)) && html.charCodeAt(i) !== 0x3e) i += 1;
-        valueEnd = i;
-      }
-    }
-    if (into) {
-      const key = html.slice(nameStart, nameEnd).toLowerCase();
-      if (!into.has(key)) into.set(key, html.slice(valueStart, valueEnd));
-    }
-  }
 }
 
 const patterns = new Map<string, RegExp>();

@@ -2,6 +2,7 @@ import { type Kysely, type Migration, type MigrationResultSet, Migrator } from "
 import { DaybriefError } from "../../errors.ts";
 import type { Db, DialectName } from "../db.ts";
 import { initial } from "./001-initial.ts";
+import { stories } from "./002-stories.ts";
 
 /** Column types that differ between the dialects; everything else is written once. */
 export type Types = { blob: "blob" | "bytea"; real: "real" | "double precision"; autoId: "integer" | "serial" };
@@ -17,6 +18,7 @@ function migrations(dialect: DialectName): Record<string, Migration> {
   const types = typesFor(dialect);
   return {
     "001-initial": { up: (db: Kysely<unknown>) => initial(db, types) },
+    "002-stories": { up: (db: Kysely<unknown>) => stories(db, types) },
   };
 }
 

@@ -1,0 +1,31 @@
+/** One real-world event with all its coverage, as editions select from. */
+
+export type RankFactor = {
+  /** "coverage", "sources", "recency", "money", "prominence", "novelty", "editor". */
+  name: string;
+  /** The measured value, 0..1 for most factors. */
+  value: number;
+  /** How much it added to the score (value × weight). */
+  contribution: number;
+  /** What a person reads: "4 outlets", "$2.0B", "pinned by an editor". */
+  detail: string;
+};
+
+export type Story = {
+  id: string;
+  title: string;
+  topic: string | null;
+  topicByEditor: boolean;
+  firstItemAt: string;
+  lastItemAt: string;
+  pinned: boolean;
+  blocked: boolean;
+  score: number;
+  factors: RankFactor[];
+  itemIds: string[];
+  itemCount: number;
+  outletCount: number;
+};
+
+/** A topic of the taxonomy editions select by: an id, the label editors and readers see, and matching rules. */
+export type Topic = { id: string; label: string; keywords: string[]; sourceKinds?: string[] };

@@ -1,0 +1,61 @@
+import { describe, expect, it } from "vitest";
+import type { Entity } from "../model/entity.ts";
+import { clusterItems, groupExactDuplicates } from "./cluster-items.ts";
+
+const none = (): Entity[] => [];
+const item = (id: string, title: string, text: string, extra: Record<string, string> = {}) => ({
+  id,
+  title,
+  text,
+  published: "2025-12-01T10:00:00Z",
+  ...extra,
+});
+
+describe("clusterItems", () => {
+  const wire =
+    "Nvidia said on Monday it had bought two billion dollars of Synopsys stock and that the companies would work together on accelerated chip design and simulation software for several years.";
+
+  it("treats the same URL, GUID or text in several feeds as one item", () => {
+    const { representatives, duplicatesOf } = groupExactDuplicates([
+      item("a", "T", "x", { url: "https://x.com/a?utm_source=rss" }),
+      item("b", "Other title", "y", { url: "https://x.com/a" }),
+      item("c", "T", "x"),
+      item("d", "Fresh", "z"),
+    ]);
+    expect(representatives.map((r) => r.id)).toEqual(["a", "d"]);
+    expect(duplicatesOf.get("a")).toEqual(["b", "c"]);
+  });
+
+  it("puts a syndicated copy with its original and keeps other news apart", () => {
+    const stories = clusterItems(
+      [
+        item("wire", "Nvidia invests in Synopsys", wire),
+        item("copy", "Nvidia takes Synopsys stake", `${wire} Shares of Synopsys rose in early trading.`),
+        item("other", "Micron leaves consumer memory", "Micron will close its Crucial consumer business by February to focus its supply on data-centre customers."),
+      ],
+      { entities: none },
+    );
+    expect(stories.map((s) => s.itemIds.sort())).toEqual([["copy", "wire"], ["other"]]);
+    expect(stories[0]?.duplicateIds).toEqual(["copy"]);
+  });
+
+  it("obeys editors: cannot-link keeps copies apart, must-link joins different stories", () => {
+    const items = [
+      item("wire", "Nvidia invests in Synopsys", wire),
+      item("copy", "Nvidia takes Synopsys stake", `${wire} Shares rose.`),
+      item("other", "Micron leaves consumer memory", "Micron will close its Crucial consumer business by February."),
+    ];
+    const apart = clusterItems(items, { entities: none, cannotLink: [["wire", "copy"]] });
+    expect(apart).toHaveLength(3);
+    const together = clusterItems(items, { entities: none, mustLink: [["wire", "other"]] });
+    expect(together.find((s) => s.itemIds.includes("other"))?.itemIds.sort()).toEqual(["copy", "other", "wire"]);
+  });
+
+  it("never joins items further apart than the time window", () => {
+    const later = { published: "2025-12-20T10:00:00Z" };
+    const stories = clusterItems([item("a", "Nvidia invests in Synopsys", wire), item("b", "Nvidia invests in Synopsys", `${wire} Again.`, later)], {
+      entities: none,
+    });
+    expect(stories).toHaveLength(2);
+  });
+});

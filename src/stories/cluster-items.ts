@@ -1,0 +1,137 @@
+import { createHash } from "node:crypto";
+import { canonicalUrl } from "../ingest/url.ts";
+import type { Entity } from "../model/entity.ts";
+import { Clusterer, type TermStats } from "./clusterer.ts";
+import { type ClusterInput, type ItemFeatures, itemFeatures } from "./features.ts";
+import { createMinHasher } from "./minhash.ts";
+import type { Weights } from "./similarity.ts";
+
+export type ClusterOptions = {
+  /** Entity extractor (the stories stage's own by default). */
+  entities: (text: string) => Entity[];
+  threshold?: number;
+  windowHours?: number;
+  weights?: Weights;
+  /** Editor decisions that stick: pairs of item ids that must share a story, or must not. */
+  mustLink?: Array<[string, string]>;
+  cannotLink?: Array<[string, string]>;
+};
+
+export type ClusteredStory = {
+  storyId: string;
+  title: string;
+  itemIds: string[];
+  /** Items that are the same text as another item of the story (same URL, GUID or content, or a near-copy). */
+  duplicateIds: string[];
+};
+
+/**
+ * Groups items into stories: exact duplicates first (same canonical URL, GUID or content), then incremental
+ * clustering in time order. Term weights come from the items themselves, so the function needs no store; the
+ * pipeline runs the same algorithm with its stored history.
+ *
+ * @example
+ * const stories = clusterItems(items, { entities: extractEntities });
+ */
+export function clusterItems(items: ClusterInput[], options: ClusterOptions): ClusteredStory[] {
+  const { representatives, duplicatesOf } = groupExactDuplicates(items);
+  const hasher = createMinHasher();
+  const features = representatives.map((item) => itemFeatures(item, { hasher, entities: options.entities }));
+  const stats = documentFrequencies(features);
+  const cannot = pairSet(options.cannotLink ?? []);
+  const clusterer = new Clusterer({
+    stats,
+    ...(options.threshold === undefined ? {} : { threshold: options.threshold }),
+    ...(options.weights === undefined ? {} : { weights: options.weights }),
+    ...(options.windowHours === undefined ? {} : { windowHours: options.windowHours }),
+    cannotLink: (a, b) => cannot.has(`${a}\u0000${b}`) || cannot.has(`${b}\u0000${a}`),
+  });
+  const order = features.map((f, i) => ({ f, i })).sort((a, b) => a.f.time - b.f.time || a.i - b.i);
+  const nearCopies = new Set<string>();
+  for (const { f } of order) {
+    const assignment = clusterer.add(f);
+    if (assignment.reason === "near-copy") nearCopies.add(f.id);
+  }
+  const byTitle = new Map(items.map((item) => [item.id, item.title]));
+  let groups = clusterer.stories.map((story) => story.itemIds);
+  groups = applyMustLink(groups, options.mustLink ?? []);
+  return groups.map((ids) => {
+    const expanded = ids.flatMap((id) => [id, ...(duplicatesOf.get(id) ?? [])]);
+    const duplicates = expanded.filter((id) => !ids.includes(id) || nearCopies.has(id));
+    return {
+      storyId: storyId(expanded),
+      title: byTitle.get(ids[0] as string) ?? "",
+      itemIds: expanded,
+      duplicateIds: duplicates,
+    };
+  });
+}
+
+/** Stable story ids: a hash of the story's earliest item. */
+export function storyId(itemIds: string[]): string {
+  return `st_${createHash("sha256")
+    .update(itemIds[0] ?? "")
+    .digest("hex")
+    .slice(0, 16)}`;
+}
+
+/** Items with the same canonical URL, GUID, or normalised title and text are one item in several feeds. */
+export function groupExactDuplicates(items: ClusterInput[]): { representatives: ClusterInput[]; duplicatesOf: Map<string, string[]> } {
+  const seen = new Map<string, string>();
+  const duplicatesOf = new Map<string, string[]>();
+  const representatives: ClusterInput[] = [];
+  for (const item of items) {
+    const keys = [
+      item.url ? `url:${canonicalUrl(item.url) ?? item.url}` : null,
+      item.guid ? `guid:${item.guid}` : null,
+      `text:${createHash("sha1")
+        .update(`${item.title}\n${item.text}`.toLowerCase().replace(/\s+/g, " ").trim())
+        .digest("hex")}`,
+    ].filter((k): k is string => k !== null);
+    const original = keys.map((k) => seen.get(k)).find((v) => v !== undefined);
+    if (original) {
+      duplicatesOf.set(original, [...(duplicatesOf.get(original) ?? []), item.id]);
+      for (const key of keys) if (!seen.has(key)) seen.set(key, original);
+      continue;
+    }
+    for (const key of keys) seen.set(key, item.id);
+    representatives.push(item);
+  }
+  return { representatives, duplicatesOf };
+}
+
+/** IDF over the items being clustered: log((N + 1) / (df + 1)) + 1. */
+export function documentFrequencies(features: ItemFeatures[]): TermStats {
+  const df = new Map<string, number>();
+  for (const f of features) {
+    for (const term of f.counts.keys()) df.set(term, (df.get(term) ?? 0) + 1);
+    for (const key of f.entityKeys) df.set(key, (df.get(key) ?? 0) + 1);
+  }
+  const n = features.length;
+  return { idf: (term) => Math.log((n + 1) / ((df.get(term) ?? 0) + 1)) + 1 };
+}
+
+function pairSet(pairs: Array<[string, string]>): Set<string> {
+  return new Set(pairs.map(([a, b]) => `${a}\u0000${b}`));
+}
+
+function applyMustLink(groups: string[][], pairs: Array<[string, string]>): string[][] {
+  if (!pairs.length) return groups;
+  const parent = groups.map((_, i) => i);
+  const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i] as number)));
+  const where = new Map<string, number>();
+  groups.forEach((ids, i) => {
+    for (const id of ids) where.set(id, i);
+  });
+  for (const [a, b] of pairs) {
+    const ga = where.get(a);
+    const gb = where.get(b);
+    if (ga !== undefined && gb !== undefined) parent[find(ga)] = find(gb);
+  }
+  const merged = new Map<number, string[]>();
+  groups.forEach((ids, i) => {
+    const root = find(i);
+    merged.set(root, [...(merged.get(root) ?? []), ...ids]);
+  });
+  return [...merged.values()];
+}

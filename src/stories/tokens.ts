@@ -1,0 +1,66 @@
+/** Words that carry no topic. News boilerplate verbs ("said", "announced") are included: every story has them. */
+const stopwords = new Set(
+  `a about above after again against all also am an and any are as at be because been before being below between both but by can
+could did do does doing down during each few for from further had has have having he her here hers herself him himself his how i
+if in into is it its itself just me more most my myself no nor not now of off on once only or other our ours ourselves out over
+own same she should so some such than that the their theirs them themselves then there these they this those through to too under
+until up very was we were what when where which while who whom why will with would you your yours yourself yourselves
+said says say saying told tell announced announces announce announcing according reported reports report reporting
+new news week today yesterday tomorrow monday tuesday wednesday thursday friday saturday sunday
+year years month months day days time times one two three four five six seven eight nine ten first second third
+company companies firm firms inc corp corporation ltd llc co plc group holdings
+also including include includes included per via amid among across within without while since though although
+like well much many may might must shall us its it's it’s don't doesn't isn't wasn't weren't won't can't couldn't
+get gets got make makes made take takes took use uses used using way ways back still even yet already
+people thing things lot lots part parts set sets based number numbers plan plans planned move moves`.split(/\s+/),
+);
+
+const wordPattern = /[\p{L}\p{N}][\p{L}\p{N}'’.-]*[\p{L}\p{N}]|[\p{L}\p{N}]/gu;
+
+/**
+ * Lower-case content words of a text: stopwords and bare numbers dropped, possessives and plural endings folded
+ * ("Nvidia's" → "nvidia", "chips" → "chip"), version-like tokens kept whole ("gpt-5.1", "v3.2").
+ */
+export function contentTokens(text: string): string[] {
+  const out: string[] = [];
+  for (const match of text.toLowerCase().matchAll(wordPattern)) {
+    let token = match[0].replace(/['’]s$/, "").replace(/['’]/g, "");
+    if (token.length < 2 || stopwords.has(token)) continue;
+    if (/^[\d.,-]+$/.test(token)) continue;
+    if (!/\d/.test(token)) {
+      token = token.replace(/[.-]+$/, "");
+      if (token.includes("-")) {
+        for (const part of token.split("-")) if (part.length >= 2 && !stopwords.has(part)) out.push(stem(part));
+        continue;
+      }
+      token = stem(token);
+    }
+    if (token.length >= 2 && !stopwords.has(token)) out.push(token);
+  }
+  return out;
+}
+
+/** A light suffix folding: enough to meet "chips"/"chip", "investing"/"invests"/"invest", not a full stemmer. */
+export function stem(word: string): string {
+  if (word.length <= 4) return word;
+  if (word.endsWith("ies") && word.length > 5) return `${word.slice(0, -3)}y`;
+  if (word.endsWith("sses")) return word.slice(0, -2);
+  if (word.endsWith("ing") && word.length > 6) return word.slice(0, -3);
+  if (word.endsWith("ed") && word.length > 5 && !word.endsWith("eed")) return word.slice(0, -2);
+  if (word.endsWith("es") && /(?:ch|sh|x|ss)es$/.test(word)) return word.slice(0, -2);
+  if (word.endsWith("s") && !word.endsWith("ss") && !word.endsWith("us") && !word.endsWith("is")) return word.slice(0, -1);
+  return word;
+}
+
+/** The first `limit` words of a text: the lead, where news puts who, what and how much. */
+export function leadWords(text: string, limit: number): string {
+  let count = 0;
+  let index = 0;
+  const pattern = /\S+/g;
+  for (let match = pattern.exec(text); match; match = pattern.exec(text)) {
+    count += 1;
+    index = match.index + match[0].length;
+    if (count >= limit) break;
+  }
+  return text.slice(0, index);
+}
