@@ -35,7 +35,10 @@ export function loadDemoEval(): LabelledItem[] {
         published: item.published,
         url: `https://${doc.source}.example/${item.slug}`,
         // A paper is its own story even when several are filed under one conference.
-        event: item.event === "none" || (doc.source === "arxiv-cs-ai" && item.event === "neurips-2025") ? `own:${id}` : item.event,
+        event:
+          item.event === "none" || (doc.source === "arxiv-cs-ai" && item.event === "neurips-2025")
+            ? `own:${id}`
+            : item.event,
       });
     }
   }

@@ -69,13 +69,13 @@ ${megaMenu(ctx, t)}
 </ul></nav>
 <ul class="utility">${navItems(ctx, ["Contact us", "Support", "English", "My Account", "Sign in to the Console", "Create an Account"], "util")}</ul></header>
 <nav class="breadcrumbs"><a href="${attr(site(ctx, "blogs/"))}">Blog Home</a> › <a href="${attr(site(ctx, "blogs/aws/"))}">News Blog</a> › ${esc(it.categories[0] ?? "Announcements")}</nav>
+<aside class="site-notice" role="note">${notice(t)}</aside>
 <div class="blog-grid"><main>
 <article class="blog-post" vocab="https://schema.org/" typeof="TechArticle">
 <meta property="inLanguage" content="en-US">
 <meta property="image" content="${attr(ctx.entry.imageUrl)}">
 <h1 class="blog-post-title" property="name headline">${ctx.titleHtml}</h1>
 <footer class="blog-post-meta">by <span property="author" typeof="Person"><span property="name">${esc(it.author)}</span></span> on <time property="datePublished" datetime="${rfc3339(it.published, 0, { zulu: false })}">${awsDate(it.published, t.offset)}</time> in <span class="blog-post-categories">${it.categories.map((c) => `<a href="${attr(site(ctx, `blogs/aws/category/${slugify(c)}/`))}"><span property="articleSection">${esc(c)}</span></a>`).join(", ")}</span> | <a href="#comments">Permalink</a> | <a href="#comments">Comments</a> | <a href="#share">Share</a></footer>
-${notice(t)}
 <section class="blog-post-content" property="articleBody">
 <figure class="wp-caption"><img src="${attr(ctx.entry.imageUrl)}" alt="${attr(it.imageCaption ?? "")}" width="1120" height="630"><figcaption>${ctx.captionHtml} <em>${esc(credit(ctx))}</em></figcaption></figure>
 ${ctx.blocks.join("\n")}
@@ -138,13 +138,13 @@ ${feedAlternate(ctx)}
 ${megaMenu(ctx, t)}
 </ul><a class="shop" href="${attr(site(ctx, "shop/"))}">Shop</a> <a href="${attr(site(ctx, "drivers/"))}">Drivers</a> <a href="${attr(site(ctx, "support/"))}">Support</a></header>
 <nav class="newsroom-subnav"><ul>${navItems(ctx, ["Newsroom Home", "Press Releases", "Company News", "Image Library", "Video Library", "Media Contacts", "Events"], "subnav")}</ul></nav>
+<aside class="site-notice" role="note">${notice(t)}</aside>
 <main class="release-page">
 <div class="release-header"><p class="release-type">${esc(it.categories[0] ?? "Company News")}</p>
 <h1>${ctx.titleHtml}</h1>
 <p class="release-date">${longDate(it.published, t.offset)}</p>
 <p class="release-byline">Posted by ${esc(it.author)}</p>
 <div class="social-share">Share: <a href="#share-x">Share on X</a> <a href="#share-linkedin">LinkedIn</a> <a href="#share-facebook">Facebook</a> <button>Copy link</button></div></div>
-${notice(t)}
 <section class="news-summary"><h2>News Summary</h2><ul><li>${ctx.summaryHtml}</li></ul></section>
 <figure class="release-image"><img src="${attr(ctx.entry.imageUrl)}" alt="${attr(it.imageCaption ?? "")}"><figcaption>${ctx.captionHtml} <span class="credit">${esc(credit(ctx, "Image"))}</span></figcaption></figure>
 <div class="release-body">

@@ -147,7 +147,12 @@ export function buildProgram(): Command {
     .description("entities and financial sentiment of a text (or one text per stdin line with --jsonl)")
     .argument("[text]", "the text; read from stdin when omitted")
     .option("--jsonl", "one input text per stdin line, one JSON object per line out")
-    .action(lazy(() => import("./analyze.ts"), (m) => m.analyzeCommand));
+    .action(
+      lazy(
+        () => import("./analyze.ts"),
+        (m) => m.analyzeCommand,
+      ),
+    );
 
   const stories = program
     .command("stories")
@@ -156,37 +161,113 @@ export function buildProgram(): Command {
     .option("--date <day>", "as of the end of this day (YYYY-MM-DD) instead of now")
     .option("--limit <n>", "show at most this many", "50")
     .option("--json", "print every story with all its factors as JSON")
-    .action(lazy(() => import("./stories.ts"), (m) => m.storiesList));
+    .action(
+      lazy(
+        () => import("./stories.ts"),
+        (m) => m.storiesList,
+      ),
+    );
   stories
     .command("cluster")
     .description("cluster items given as JSON Lines on stdin, without the store")
     .option("--jsonl", "read and write JSON Lines")
-    .action(lazy(() => import("./stories.ts"), (m) => m.storiesCluster));
+    .action(
+      lazy(
+        () => import("./stories.ts"),
+        (m) => m.storiesCluster,
+      ),
+    );
   stories
     .command("merge")
     .description("merge story FROM into story INTO (the decision sticks)")
     .argument("<into>", "story id")
     .argument("<from>", "story id")
-    .action(lazy(() => import("./stories.ts"), (m) => m.storiesMerge));
+    .action(
+      lazy(
+        () => import("./stories.ts"),
+        (m) => m.storiesMerge,
+      ),
+    );
   stories
     .command("split")
     .description("move the given items out of a story into a new one (the decision sticks)")
     .argument("<story>", "story id")
     .argument("<items...>", "item ids")
-    .action(lazy(() => import("./stories.ts"), (m) => m.storiesSplit));
+    .action(
+      lazy(
+        () => import("./stories.ts"),
+        (m) => m.storiesSplit,
+      ),
+    );
   for (const flag of ["pin", "unpin", "block", "unblock"] as const) {
     stories
       .command(flag)
       .description(`${flag} a story`)
       .argument("<story>", "story id")
-      .action(lazy(() => import("./stories.ts"), (m) => m.storiesFlag(flag)));
+      .action(
+        lazy(
+          () => import("./stories.ts"),
+          (m) => m.storiesFlag(flag),
+        ),
+      );
   }
   stories
     .command("topic")
     .description("file a story under another topic (the editor's label wins over the rules)")
     .argument("<story>", "story id")
     .argument("<topic>", "topic id")
-    .action(lazy(() => import("./stories.ts"), (m) => m.storiesTopic));
+    .action(
+      lazy(
+        () => import("./stories.ts"),
+        (m) => m.storiesTopic,
+      ),
+    );
+
+  const issue = program.command("issue").description("build, read and approve newsletter issues");
+  issue
+    .command("build")
+    .description("write the issue of an edition for a day (offline, or with the configured LLM)")
+    .requiredOption("--edition <edition>", "digest, briefing, or the path of your own edition YAML")
+    .option("--date <day>", "the day (YYYY-MM-DD); today by default")
+    .option("--json", "print the issue as JSON")
+    .action(
+      lazy(
+        () => import("./issue.ts"),
+        (m) => m.issueBuild,
+      ),
+    );
+  issue
+    .command("list")
+    .description("every issue, newest first")
+    .option("--edition <edition>", "only this edition")
+    .option("--json", "print JSON")
+    .action(
+      lazy(
+        () => import("./issue.ts"),
+        (m) => m.issueList,
+      ),
+    );
+  issue
+    .command("show")
+    .description("print an issue rendered as html, md or text")
+    .argument("<id>", "issue id")
+    .option("--format <format>", "html, md or text", "md")
+    .action(
+      lazy(
+        () => import("./issue.ts"),
+        (m) => m.issueShow,
+      ),
+    );
+  issue
+    .command("approve")
+    .description("mark an issue approved (it is then never rebuilt)")
+    .argument("<id>", "issue id")
+    .action(
+      lazy(
+        () => import("./issue.ts"),
+        (m) => m.issueApprove,
+      ),
+    );
 
   program
     .command("migrate")

@@ -2,11 +2,11 @@ import { createInterface } from "node:readline";
 import { DaybriefError } from "../errors.ts";
 import type { Story } from "../model/story.ts";
 import { buildStories } from "../pipeline/build-stories.ts";
+import { StoriesRepo } from "../store/stories-repo.ts";
 import { clusterItems, storyId } from "../stories/cluster-items.ts";
 import { extractEntities } from "../stories/entities/extract-entities.ts";
 import type { ClusterInput } from "../stories/features.ts";
 import { configuredTopics } from "../stories/topics.ts";
-import { StoriesRepo } from "../store/stories-repo.ts";
 import { type Context, withContext } from "./context.ts";
 import { color, printJson, printJsonLine, printTable } from "./output.ts";
 
@@ -16,7 +16,9 @@ export type StoriesOptions = { since: string; date?: string; json?: boolean; lim
 export function parseDuration(text: string): number {
   const match = /^(\d+(?:\.\d+)?)\s*(m|min|h|d|w)$/i.exec(text.trim());
   if (!match) throw new DaybriefError("E_USAGE", `"${text}" is not a duration; use e.g. 90m, 24h, 3d or 1w.`);
-  const unit = { m: 60_000, min: 60_000, h: 3_600_000, d: 86_400_000, w: 604_800_000 }[(match[2] as string).toLowerCase()] as number;
+  const unit = { m: 60_000, min: 60_000, h: 3_600_000, d: 86_400_000, w: 604_800_000 }[
+    (match[2] as string).toLowerCase()
+  ] as number;
   return Number(match[1]) * unit;
 }
 
@@ -56,7 +58,8 @@ function topFactors(story: Story): string {
 
 /** `daybrief stories cluster --jsonl`: items in on stdin, stories out; the same algorithm, without the store. */
 export async function storiesCluster(opts: { jsonl?: boolean }): Promise<void> {
-  if (!opts.jsonl) throw new DaybriefError("E_USAGE", "stories cluster reads JSON Lines: pass --jsonl and items on stdin.");
+  if (!opts.jsonl)
+    throw new DaybriefError("E_USAGE", "stories cluster reads JSON Lines: pass --jsonl and items on stdin.");
   const items: ClusterInput[] = [];
   let line = 0;
   for await (const text of createInterface({ input: process.stdin, crlfDelay: Number.POSITIVE_INFINITY })) {
@@ -71,7 +74,14 @@ export async function storiesCluster(opts: { jsonl?: boolean }): Promise<void> {
     if (typeof parsed.id !== "string" || typeof parsed.title !== "string") {
       throw new DaybriefError("E_USAGE", `Line ${line} needs at least a string "id" and "title".`);
     }
-    items.push({ id: parsed.id, title: parsed.title, text: String(parsed.text ?? ""), url: parsed.url ?? null, source: parsed.source ?? null, published: parsed.published ?? null });
+    items.push({
+      id: parsed.id,
+      title: parsed.title,
+      text: String(parsed.text ?? ""),
+      url: parsed.url ?? null,
+      source: parsed.source ?? null,
+      published: parsed.published ?? null,
+    });
   }
   for (const story of clusterItems(items, { entities: extractEntities })) {
     printJsonLine({ storyId: story.storyId, title: story.title, itemIds: story.itemIds });
@@ -104,7 +114,8 @@ export const storiesSplit = (id: string, itemIds: string[]) =>
     const story = await mustFind(repo, id);
     const unknown = itemIds.filter((i) => !story.itemIds.includes(i));
     if (unknown.length) throw new DaybriefError("E_USAGE", `Not items of ${id}: ${unknown.join(", ")}.`);
-    if (unknown.length === story.itemIds.length) throw new DaybriefError("E_USAGE", "Leave at least one item in the story.");
+    if (unknown.length === story.itemIds.length)
+      throw new DaybriefError("E_USAGE", "Leave at least one item in the story.");
     const first = await ctx.items.get(itemIds[0] as string);
     const newId = storyId([`${itemIds[0]}:split:${now}`]);
     await repo.split(id, itemIds, newId, first?.title ?? story.title, now);
@@ -114,7 +125,11 @@ export const storiesSplit = (id: string, itemIds: string[]) =>
 export const storiesFlag = (flag: "pin" | "unpin" | "block" | "unblock") => (id: string) =>
   editStory(async (_ctx, repo, now) => {
     await mustFind(repo, id);
-    await repo.setFlags(id, flag === "pin" || flag === "unpin" ? { pinned: flag === "pin" } : { blocked: flag === "block" }, now);
+    await repo.setFlags(
+      id,
+      flag === "pin" || flag === "unpin" ? { pinned: flag === "pin" } : { blocked: flag === "block" },
+      now,
+    );
     return `${color.bold(id)}: ${flag === "pin" ? "pinned" : flag === "unpin" ? "unpinned" : flag === "block" ? "blocked" : "unblocked"}.`;
   });
 

@@ -27,7 +27,11 @@ describe("decodeBytes", () => {
   });
 
   it("decodes windows-1252 with iconv-lite, 0x80–0x9F included (curly quotes, euro sign)", () => {
-    const doc = bytes('<?xml version="1.0" encoding="windows-1252"?><t>', [0x93, 0x48, 0x69, 0x94, 0x20, 0x80, 0x35], "</t>");
+    const doc = bytes(
+      '<?xml version="1.0" encoding="windows-1252"?><t>',
+      [0x93, 0x48, 0x69, 0x94, 0x20, 0x80, 0x35],
+      "</t>",
+    );
     const decoded = decodeBytes(doc, { kind: "xml" });
     expect(decoded.text).toContain("“Hi” €5");
     expect(decoded).toMatchObject({ charset: "windows-1252", source: "declaration" });
@@ -56,7 +60,9 @@ describe("decodeBytes", () => {
     expect(decodeBytes(doc, { kind: "html" }).text).toContain("<body>é</body>");
     expect(decodeBytes(doc, { kind: "html" }).source).toBe("meta");
     const utf8 = Buffer.from('<html><head><meta charset="windows-1252"></head><body>é</body></html>', "utf8");
-    expect(decodeBytes(utf8, { kind: "html", contentType: "text/html; charset=utf-8" }).text).toContain("<body>é</body>");
+    expect(decodeBytes(utf8, { kind: "html", contentType: "text/html; charset=utf-8" }).text).toContain(
+      "<body>é</body>",
+    );
   });
 
   it("reads a document that claims UTF-8 but is not as windows-1252", () => {
@@ -83,7 +89,10 @@ describe("decodeBytes", () => {
   });
 
   it("decodes other charsets iconv-lite knows (Shift_JIS, KOI8-R)", () => {
-    const sjis = Buffer.concat([Buffer.from('<?xml version="1.0" encoding="Shift_JIS"?>'), iconv.encode("<t>日本</t>", "shift_jis")]);
+    const sjis = Buffer.concat([
+      Buffer.from('<?xml version="1.0" encoding="Shift_JIS"?>'),
+      iconv.encode("<t>日本</t>", "shift_jis"),
+    ]);
     expect(decodeBytes(sjis, { kind: "xml" }).text).toContain("<t>日本</t>");
     const koi = Buffer.concat([Buffer.from("<t>"), iconv.encode("Привет", "koi8-r"), Buffer.from("</t>")]);
     expect(decodeBytes(koi, { kind: "xml", contentType: "text/xml; charset=KOI8-R" }).text).toBe("<t>Привет</t>");

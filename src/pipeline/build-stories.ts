@@ -5,6 +5,9 @@ import type { Analysis, Entity } from "../model/entity.ts";
 import type { ItemWithArticle } from "../model/item.ts";
 import type { Source } from "../model/source.ts";
 import type { Story, Topic } from "../model/story.ts";
+import type { ItemsRepo } from "../store/items-repo.ts";
+import type { SourcesRepo } from "../store/sources-repo.ts";
+import type { StoriesRepo } from "../store/stories-repo.ts";
 import { analyzeText } from "../stories/analyze.ts";
 import { storyId } from "../stories/cluster-items.ts";
 import { Clusterer } from "../stories/clusterer.ts";
@@ -12,11 +15,8 @@ import { findCompany } from "../stories/entities/companies.ts";
 import { type ClusterInput, type ItemFeatures, itemFeatures } from "../stories/features.ts";
 import { createMinHasher } from "../stories/minhash.ts";
 import { rankStory } from "../stories/rank.ts";
-import { classifyTopic, defaultTopics } from "../stories/topics.ts";
 import { contentTokens } from "../stories/tokens.ts";
-import type { ItemsRepo } from "../store/items-repo.ts";
-import type { SourcesRepo } from "../store/sources-repo.ts";
-import type { StoriesRepo } from "../store/stories-repo.ts";
+import { classifyTopic, defaultTopics } from "../stories/topics.ts";
 
 /** Bumped when analysis changes, so stored analyses are redone. */
 export const analyzerVersion = 1;
@@ -37,7 +37,12 @@ export type BuildStoriesOptions = {
   topics?: Topic[];
 };
 
-export type BuildStoriesReport = { itemsClustered: number; storiesCreated: number; storiesUpdated: number; storiesRanked: number };
+export type BuildStoriesReport = {
+  itemsClustered: number;
+  storiesCreated: number;
+  storiesUpdated: number;
+  storiesRanked: number;
+};
 
 const dayMs = 86_400_000;
 
@@ -104,9 +109,21 @@ export async function buildStories(deps: StoryDeps, options: BuildStoriesOptions
     clustered += 1;
   }
 
-  const ranked = await rankActive(deps, { items, analyses, sources, asOf, topics: options.topics ?? defaultTopics, now });
+  const ranked = await rankActive(deps, {
+    items,
+    analyses,
+    sources,
+    asOf,
+    topics: options.topics ?? defaultTopics,
+    now,
+  });
   deps.log.info({ items_clustered: clustered, stories_created: created, stories_ranked: ranked }, "stories built");
-  return { itemsClustered: clustered, storiesCreated: created, storiesUpdated: touched.size - created, storiesRanked: ranked };
+  return {
+    itemsClustered: clustered,
+    storiesCreated: created,
+    storiesUpdated: touched.size - created,
+    storiesRanked: ranked,
+  };
 }
 
 async function analyseAll(deps: StoryDeps, items: ItemWithArticle[], now: string): Promise<Map<string, Analysis>> {
@@ -124,7 +141,15 @@ async function analyseAll(deps: StoryDeps, items: ItemWithArticle[], now: string
 }
 
 function toInput(item: ItemWithArticle): ClusterInput {
-  return { id: item.id, title: item.title ?? "", text: itemText(item), url: item.url, source: item.sourceId, published: itemTime(item), guid: item.guid };
+  return {
+    id: item.id,
+    title: item.title ?? "",
+    text: itemText(item),
+    url: item.url,
+    source: item.sourceId,
+    published: itemTime(item),
+    guid: item.guid,
+  };
 }
 
 function itemTime(item: ItemWithArticle): string {
@@ -154,9 +179,9 @@ type RankContext = {
 async function rankActive(deps: StoryDeps, context: RankContext): Promise<number> {
   const byId = new Map(context.items.map((i) => [i.id, i]));
   const since = new Date(context.asOf - 14 * dayMs).toISOString();
-  const stories = (await deps.stories.list({ since, until: new Date(context.asOf).toISOString(), includeBlocked: true })).sort((a, b) =>
-    a.firstItemAt.localeCompare(b.firstItemAt),
-  );
+  const stories = (
+    await deps.stories.list({ since, until: new Date(context.asOf).toISOString(), includeBlocked: true })
+  ).sort((a, b) => a.firstItemAt.localeCompare(b.firstItemAt));
   const keysOf = new Map<string, Set<string>>();
   let ranked = 0;
   for (const story of stories) {
@@ -168,7 +193,14 @@ async function rankActive(deps: StoryDeps, context: RankContext): Promise<number
     const entities = (id: string): Entity[] => context.analyses.get(id)?.entities ?? [];
     const keys = storyKeys(members, entities);
     keysOf.set(story.id, keys);
-    const novelty = 1 - Math.max(0, ...[...keysOf.entries()].filter(([id]) => id !== story.id && olderThan(stories, id, first)).map(([, other]) => jaccard(keys, other)));
+    const novelty =
+      1 -
+      Math.max(
+        0,
+        ...[...keysOf.entries()]
+          .filter(([id]) => id !== story.id && olderThan(stories, id, first))
+          .map(([, other]) => jaccard(keys, other)),
+      );
     const source = (m: ItemWithArticle) => context.sources.get(m.sourceId);
     const { score, factors } = rankStory({
       items: members.map((m) => ({
@@ -183,7 +215,9 @@ async function rankActive(deps: StoryDeps, context: RankContext): Promise<number
       prominence: (company) => findCompany(company)?.prominence ?? 0.3,
       now: context.asOf,
     });
-    const lead = [...members].sort((a, b) => (source(b)?.weight ?? 1) - (source(a)?.weight ?? 1) || itemTime(a).localeCompare(itemTime(b)))[0] as ItemWithArticle;
+    const lead = [...members].sort(
+      (a, b) => (source(b)?.weight ?? 1) - (source(a)?.weight ?? 1) || itemTime(a).localeCompare(itemTime(b)),
+    )[0] as ItemWithArticle;
     const topic = story.topicByEditor
       ? story.topic
       : classifyTopic(
@@ -211,14 +245,20 @@ async function rankActive(deps: StoryDeps, context: RankContext): Promise<number
 
 function olderThan(stories: Story[], id: string, first: string): boolean {
   const other = stories.find((s) => s.id === id);
-  return other !== undefined && other.firstItemAt < first && Date.parse(first) - Date.parse(other.firstItemAt) <= 7 * dayMs;
+  return (
+    other !== undefined && other.firstItemAt < first && Date.parse(first) - Date.parse(other.firstItemAt) <= 7 * dayMs
+  );
 }
 
 /** What a story is about, for novelty: entities most of its items name, and its title's words. */
 function storyKeys(members: ItemWithArticle[], entities: (id: string) => Entity[]): Set<string> {
   const counts = new Map<string, number>();
   for (const m of members) {
-    for (const key of new Set(entities(m.id).filter((e) => e.type !== "money" && e.type !== "quantity").map((e) => `${e.type}:${e.normalized}`))) {
+    for (const key of new Set(
+      entities(m.id)
+        .filter((e) => e.type !== "money" && e.type !== "quantity")
+        .map((e) => `${e.type}:${e.normalized}`),
+    )) {
       counts.set(key, (counts.get(key) ?? 0) + 1);
     }
   }

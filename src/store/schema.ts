@@ -136,6 +136,28 @@ export type StoryItemsTable = { item_id: string; story_id: string; added_at: str
 
 export type StoryLinksTable = { item_a: string; item_b: string; kind: string; created_at: string };
 
+export type IssuesTable = {
+  id: string;
+  edition: string;
+  date: string;
+  status: string;
+  title: string;
+  body: string;
+  tip_id: string | null;
+  created_at: string;
+  updated_at: string;
+  approved_at: string | null;
+};
+
+export type LlmCacheTable = {
+  key: string;
+  model: string;
+  response: string;
+  prompt_tokens: number;
+  completion_tokens: number;
+  created_at: string;
+};
+
 export type Database = {
   sources: SourcesTable;
   items: ItemsTable;
@@ -147,4 +169,6 @@ export type Database = {
   stories: StoriesTable;
   story_items: StoryItemsTable;
   story_links: StoryLinksTable;
+  issues: IssuesTable;
+  llm_cache: LlmCacheTable;
 };

@@ -4,7 +4,10 @@ import type { RankFactor, Story } from "../model/story.ts";
 import type { Db } from "./db.ts";
 import type { StoriesTable } from "./schema.ts";
 
-export type StoryUpdate = Pick<Story, "title" | "topic" | "score" | "factors" | "firstItemAt" | "lastItemAt" | "itemCount" | "outletCount">;
+export type StoryUpdate = Pick<
+  Story,
+  "title" | "topic" | "score" | "factors" | "firstItemAt" | "lastItemAt" | "itemCount" | "outletCount"
+>;
 
 /** Stories, their items, item analyses, and editors' decisions. */
 export class StoriesRepo {
@@ -24,7 +27,11 @@ export class StoriesRepo {
       sentiment_score: analysis.sentiment.score,
       entity_sentiments: JSON.stringify(analysis.entitySentiments),
     };
-    await this.#db.kysely.insertInto("item_analysis").values(row).onConflict((oc) => oc.column("item_id").doUpdateSet(row)).execute();
+    await this.#db.kysely
+      .insertInto("item_analysis")
+      .values(row)
+      .onConflict((oc) => oc.column("item_id").doUpdateSet(row))
+      .execute();
   }
 
   /** Stored analyses of the given items that are at least `version`. */
@@ -40,7 +47,10 @@ export class StoriesRepo {
       for (const row of rows) {
         out.set(row.item_id, {
           entities: JSON.parse(row.entities),
-          sentiment: { label: row.sentiment_label as Analysis["sentiment"]["label"], score: Number(row.sentiment_score) },
+          sentiment: {
+            label: row.sentiment_label as Analysis["sentiment"]["label"],
+            score: Number(row.sentiment_score),
+          },
           entitySentiments: JSON.parse(row.entity_sentiments),
         });
       }
@@ -52,7 +62,11 @@ export class StoriesRepo {
   async assignments(itemIds: string[]): Promise<Map<string, string>> {
     const out = new Map<string, string>();
     for (let i = 0; i < itemIds.length; i += 500) {
-      const rows = await this.#db.kysely.selectFrom("story_items").select(["item_id", "story_id"]).where("item_id", "in", itemIds.slice(i, i + 500)).execute();
+      const rows = await this.#db.kysely
+        .selectFrom("story_items")
+        .select(["item_id", "story_id"])
+        .where("item_id", "in", itemIds.slice(i, i + 500))
+        .execute();
       for (const row of rows) out.set(row.item_id, row.story_id);
     }
     return out;
@@ -61,7 +75,22 @@ export class StoriesRepo {
   async create(id: string, title: string, at: string, now: string): Promise<void> {
     await this.#db.kysely
       .insertInto("stories")
-      .values({ id, title, topic: null, topic_by_editor: 0, first_item_at: at, last_item_at: at, created_at: now, updated_at: now, pinned: 0, blocked: 0, score: 0, factors: "[]", item_count: 0, outlet_count: 0 })
+      .values({
+        id,
+        title,
+        topic: null,
+        topic_by_editor: 0,
+        first_item_at: at,
+        last_item_at: at,
+        created_at: now,
+        updated_at: now,
+        pinned: 0,
+        blocked: 0,
+        score: 0,
+        factors: "[]",
+        item_count: 0,
+        outlet_count: 0,
+      })
       .onConflict((oc) => oc.column("id").doNothing())
       .execute();
   }
@@ -98,7 +127,9 @@ export class StoriesRepo {
   }
 
   /** Stories whose latest item is at or after `since`, best first. */
-  async list(options: { since?: string; until?: string; ids?: string[]; includeBlocked?: boolean; limit?: number } = {}): Promise<Story[]> {
+  async list(
+    options: { since?: string; until?: string; ids?: string[]; includeBlocked?: boolean; limit?: number } = {},
+  ): Promise<Story[]> {
     let query = this.#db.kysely.selectFrom("stories").selectAll();
     if (options.ids) query = query.where("id", "in", options.ids.length ? options.ids : [""]);
     if (options.since) query = query.where("last_item_at", ">=", options.since);
@@ -139,18 +170,35 @@ export class StoriesRepo {
   }
 
   async setTopic(id: string, topic: string, byEditor: boolean, now: string): Promise<void> {
-    await this.#db.kysely.updateTable("stories").set({ topic, topic_by_editor: byEditor ? 1 : 0, updated_at: now }).where("id", "=", id).execute();
+    await this.#db.kysely
+      .updateTable("stories")
+      .set({ topic, topic_by_editor: byEditor ? 1 : 0, updated_at: now })
+      .where("id", "=", id)
+      .execute();
   }
 
   /** Moves every item of `fromId` into `intoId` and records that they belong together, so later runs keep it. */
   async merge(intoId: string, fromId: string, now: string): Promise<void> {
     await this.#db.kysely.transaction().execute(async (trx) => {
-      const into = await trx.selectFrom("story_items").select("item_id").where("story_id", "=", intoId).orderBy("added_at").executeTakeFirst();
+      const into = await trx
+        .selectFrom("story_items")
+        .select("item_id")
+        .where("story_id", "=", intoId)
+        .orderBy("added_at")
+        .executeTakeFirst();
       const moved = await trx.selectFrom("story_items").select("item_id").where("story_id", "=", fromId).execute();
-      await trx.updateTable("story_items").set({ story_id: intoId, reason: "editor" }).where("story_id", "=", fromId).execute();
+      await trx
+        .updateTable("story_items")
+        .set({ story_id: intoId, reason: "editor" })
+        .where("story_id", "=", fromId)
+        .execute();
       if (into) {
         for (const { item_id } of moved) {
-          await trx.insertInto("story_links").values({ item_a: into.item_id, item_b: item_id, kind: "must", created_at: now }).onConflict((oc) => oc.columns(["item_a", "item_b"]).doUpdateSet({ kind: "must" })).execute();
+          await trx
+            .insertInto("story_links")
+            .values({ item_a: into.item_id, item_b: item_id, kind: "must", created_at: now })
+            .onConflict((oc) => oc.columns(["item_a", "item_b"]).doUpdateSet({ kind: "must" }))
+            .execute();
         }
       }
       await trx.deleteFrom("stories").where("id", "=", fromId).execute();
@@ -163,14 +211,39 @@ export class StoriesRepo {
       const story = await trx.selectFrom("stories").selectAll().where("id", "=", storyId).executeTakeFirstOrThrow();
       await trx
         .insertInto("stories")
-        .values({ ...story, id: newId, title, pinned: 0, blocked: 0, topic_by_editor: 0, created_at: now, updated_at: now })
+        .values({
+          ...story,
+          id: newId,
+          title,
+          pinned: 0,
+          blocked: 0,
+          topic_by_editor: 0,
+          created_at: now,
+          updated_at: now,
+        })
         .execute();
-      await trx.updateTable("story_items").set({ story_id: newId, reason: "editor" }).where("story_id", "=", storyId).where("item_id", "in", itemIds).execute();
+      await trx
+        .updateTable("story_items")
+        .set({ story_id: newId, reason: "editor" })
+        .where("story_id", "=", storyId)
+        .where("item_id", "in", itemIds)
+        .execute();
       const rest = await trx.selectFrom("story_items").select("item_id").where("story_id", "=", storyId).execute();
       for (const a of itemIds) {
         for (const { item_id: b } of rest) {
-          await trx.deleteFrom("story_links").where((eb) => eb.or([eb.and([eb("item_a", "=", a), eb("item_b", "=", b)]), eb.and([eb("item_a", "=", b), eb("item_b", "=", a)])])).execute();
-          await trx.insertInto("story_links").values({ item_a: a, item_b: b, kind: "cannot", created_at: now }).execute();
+          await trx
+            .deleteFrom("story_links")
+            .where((eb) =>
+              eb.or([
+                eb.and([eb("item_a", "=", a), eb("item_b", "=", b)]),
+                eb.and([eb("item_a", "=", b), eb("item_b", "=", a)]),
+              ]),
+            )
+            .execute();
+          await trx
+            .insertInto("story_links")
+            .values({ item_a: a, item_b: b, kind: "cannot", created_at: now })
+            .execute();
         }
       }
     });

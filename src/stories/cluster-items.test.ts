@@ -31,7 +31,11 @@ describe("clusterItems", () => {
       [
         item("wire", "Nvidia invests in Synopsys", wire),
         item("copy", "Nvidia takes Synopsys stake", `${wire} Shares of Synopsys rose in early trading.`),
-        item("other", "Micron leaves consumer memory", "Micron will close its Crucial consumer business by February to focus its supply on data-centre customers."),
+        item(
+          "other",
+          "Micron leaves consumer memory",
+          "Micron will close its Crucial consumer business by February to focus its supply on data-centre customers.",
+        ),
       ],
       { entities: none },
     );
@@ -53,9 +57,12 @@ describe("clusterItems", () => {
 
   it("never joins items further apart than the time window", () => {
     const later = { published: "2025-12-20T10:00:00Z" };
-    const stories = clusterItems([item("a", "Nvidia invests in Synopsys", wire), item("b", "Nvidia invests in Synopsys", `${wire} Again.`, later)], {
-      entities: none,
-    });
+    const stories = clusterItems(
+      [item("a", "Nvidia invests in Synopsys", wire), item("b", "Nvidia invests in Synopsys", `${wire} Again.`, later)],
+      {
+        entities: none,
+      },
+    );
     expect(stories).toHaveLength(2);
   });
 });

@@ -76,7 +76,10 @@ export function storyId(itemIds: string[]): string {
 }
 
 /** Items with the same canonical URL, GUID, or normalised title and text are one item in several feeds. */
-export function groupExactDuplicates(items: ClusterInput[]): { representatives: ClusterInput[]; duplicatesOf: Map<string, string[]> } {
+export function groupExactDuplicates(items: ClusterInput[]): {
+  representatives: ClusterInput[];
+  duplicatesOf: Map<string, string[]>;
+} {
   const seen = new Map<string, string>();
   const duplicatesOf = new Map<string, string[]>();
   const representatives: ClusterInput[] = [];

@@ -1,6 +1,13 @@
 import type { ItemFeatures } from "./features.ts";
 import { LshIndex } from "./minhash.ts";
-import { defaultWeights, type PreparedItem, pairSignals, prepare, sameEventProbability, type Weights } from "./similarity.ts";
+import {
+  defaultWeights,
+  type PreparedItem,
+  pairSignals,
+  prepare,
+  sameEventProbability,
+  type Weights,
+} from "./similarity.ts";
 
 /** How documents weigh terms: inverse document frequency from counts over a corpus. */
 export type TermStats = { idf(term: string): number };
@@ -65,7 +72,8 @@ export class Clusterer {
       if (this.#cannotLink && story.itemIds.some((id) => this.#cannotLink?.(id, item.id))) continue;
       const { score, nearCopy } = this.#storyScore(item, story);
       if (nearCopy) return this.#join(story, item, { storyIndex: index, reason: "near-copy", score: 1 });
-      if (score >= this.#threshold && (!best || score > best.score)) best = { storyIndex: index, reason: "similar", score };
+      if (score >= this.#threshold && (!best || score > best.score))
+        best = { storyIndex: index, reason: "similar", score };
     }
     if (best) return this.#join(this.stories[best.storyIndex] as StoryState, item, best);
     const story: StoryState = { index: this.stories.length, itemIds: [], members: [], lastTime: 0 };

@@ -69,7 +69,9 @@ export function itemFeatures(input: ClusterInput, options: FeatureOptions): Item
     entityKeys,
     titleEntityKeys,
     amountKeys,
-    signature: options.hasher.signature(words.length >= 8 ? words : `${input.title} ${input.text}`.toLowerCase().split(/\s+/)),
+    signature: options.hasher.signature(
+      words.length >= 8 ? words : `${input.title} ${input.text}`.toLowerCase().split(/\s+/),
+    ),
     entities,
   };
 }

@@ -14,7 +14,8 @@ describe("MinHash", () => {
 
   it("estimates high similarity for a lightly edited copy and low for other text", () => {
     const edited = `${wire.replace("on Monday", "on Dec. 1")} according to a statement`;
-    const other = "Micron will leave its Crucial consumer memory business by February to focus supply on artificial intelligence data centre customers";
+    const other =
+      "Micron will leave its Crucial consumer memory business by February to focus supply on artificial intelligence data centre customers";
     expect(estimateJaccard(hasher.signature(words(wire)), hasher.signature(words(edited)))).toBeGreaterThan(0.5);
     expect(estimateJaccard(hasher.signature(words(wire)), hasher.signature(words(other)))).toBeLessThan(0.1);
   });
@@ -23,6 +24,10 @@ describe("MinHash", () => {
     const index = new LshIndex<string>(16, 4);
     index.add(hasher.signature(words(wire)), "wire");
     expect(index.query(hasher.signature(words(`${wire} Shares of Synopsys rose.`)))).toContain("wire");
-    expect(index.query(hasher.signature(words("a completely different story about courts and copyright law in Europe this week")))).not.toContain("wire");
+    expect(
+      index.query(
+        hasher.signature(words("a completely different story about courts and copyright law in Europe this week")),
+      ),
+    ).not.toContain("wire");
   });
 });

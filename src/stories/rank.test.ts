@@ -16,7 +16,13 @@ const prominence = (name: string) => (name === "Nvidia" ? 1 : 0.3);
 
 describe("rankStory", () => {
   it("ranks wide, recent, big-money coverage of a prominent company above a single old item", () => {
-    const big = rankStory({ items: [item("a", 2, [org("Nvidia"), money(2e9)]), item("b", 3), item("c", 5)], pinned: false, novelty: 1, prominence, now });
+    const big = rankStory({
+      items: [item("a", 2, [org("Nvidia"), money(2e9)]), item("b", 3), item("c", 5)],
+      pinned: false,
+      novelty: 1,
+      prominence,
+      now,
+    });
     const small = rankStory({ items: [item("a", 40)], pinned: false, novelty: 1, prominence, now });
     expect(big.score).toBeGreaterThan(small.score);
     expect(big.factors.map((f) => f.name)).toContain("money");
@@ -25,19 +31,36 @@ describe("rankStory", () => {
   });
 
   it("explains every point of the score", () => {
-    const { score, factors } = rankStory({ items: [item("a", 1), item("a", 2)], pinned: true, novelty: 0.2, prominence, now });
+    const { score, factors } = rankStory({
+      items: [item("a", 1), item("a", 2)],
+      pinned: true,
+      novelty: 0.2,
+      prominence,
+      now,
+    });
     expect(factors.reduce((sum, f) => sum + f.contribution, 0)).toBeCloseTo(score, 2);
     expect(factors[0]?.name).toBe("editor");
     expect(factors.find((f) => f.name === "coverage")?.detail).toBe("1 outlet");
   });
 
   it("counts an outlet once however many items it ran", () => {
-    const many = rankStory({ items: [item("a", 1), item("a", 1), item("a", 1)], pinned: false, novelty: 1, prominence, now });
+    const many = rankStory({
+      items: [item("a", 1), item("a", 1), item("a", 1)],
+      pinned: false,
+      novelty: 1,
+      prominence,
+      now,
+    });
     const one = rankStory({ items: [item("a", 1)], pinned: false, novelty: 1, prominence, now });
     expect(many.score).toBeCloseTo(one.score, 5);
   });
 
   it("formats dollar amounts for people", () => {
-    expect([formatUsd(11e9), formatUsd(4.75e9), formatUsd(300e6), formatUsd(1.2e12)]).toEqual(["$11B", "$4.75B", "$300M", "$1.2T"]);
+    expect([formatUsd(11e9), formatUsd(4.75e9), formatUsd(300e6), formatUsd(1.2e12)]).toEqual([
+      "$11B",
+      "$4.75B",
+      "$300M",
+      "$1.2T",
+    ]);
   });
 });

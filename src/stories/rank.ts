@@ -14,7 +14,15 @@ export type RankInput = {
 };
 
 /** Factor weights: what an editor weighs, in the order they usually weigh it. */
-export const rankWeights = { coverage: 3, sources: 1.5, recency: 2, money: 1.5, prominence: 1.5, novelty: 1, editor: 100 };
+export const rankWeights = {
+  coverage: 3,
+  sources: 1.5,
+  recency: 2,
+  money: 1.5,
+  prominence: 1.5,
+  novelty: 1,
+  editor: 100,
+};
 
 /**
  * Scores a story the way an editor weighs it — how many distinct outlets cover it, how much those outlets are
@@ -23,25 +31,50 @@ export const rankWeights = { coverage: 3, sources: 1.5, recency: 2, money: 1.5, 
  */
 export function rankStory(input: RankInput): { score: number; factors: RankFactor[] } {
   const outlets = new Map<string, RankItem>();
-  for (const item of input.items) if (!outlets.has(item.sourceId) || (outlets.get(item.sourceId) as RankItem).sourceWeight < item.sourceWeight) outlets.set(item.sourceId, item);
+  for (const item of input.items)
+    if (!outlets.has(item.sourceId) || (outlets.get(item.sourceId) as RankItem).sourceWeight < item.sourceWeight)
+      outlets.set(item.sourceId, item);
   const distinct = [...outlets.values()];
   const weights = distinct.map((o) => o.sourceWeight).sort((a, b) => b - a);
   const latest = Math.max(...input.items.map((i) => i.time || 0));
   const hours = latest ? Math.max(0, (input.now - latest) / 3_600_000) : 48;
-  const money = Math.max(0, ...input.items.flatMap((i) => i.entities.filter((e) => e.type === "money").map((e) => e.value ?? 0)));
+  const money = Math.max(
+    0,
+    ...input.items.flatMap((i) => i.entities.filter((e) => e.type === "money").map((e) => e.value ?? 0)),
+  );
   const companies = new Map<string, number>();
   for (const item of input.items) {
-    for (const entity of item.entities) if (entity.type === "org") companies.set(entity.normalized, input.prominence(entity.normalized));
+    for (const entity of item.entities)
+      if (entity.type === "org") companies.set(entity.normalized, input.prominence(entity.normalized));
   }
   const [topCompany, topProminence] = [...companies.entries()].sort((a, b) => b[1] - a[1])[0] ?? ["", 0];
 
   const factors: RankFactor[] = [
-    factor("coverage", Math.min(1, Math.log2(1 + distinct.length) / Math.log2(9)), `${distinct.length} outlet${distinct.length === 1 ? "" : "s"}`),
-    factor("sources", Math.min(1, weights.slice(0, 3).reduce((s, w) => s + w, 0) / 3 / 1.5), `trust ${weights.slice(0, 3).map((w) => w.toFixed(1)).join(", ")}`),
+    factor(
+      "coverage",
+      Math.min(1, Math.log2(1 + distinct.length) / Math.log2(9)),
+      `${distinct.length} outlet${distinct.length === 1 ? "" : "s"}`,
+    ),
+    factor(
+      "sources",
+      Math.min(1, weights.slice(0, 3).reduce((s, w) => s + w, 0) / 3 / 1.5),
+      `trust ${weights
+        .slice(0, 3)
+        .map((w) => w.toFixed(1))
+        .join(", ")}`,
+    ),
     factor("recency", Math.exp(-hours / 24), `${Math.round(hours)} h old`),
-    factor("money", money >= 1e6 ? Math.min(1, Math.log10(money / 1e6) / 5) : 0, money ? formatUsd(money) : "no amount"),
+    factor(
+      "money",
+      money >= 1e6 ? Math.min(1, Math.log10(money / 1e6) / 5) : 0,
+      money ? formatUsd(money) : "no amount",
+    ),
     factor("prominence", topProminence, topCompany || "no major company"),
-    factor("novelty", input.novelty, input.novelty > 0.8 ? "new this week" : input.novelty > 0.4 ? "follow-up" : "repeat of this week"),
+    factor(
+      "novelty",
+      input.novelty,
+      input.novelty > 0.8 ? "new this week" : input.novelty > 0.4 ? "follow-up" : "repeat of this week",
+    ),
   ];
   if (input.pinned) factors.push(factor("editor", 1, "pinned by an editor"));
   const score = factors.reduce((sum, f) => sum + f.contribution, 0);

@@ -15,6 +15,9 @@ describe("classifyTopic", () => {
   });
 
   it("files arXiv papers under Research", () => {
-    expect(classifyTopic(one("Gated attention for large language models", "We study gating in attention layers.", "arxiv")).topic).toBe("research");
+    expect(
+      classifyTopic(one("Gated attention for large language models", "We study gating in attention layers.", "arxiv"))
+        .topic,
+    ).toBe("research");
   });
 });

@@ -1,3 +1,9 @@
+/**
+ * Conformance with gofeed's test data (../shared/data/gofeed/testdata from the project root): every translator case
+ * (input + gofeed's universal model) and parser case (input + gofeed's per-format model) is a test. Both sides are
+ * reduced to the fields of our model (gofeed-projection.ts, gofeed-expected.ts); where we differ on purpose, the case
+ * is listed with its reason in gofeed-deviations.ts and our behaviour is asserted instead.
+ */
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -10,6 +16,7 @@ import { documentUrl, type FeedView, viewOf } from "./gofeed-projection.ts";
 const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
 const testdata = resolve(projectRoot, "../shared/data/gofeed/testdata");
 const present = existsSync(testdata);
+if (!present) console.warn(`gofeed conformance skipped: no test data at ${testdata}`);
 
 type Mapper = (expected: Record<string, unknown>) => FeedView;
 type Case = { id: string; input: string; expected: string; map: Mapper };
@@ -58,7 +65,13 @@ function run(entry: Case): { ours: FeedView; expected: FeedView; gofeed: FeedVie
   return { ours: viewOf(feed, expected), expected, gofeed };
 }
 
-describe.skipIf(!present)(`gofeed conformance${present ? "" : ` (skipped: no testdata at ${testdata})`}`, () => {
+describe.skipIf(!present)(`gofeed conformance${present ? "" : ` (skipped: no test data at ${testdata})`}`, () => {
+  it("finds the translator and parser cases", () => {
+    const count = (prefix: string) => suites.filter(([name]) => name.startsWith(prefix)).flatMap(([, c]) => c).length;
+    expect(count("translator/")).toBeGreaterThan(90);
+    expect(count("parser/")).toBeGreaterThan(400);
+  });
+
   for (const [name, cases] of suites) {
     describe(name, () => {
       for (const entry of cases) {

@@ -7,8 +7,13 @@ describe("story clustering quality", () => {
   it("groups the hand-labelled coverage with pairwise F1 ≥ 0.9", () => {
     const items = loadClusterEval();
     const stories = clusterItems(items, { entities: extractEntities });
-    const score = pairwiseScore(items, stories.map((s) => s.itemIds));
-    process.stdout.write(`cluster-eval: P ${score.precision.toFixed(3)} R ${score.recall.toFixed(3)} F1 ${score.f1.toFixed(3)}\n`);
+    const score = pairwiseScore(
+      items,
+      stories.map((s) => s.itemIds),
+    );
+    process.stdout.write(
+      `cluster-eval: P ${score.precision.toFixed(3)} R ${score.recall.toFixed(3)} F1 ${score.f1.toFixed(3)}\n`,
+    );
     expect(score.f1).toBeGreaterThanOrEqual(0.9);
   });
 
@@ -26,8 +31,13 @@ describe("story clustering quality", () => {
   it("groups the demo corpus (long articles, one industry, four days) with pairwise F1 ≥ 0.8", () => {
     const items = loadDemoEval();
     const stories = clusterItems(items, { entities: extractEntities });
-    const score = pairwiseScore(items, stories.map((s) => s.itemIds));
-    process.stdout.write(`demo: P ${score.precision.toFixed(3)} R ${score.recall.toFixed(3)} F1 ${score.f1.toFixed(3)}\n`);
+    const score = pairwiseScore(
+      items,
+      stories.map((s) => s.itemIds),
+    );
+    process.stdout.write(
+      `demo: P ${score.precision.toFixed(3)} R ${score.recall.toFixed(3)} F1 ${score.f1.toFixed(3)}\n`,
+    );
     expect(score.f1).toBeGreaterThanOrEqual(0.8);
   });
 });

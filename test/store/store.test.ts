@@ -55,7 +55,7 @@ for (const kind of testStores()) {
     it("runs migrations once and again without change", async () => {
       const again = await migrateToLatest(db);
       expect(again.applied).toEqual([]);
-      expect(again.current).toBe("002-stories");
+      expect(again.current).toBe("003-issues");
     });
 
     it("gives sources unique slug ids and finds them by id or URL", async () => {

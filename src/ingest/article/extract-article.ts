@@ -6,6 +6,8 @@ import { decodeBytes } from "../decode.ts";
 import { plainText, sanitizeHtml } from "../html/sanitize.ts";
 import { removeBoilerplate } from "./boilerplate.ts";
 import { densestBlock } from "./density.ts";
+import { boundTree } from "./bound-tree.ts";
+import { prepareHtml } from "./prepare-html.ts";
 import { readMetadata } from "./metadata.ts";
 import { htmlElementToText } from "./to-text.ts";
 
@@ -18,9 +20,6 @@ export type ExtractArticleOptions = {
 /** Bumped whenever extraction changes, so `daybrief ingest --reextract` knows which articles are stale. */
 export const extractorVersion = 1;
 
-/** Pages over this size are cut before parsing; no real article needs more. */
-const maxHtmlChars = 3_000_000;
-
 /**
  * Extracts the article from a web page: metadata (JSON-LD, Open Graph, meta tags), then the body with
  * page furniture removed first (share bars, newsletter boxes, related lists, comments, ads, captions) and
@@ -32,15 +31,28 @@ const maxHtmlChars = 3_000_000;
  */
 export function extractArticle(input: string | Uint8Array, options: ExtractArticleOptions = {}): Article {
   const url = options.url ?? null;
-  const raw =
-    typeof input === "string"
-      ? input
-      : decodeBytes(input, { kind: "html", contentType: options.contentType ?? null }).text;
-  const html = raw.length > maxHtmlChars ? raw.slice(0, maxHtmlChars) : raw;
-  if (!/<[a-z!]/i.test(html)) {
+  try {
+    const raw =
+      typeof input === "string"
+        ? input
+        : decodeBytes(input, { kind: "html", contentType: options.contentType ?? null }).text;
+    return extractFromHtml(raw, url);
+  } catch (error) {
+    if (error instanceof DaybriefError) throw error;
+    // A page that defeats the parser (or Readability) is a page without an article, never a crash.
+    throw new DaybriefError("E_ARTICLE_EXTRACT", `Could not read the article on ${url ?? "the page"}.`, {
+      cause: error,
+    });
+  }
+}
+
+function extractFromHtml(raw: string, url: string | null): Article {
+  if (!/<[a-z!]/i.test(raw)) {
     throw new DaybriefError("E_ARTICLE_NOT_HTML", `${url ?? "The document"} is not an HTML page.`);
   }
-  const { document } = parseHTML(html.includes("<html") ? html : `<!doctype html><html><body>${html}</body></html>`);
+  const html = prepareHtml(raw);
+  const { document } = parseHTML(/<html[\s>]/i.test(html) ? html : `<!doctype html><html><body>${html}</body></html>`);
+  if (document.documentElement) boundTree(document.documentElement);
   const metadata = readMetadata(document, url);
   removeBoilerplate(document);
   const fallbackRoot = densestBlock(document);
@@ -69,7 +81,7 @@ export function extractArticle(input: string | Uint8Array, options: ExtractArtic
     siteName: metadata.siteName ?? plainText(parsed?.siteName),
     lang: metadata.lang ?? parsed?.lang ?? null,
     text,
-    html: sanitizeHtml(contentHtml, metadata.canonical ?? url),
+    html: sanitizeHtml(contentHtml, metadata.base),
     image: metadata.image,
   };
 }

@@ -10,6 +10,8 @@ export type PageMetadata = {
   lang: string | null;
   image: string | null;
   canonical: string | null;
+  /** What relative links in the body resolve against: the page's <base href> when it is a web URL, else its URL. */
+  base: string | null;
 };
 
 type Doc = Document;
@@ -56,6 +58,11 @@ export function readMetadata(document: Doc, url: string | null): PageMetadata {
     plainText(meta("author", "article:author", "dc.creator", "parsely-author", "sailthru.author")) ??
     plainText(authorLink?.textContent);
   const titleTag = plainText(document.querySelector("title")?.textContent);
+  const canonical = webUrl(
+    document.querySelector('link[rel="canonical"]')?.getAttribute("href") ?? meta("og:url"),
+    url,
+  );
+  const base = webUrl(document.querySelector("base[href]")?.getAttribute("href"), url) ?? webUrl(url, null) ?? canonical;
   return {
     title: plainText(ld.headline) ?? plainText(meta("og:title", "twitter:title", "dc.title")) ?? titleTag,
     byline: byline && !/^https?:\/\//.test(byline) ? byline : null,
@@ -64,12 +71,16 @@ export function readMetadata(document: Doc, url: string | null): PageMetadata {
     lang: normaliseLang(
       document.documentElement?.getAttribute("lang") ?? meta("og:locale", "content-language", "language"),
     ),
-    image: absoluteUrl(ld.image ?? meta("og:image", "og:image:url", "twitter:image", "twitter:image:src"), url),
-    canonical: absoluteUrl(
-      document.querySelector('link[rel="canonical"]')?.getAttribute("href") ?? meta("og:url"),
-      url,
-    ),
+    image: webUrl(ld.image ?? meta("og:image", "og:image:url", "twitter:image", "twitter:image:src"), base),
+    canonical,
+    base,
   };
+}
+
+/** An absolute http(s) URL, or null: a page may not smuggle javascript: or data: URLs into the model. */
+function webUrl(href: string | null | undefined, base: string | null): string | null {
+  const absolute = absoluteUrl(href?.slice(0, 4096), base);
+  return absolute && /^https?:\/\//i.test(absolute) ? absolute : null;
 }
 
 type LdFacts = {
@@ -92,7 +103,8 @@ function readJsonLd(document: Doc): LdFacts {
       continue;
     }
     for (const node of flatten(data)) {
-      const type = String(node["@type"] ?? "");
+      const types = node["@type"];
+      const type = (Array.isArray(types) ? types : [types]).filter((t) => typeof t === "string").join(" ");
       if (!articleTypes.test(type)) continue;
       facts.headline ??= str(node.headline) ?? str(node.name);
       facts.datePublished ??= str(node.datePublished) ?? str(node.dateCreated);
@@ -105,12 +117,14 @@ function readJsonLd(document: Doc): LdFacts {
   return facts;
 }
 
-function flatten(data: unknown): Record<string, unknown>[] {
-  if (Array.isArray(data)) return data.flatMap(flatten);
+/** The objects of a JSON-LD document, through arrays and @graph, to a bounded depth (it is untrusted input). */
+function flatten(data: unknown, depth = 0): Record<string, unknown>[] {
+  if (depth > 8) return [];
+  if (Array.isArray(data)) return data.slice(0, 200).flatMap((item) => flatten(item, depth + 1));
   if (data && typeof data === "object") {
     const node = data as Record<string, unknown>;
     const graph = node["@graph"];
-    return graph ? [node, ...flatten(graph)] : [node];
+    return graph ? [node, ...flatten(graph, depth + 1)] : [node];
   }
   return [];
 }
@@ -128,9 +142,9 @@ function names(value: unknown): string | null {
   return list.length ? plainText(list.join(", ")) : null;
 }
 
-function imageUrl(value: unknown): string | undefined {
+function imageUrl(value: unknown, depth = 0): string | undefined {
   if (typeof value === "string") return value;
-  if (Array.isArray(value)) return imageUrl(value[0]);
+  if (Array.isArray(value)) return depth < 4 ? imageUrl(value[0], depth + 1) : undefined;
   if (value && typeof value === "object") return str((value as Record<string, unknown>).url);
   return undefined;
 }

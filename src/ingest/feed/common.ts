@@ -28,6 +28,7 @@ export function toPerson(value: PersonInput | null | undefined, base: string | n
   }
   const text = plainText(value);
   if (!text) return null;
+  if (!text.includes("@")) return { name: text, email: null, url: null };
   const paren = parenthesised.exec(text);
   if (paren) return { name: paren[2]?.trim() || null, email: paren[1] ?? null, url: null };
   const angle = angled.exec(text);
@@ -106,6 +107,7 @@ export function uniqueEnclosures(values: Array<Enclosure | null>): Enclosure[] {
 
 /** Resolves a chain of xml:base values (outermost first) against the document's own URL. */
 export function resolveBase(documentUrl: string | null, ...bases: Array<string | null | undefined>): string | null {
+  if (bases.length === 1 && !bases[0]) return documentUrl;
   let current = documentUrl;
   for (const base of bases) {
     if (!base) continue;
@@ -114,13 +116,28 @@ export function resolveBase(documentUrl: string | null, ...bases: Array<string |
   return current;
 }
 
-const imgSrc = /<img\b[^>]*?\bsrc\s*=\s*["']([^"']+)["']/i;
-
-/** The first <img src> in an HTML fragment, used as an item's image when the feed names none. */
+/**
+ * The first <img src> in sanitised HTML (whose tags are lower-case and whose attributes are double-quoted), used as
+ * an item's image when the feed names none.
+ */
 export function firstImage(html: string | null | undefined): string | null {
-  if (!html?.includes("<img")) return null;
-  const src = imgSrc.exec(html)?.[1];
-  return src ? src.replace(/&quot;/g, '"').replace(/&amp;/g, "&") : null;
+  if (!html) return null;
+  for (let at = html.indexOf("<img"); at !== -1; at = html.indexOf("<img", at + 4)) {
+    const end = html.indexOf(">", at);
+    if (end === -1) return null;
+    const src = html.indexOf(' src="', at);
+    if (src === -1) return null;
+    if (src > end) continue;
+    const close = html.indexOf('"', src + 6);
+    if (close === -1 || close > end) continue;
+    return (
+      html
+        .slice(src + 6, close)
+        .replace(/&quot;/g, '"')
+        .replace(/&amp;/g, "&") || null
+    );
+  }
+  return null;
 }
 
 export function nullable(value: string | null | undefined): string | null {

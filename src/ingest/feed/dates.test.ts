@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { parseFeedDate } from "./dates.ts";
 
@@ -85,5 +86,25 @@ describe("parseFeedDate", () => {
   it("returns null for null and undefined", () => {
     expect(parseFeedDate(null)).toBeNull();
     expect(parseFeedDate(undefined)).toBeNull();
+  });
+
+  it("agrees with Date on any time from 1900 to 2200, in RFC 822 and ISO 8601, at any offset", () => {
+    const time = fc.integer({ min: Date.UTC(1900, 0, 2), max: Date.UTC(2200, 11, 30) });
+    const offset = fc.integer({ min: -14 * 60, max: 14 * 60 });
+    fc.assert(
+      fc.property(time, offset, (ms, minutes) => {
+        const seconds = Math.floor(ms / 1000) * 1000;
+        const expected = new Date(seconds).toISOString().replace(".000Z", "Z");
+        expect(parseFeedDate(new Date(seconds).toUTCString())).toBe(expected);
+        expect(parseFeedDate(new Date(ms).toISOString())).toBe(new Date(ms).toISOString().replace(".000Z", "Z"));
+        const local = new Date(seconds + minutes * 60_000).toISOString().slice(0, 19);
+        const sign = minutes < 0 ? "-" : "+";
+        const zone = `${sign}${String(Math.floor(Math.abs(minutes) / 60)).padStart(2, "0")}${String(Math.abs(minutes) % 60).padStart(2, "0")}`;
+        expect(parseFeedDate(`${local}${zone.slice(0, 3)}:${zone.slice(3)}`)).toBe(expected);
+        const rfc = new Date(seconds + minutes * 60_000).toUTCString().replace("GMT", zone);
+        expect(parseFeedDate(rfc)).toBe(expected);
+      }),
+      { numRuns: 2000 },
+    );
   });
 });

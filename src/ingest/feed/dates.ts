@@ -1,3 +1,5 @@
+import { commonDate, daysFromCivil, daysInMonth, isoFromTime } from "./date-time.ts";
+
 /** Time-zone abbreviations seen in real feeds, as minutes east of UTC. */
 const zoneOffsets: Record<string, number> = {
   UT: 0,
@@ -67,7 +69,7 @@ const asctimePattern =
  * with or without a zone, asctime — into ISO 8601 UTC. A time without a zone is taken as UTC. Null when unreadable.
  *
  * @example
- * parseFeedDate("Mon, 1 Dec 2025 09:05 EST") // "2025-12-01T14:05:00.000Z"
+ * parseFeedDate("Mon, 1 Dec 2025 09:05 EST") // "2025-12-01T14:05:00Z"
  */
 export function parseFeedDate(input: string | number | Date | null | undefined): string | null {
   if (input === null || input === undefined) return null;
@@ -75,6 +77,8 @@ export function parseFeedDate(input: string | number | Date | null | undefined):
   let text = String(input).trim();
   if (!text || text.length > 100) return null;
   if (text.includes("  ") || /[\t\n\r]/.test(text)) text = text.replace(/\s+/g, " ");
+  const common = commonDate(text);
+  if (common !== undefined) return common === null ? null : valid(common);
   // RFC 9557 adds the zone's name in brackets after the offset: "…+01:00[Europe/Paris]".
   if (text.endsWith("]")) text = text.replace(/\s*\[[^\]]*\]$/, "");
   const iso = isoPattern.exec(text);
@@ -114,14 +118,13 @@ function build(
   ms: number,
   zone?: string,
 ): string | null {
-  if (y < 1900 || y > 2200 || mo < 0 || mo > 11 || d < 1 || d > 31 || h > 24 || mi > 59 || s > 60) return null;
+  if (y < 1900 || y > 2200 || mo < 0 || mo > 11 || d < 1 || h > 24 || mi > 59 || s > 60) return null;
   // A day the month does not have (30 February, 31 June) is a broken date, not one in the next month.
-  const day = Date.UTC(y, mo, d);
-  if (new Date(day).getUTCDate() !== d) return null;
+  if (d > daysInMonth(y, mo + 1)) return null;
   const offset = zoneOffset(zone);
   if (offset === null) return null;
-  const time = day + ((h * 60 + mi) * 60 + Math.min(s, 59)) * 1000 + ms - offset * 60_000;
-  return valid(time);
+  const seconds = daysFromCivil(y, mo + 1, d) * 86_400 + (h * 60 + mi) * 60 + Math.min(s, 59);
+  return valid(seconds * 1000 + ms - offset * 60_000);
 }
 
 function zoneOffset(zone: string | undefined): number | null {
@@ -158,10 +161,11 @@ function fallback(text: string): string | null {
   return valid(Date.parse(hasZone ? text : `${text} UTC`));
 }
 
+const earliest = Date.UTC(1900, 0, 1);
+const latest = Date.UTC(2201, 0, 1);
+
+/** A time as ISO 8601 UTC (without zero milliseconds), or null outside 1900–2200, where no feed date belongs. */
 function valid(time: number): string | null {
-  if (!Number.isFinite(time)) return null;
-  const date = new Date(time);
-  const year = date.getUTCFullYear();
-  if (year < 1900 || year > 2200) return null;
-  return date.toISOString().replace(".000Z", "Z");
+  if (!(time >= earliest && time < latest)) return null;
+  return isoFromTime(Math.round(time));
 }

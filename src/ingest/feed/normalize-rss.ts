@@ -1,4 +1,4 @@
-import type { FeedItem, ParsedFeed } from "../../model/feed.ts";
+import type { FeedItem, ParsedFeed, Person } from "../../model/feed.ts";
 import { plainText, sanitizeHtml } from "../html/sanitize.ts";
 import {
   firstImage,
@@ -49,7 +49,7 @@ function normalizeRssItem(item: RssItemShape, feedBase: string | null, context: 
   const base = resolveBase(feedBase, item.xml?.base);
   const guid = typeof item.guid === "string" ? { value: item.guid } : item.guid;
   const guidValue = guid?.value?.trim() || null;
-  const guidIsUrl = guidValue !== null && /^https?:\/\//i.test(guidValue);
+  const guidIsUrl = guidValue !== null && (guidValue.startsWith("https://") || guidValue.startsWith("http://"));
   const permalink = guid !== undefined && guid.isPermaLink !== false && guidIsUrl ? guidValue : null;
   const atom = item.atom;
   const link = webUrl(item.link?.trim() || permalink || alternate(atom?.links), base);
@@ -68,6 +68,7 @@ function normalizeRssItem(item: RssItemShape, feedBase: string | null, context: 
     ? nullable(sanitizeHtml(item.content.encoded, htmlBase))
     : atomHtml(atom?.content, htmlBase, context.base64Values);
   const enclosures = uniqueEnclosures((item.enclosures ?? []).map((e) => toEnclosure(e.url, e.type, e.length, base)));
+  const dcDate = context.date(item.dc?.dates?.[0]);
   return {
     id: guidValue ?? (atom?.id?.trim() || null),
     title:
@@ -76,21 +77,10 @@ function normalizeRssItem(item: RssItemShape, feedBase: string | null, context: 
     link,
     summary,
     content,
-    published: context.date(item.pubDate, item.dc?.dates?.[0], atom?.published),
-    updated: context.date(atom?.updated, item.dc?.dates?.[0]),
-    authors: people([
-      ...(item.authors ?? []).map((a) => toPerson(a, base)),
-      ...(item.dc?.creators ?? []).map((a) => toPerson(a, base)),
-      toPerson(item.itunes?.author, base),
-      ...(atom?.authors ?? []).map((a) => toPerson(a, base)),
-    ]),
-    categories: uniqueStrings([
-      ...(item.categories ?? []).map((c) => c.name),
-      ...(item.itunes?.keywords ?? []),
-      ...(item.dc?.subjects ?? []),
-      ...itunesCategories(item.itunes?.categories),
-      ...(atom?.categories ?? []).map((c) => c.label ?? c.term),
-    ]),
+    published: context.date(item.pubDate) ?? dcDate ?? context.date(atom?.published),
+    updated: context.date(atom?.updated) ?? dcDate,
+    authors: itemAuthors(item, base),
+    categories: itemCategories(item),
     enclosures: enclosures.length ? enclosures : mediaEnclosures(item.media, base),
     image: webUrl(
       mediaImage(item.media) ??
@@ -101,6 +91,26 @@ function normalizeRssItem(item: RssItemShape, feedBase: string | null, context: 
     ),
     idIsPermalink: permalink !== null || (guidValue !== null && guid?.isPermaLink !== false),
   };
+}
+
+function itemAuthors(item: RssItemShape, base: string | null): Person[] {
+  const found: Array<Person | null> = [];
+  for (const author of item.authors ?? []) found.push(toPerson(author, base));
+  for (const creator of item.dc?.creators ?? []) found.push(toPerson(creator, base));
+  if (item.itunes?.author) found.push(toPerson(item.itunes.author, base));
+  for (const author of item.atom?.authors ?? []) found.push(toPerson(author, base));
+  return people(found);
+}
+
+/** <category>, then iTunes keywords, Dublin Core subjects, iTunes categories and atom:category, as gofeed orders them. */
+function itemCategories(item: RssItemShape): string[] {
+  const found: Array<string | undefined> = [];
+  for (const category of item.categories ?? []) found.push(category.name);
+  if (item.itunes?.keywords) found.push(...item.itunes.keywords);
+  if (item.dc?.subjects) found.push(...item.dc.subjects);
+  if (item.itunes?.categories) found.push(...itunesCategories(item.itunes.categories));
+  for (const category of item.atom?.categories ?? []) found.push(category.label ?? category.term);
+  return uniqueStrings(found);
 }
 
 /** The alternate link among atom:link elements: rel="alternate" or no rel, text/html preferred. */

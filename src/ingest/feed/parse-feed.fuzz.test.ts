@@ -95,7 +95,21 @@ const mutation: fc.Arbitrary<Mutation> = fc.oneof(
   fc.record({
     kind: fc.constant("insert" as const),
     at: fc.nat(),
-    text: fc.constantFrom("<", "&", "]]>", "<![CDATA[", "<item>", "</item>", "<entry>", "&#", "&amp", "<!--", '"', "\u0000", "{"),
+    text: fc.constantFrom(
+      "<",
+      "&",
+      "]]>",
+      "<![CDATA[",
+      "<item>",
+      "</item>",
+      "<entry>",
+      "&#",
+      "&amp",
+      "<!--",
+      '"',
+      "\u0000",
+      "{",
+    ),
   }),
 );
 

@@ -86,7 +86,11 @@ describe("parseFeed: RSS", () => {
 <language>en-us</language><item><title>One</title><link>http://old.example.com/1</link><description>First &amp; only</description></item>
 </channel></rss>`).feed;
     expect(v091).toMatchObject({ format: "rss", version: "0.91", title: "Old", language: "en-us" });
-    expect(v091.items[0]).toMatchObject({ title: "One", link: "http://old.example.com/1", summary: "First &amp; only" });
+    expect(v091.items[0]).toMatchObject({
+      title: "One",
+      link: "http://old.example.com/1",
+      summary: "First &amp; only",
+    });
 
     const v092 = parsed(`<rss version="0.92"><channel><title>T</title>
 <item><guid>https://e.example.com/p/7</guid><description>x</description>
@@ -109,7 +113,13 @@ describe("parseFeed: RSS", () => {
   <item rdf:about="https://rdf.example.org/a"><title>A</title><link>https://rdf.example.org/a</link>
     <dc:date>2025-11-30T12:00:00Z</dc:date><dc:creator>Max Muster</dc:creator></item>
 </rdf:RDF>`);
-    expect(feed).toMatchObject({ format: "rss", version: "1.0", title: "RDF news", language: "de", updated: "2025-12-01T07:00:00Z" });
+    expect(feed).toMatchObject({
+      format: "rss",
+      version: "1.0",
+      title: "RDF news",
+      language: "de",
+      updated: "2025-12-01T07:00:00Z",
+    });
     expect(feed.items[0]).toMatchObject({
       title: "A",
       link: "https://rdf.example.org/a",
@@ -130,6 +140,29 @@ describe("parseFeed: RSS", () => {
       "https://m.example.com/b.png",
       "https://m.example.com/c.gif",
     ]);
+  });
+
+  it("reads a podcast's iTunes fields", () => {
+    const { feed } = parsed(`<rss version="2.0" xmlns:itunes="http://www.itunes.com/dtds/podcast-1.0.dtd">
+<channel><title>Pod</title><link>https://pod.example.com/</link><itunes:author>Pod People</itunes:author>
+<itunes:summary>About &lt;i&gt;AI&lt;/i&gt;</itunes:summary><itunes:image href="https://pod.example.com/art.jpg"/>
+<item><title>Ep 1</title><guid>ep-1</guid><itunes:author>Host</itunes:author><itunes:summary>Episode notes</itunes:summary>
+<itunes:image href="/ep1.jpg"/><enclosure url="/ep1.mp3" length="1000" type="audio/mpeg"/>
+<itunes:keywords>ai, chips</itunes:keywords><itunes:duration>12:34</itunes:duration></item></channel></rss>`);
+    expect(feed).toMatchObject({
+      description: "About <i>AI</i>",
+      image: "https://pod.example.com/art.jpg",
+      authors: [{ name: "Pod People", email: null, url: null }],
+    });
+    expect(feed.items[0]).toMatchObject({
+      id: "ep-1",
+      link: null,
+      summary: "Episode notes",
+      authors: [{ name: "Host", email: null, url: null }],
+      categories: ["ai", "chips"],
+      image: "https://pod.example.com/ep1.jpg",
+      enclosures: [{ url: "https://pod.example.com/ep1.mp3", type: "audio/mpeg", length: 1000 }],
+    });
   });
 
   it("never passes on javascript: or data: links", () => {
@@ -268,7 +301,9 @@ describe("parseFeed: charsets", () => {
 
   it("reads the charset from the HTTP header when the document names none", () => {
     const bytes = iconv.encode(body("x").replace(' encoding="x"', ""), "windows-1252");
-    expect(parsed(bytes, { url, contentType: "application/rss+xml; charset=windows-1252" }).feed.title).toBe("Café “news” €");
+    expect(parsed(bytes, { url, contentType: "application/rss+xml; charset=windows-1252" }).feed.title).toBe(
+      "Café “news” €",
+    );
   });
 
   it("strips a byte order mark (UTF-8 and UTF-16)", () => {
@@ -384,10 +419,7 @@ describe("parseFeed: not a feed", () => {
 
 describe("parseFeed: hostile documents", () => {
   it("does not expand entities (billion laughs): fast, small output", () => {
-    const entities = Array.from(
-      { length: 9 },
-      (_, i) => `<!ENTITY lol${i + 1} "${`&lol${i};`.repeat(10)}">`,
-    ).join("");
+    const entities = Array.from({ length: 9 }, (_, i) => `<!ENTITY lol${i + 1} "${`&lol${i};`.repeat(10)}">`).join("");
     const doc = `<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol0 "lol">${entities}]>
 <rss version="2.0"><channel><title>&lol9;</title><item><title>x &lol9;</title><description>&lol9;</description></item></channel></rss>`;
     const started = performance.now();

@@ -120,7 +120,10 @@ function decodeFeedBytes(bytes: Uint8Array, contentType: string | null, warnings
   const kind = bytes[start] === 0x7b || bytes[start] === 0x5b ? "json" : "xml";
   const decoded = decodeBytes(bytes, { kind, contentType });
   if (decoded.source === "sniff" && decoded.charset === "windows-1252") {
-    warnings.push({ code: "charset", message: "The feed is not valid UTF-8 and names no charset that fits; read as windows-1252." });
+    warnings.push({
+      code: "charset",
+      message: "The feed is not valid UTF-8 and names no charset that fits; read as windows-1252.",
+    });
   }
   return decoded.text;
 }

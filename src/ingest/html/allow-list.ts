@@ -130,6 +130,9 @@ export type TagInfo = {
   action: "raw" | "drop" | "keep" | "skip";
   impliedEnds: ReadonlySet<string> | null;
   isVoid: boolean;
+  /** "<p>" and "</p>", written often enough to be made once. */
+  startTag: string;
+  endTag: string;
 };
 
 const lazySources = ["data-src", "data-lazy-src"];
@@ -148,6 +151,8 @@ export const tagInfo: ReadonlyMap<string, TagInfo> = new Map(
           action,
           impliedEnds: impliedEnds.get(name) ?? null,
           isVoid: voidTags.has(name),
+          startTag: `<${name}>`,
+          endTag: `</${name}>`,
         },
       ];
     },

@@ -21,7 +21,8 @@ function plainPart(value: string, from: number): boolean {
     if (code >= 128 || plainChars[code] === 0) return false;
     if (code === 0x23 /* # */ && ++hashes > 1) return false;
     if (code === 0x2e /* . */ && value.charCodeAt(i - 1) === 0x2f /* / */) return false;
-    if (code === 0x25 /* % */ && value.charCodeAt(i + 1) === 0x32 && (value.charCodeAt(i + 2) | 0x20) === 0x65) return false;
+    if (code === 0x25 /* % */ && value.charCodeAt(i + 1) === 0x32 && (value.charCodeAt(i + 2) | 0x20) === 0x65)
+      return false;
   }
   return true;
 }

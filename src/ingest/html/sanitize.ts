@@ -19,7 +19,7 @@ const spaces = /[\s\u00a0]+/g;
 export function sanitizeHtml(html: string, base: string | null): string {
   if (!html) return "";
   if (!html.includes("<") && !html.includes("&")) return html.trim();
-  return new Sanitizer(base).run(html).trim();
+  return new Sanitizer(base).run(html);
 }
 
 /**
@@ -32,10 +32,10 @@ export function sanitizeHtml(html: string, base: string | null): string {
 export function plainText(value: string | null | undefined): string | null {
   if (value === null || value === undefined) return null;
   let text = String(value);
-  if (isPlain(text)) return text || null;
   if (text.includes("<")) text = text.replace(tagLike, " ");
-  if (text.includes("&")) text = decodeHTMLStrict(text);
-  text = text.replace(controlChars, "").replace(spaces, " ").trim();
+  const amp = text.indexOf("&");
+  if (amp !== -1 && text.indexOf(";", amp) !== -1) text = decodeHTMLStrict(text);
+  if (!isTidy(text)) text = text.replace(controlChars, "").replace(spaces, " ").trim();
   return text || null;
 }
 
@@ -50,8 +50,8 @@ export function escapeAttribute(text: string): string {
   return escapeText(text).replace(/"/g, "&quot;");
 }
 
-/** Whether text is already plain: no markup, entity, control character or odd space, single spaces inside only. */
-function isPlain(text: string): boolean {
+/** Whether text needs no whitespace work: no control character or odd space, single spaces inside only. */
+function isTidy(text: string): boolean {
   let afterSpace = true; // A leading space needs trimming.
   for (let i = 0; i < text.length; i += 1) {
     const code = text.charCodeAt(i);
@@ -60,7 +60,7 @@ function isPlain(text: string): boolean {
       afterSpace = true;
       continue;
     }
-    if (code < 0x20 || code === 0x3c || code === 0x26 || (code >= 0x7f && code <= 0xa0)) return false;
+    if (code < 0x20 || (code >= 0x7f && code <= 0xa0)) return false;
     if (code >= 0x1680 && (code === 0x1680 || (code >= 0x2000 && code <= 0x200a) || isOtherSpace(code))) return false;
     afterSpace = false;
   }

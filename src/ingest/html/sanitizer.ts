@@ -15,10 +15,13 @@ const controlChars = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g;
 
 export class Sanitizer {
   private out = "";
-  /** Elements written and not yet closed, innermost last. */
+  /** Elements written and not yet closed, innermost last, and their end tags. */
   private readonly open: string[] = [];
+  private readonly ends: string[] = [];
   /** Position of the next '&' in the input at or after the current text (-1: none left). */
   private nextAmp = -2;
+  /** Whitespace after the last text, written only if more follows (the output is trimmed as it is built). */
+  private pending = "";
 
   constructor(private readonly base: string | null) {}
 
@@ -34,8 +37,32 @@ export class Sanitizer {
       if (lt > i) this.text(html, i, lt);
       i = this.markup(html, lt);
     }
-    while (this.open.length > 0) this.out += `</${this.open.pop()}>`;
+    while (this.open.length > 0) this.out += this.close();
     return this.out;
+  }
+
+  /** Pops the innermost open element, returning its end tag. */
+  private close(): string {
+    this.open.pop();
+    return this.ends.pop() ?? "";
+  }
+
+  /** Writes markup, after any whitespace held back. */
+  private write(markup: string): void {
+    this.out += this.pending + markup;
+    this.pending = "";
+  }
+
+  /** Writes text, trimming the output's start and holding back trailing whitespace. */
+  private writeText(text: string): void {
+    const body = text.trimEnd();
+    if (!body) {
+      if (this.out) this.pending += text;
+      return;
+    }
+    if (this.out) this.out += this.pending + body;
+    else this.out = body.trimStart();
+    this.pending = text.length > body.length ? text.slice(body.length) : "";
   }
 
   /** Handles the markup starting at `lt` and returns where reading continues. */
@@ -44,6 +71,12 @@ export class Sanitizer {
     if (isLetter(next)) return this.startTag(html, lt + 1);
     if (next === 0x2f /* / */ && isLetter(html.charCodeAt(lt + 2))) {
       const nameEnd = readName(html, lt + 2);
+      // The usual case, "</p>" closing the innermost element, needs no attribute reading and no new string.
+      const top = this.open[this.open.length - 1];
+      if (html.charCodeAt(nameEnd) === 0x3e && top?.length === nameEnd - lt - 2 && html.startsWith(top, lt + 2)) {
+        this.write(this.close());
+        return nameEnd + 1;
+      }
       const end = readAttributes(html, nameEnd, null);
       if (end === -1) return html.length; // A tag cut off by the end of the input is dropped, as browsers do.
       this.endTag(html.slice(lt + 2, nameEnd).toLowerCase());
@@ -54,7 +87,7 @@ export class Sanitizer {
       const gt = html.indexOf(">", lt);
       return gt === -1 ? html.length : gt + 1;
     }
-    this.out += "&lt;";
+    this.writeText("&lt;");
     return lt + 1;
   }
 
@@ -90,12 +123,16 @@ export class Sanitizer {
     const implied = info.impliedEnds;
     if (implied) {
       while (this.open.length > 0 && implied.has(this.open[this.open.length - 1] ?? "")) {
-        this.out += `</${this.open.pop()}>`;
+        this.write(this.close());
       }
     }
-    this.out +=
-      attributes && info.allowed ? `<${name}${this.attributes(name, info.allowed, attributes)}>` : `<${name}>`;
-    if (!info.isVoid) this.open.push(name);
+    this.write(
+      attributes && info.allowed ? `<${name}${this.attributes(name, info.allowed, attributes)}>` : info.startTag,
+    );
+    if (!info.isVoid) {
+      this.open.push(name);
+      this.ends.push(info.endTag);
+    }
     return end;
   }
 
@@ -119,7 +156,7 @@ export class Sanitizer {
   private endTag(name: string): void {
     const index = this.open.lastIndexOf(name);
     if (index === -1) return;
-    while (this.open.length > index) this.out += `</${this.open.pop()}>`;
+    while (this.open.length > index) this.write(this.close());
   }
 
   /**
@@ -128,21 +165,22 @@ export class Sanitizer {
    */
   private text(html: string, from: number, to: number): void {
     let i = from;
+    let text = "";
     for (;;) {
       if (this.nextAmp !== -1 && this.nextAmp < i) this.nextAmp = html.indexOf("&", i);
       const amp = this.nextAmp;
       if (amp === -1 || amp >= to) break;
       entity.lastIndex = amp;
       const end = entity.test(html) ? entity.lastIndex : amp + 1;
-      this.out += html.slice(i, amp) + (end === amp + 1 ? "&amp;" : html.slice(amp, end));
+      text += html.slice(i, amp) + (end === amp + 1 ? "&amp;" : html.slice(amp, end));
       i = end;
     }
-    if (i < to) this.out += html.slice(i, to);
+    this.writeText(i < to ? text + html.slice(i, to) : text);
   }
 
   /** Text that is not HTML (CDATA): everything escaped. */
   private rawText(text: string): void {
-    this.out += text.replace(controlChars, "").replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+    this.writeText(text.replace(controlChars, "").replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;"));
   }
 
   /** An absolute http(s) URL (or mailto: for links), or null to drop the attribute. */

@@ -3,6 +3,7 @@ import { DaybriefError } from "../../errors.ts";
 import type { Db, DialectName } from "../db.ts";
 import { initial } from "./001-initial.ts";
 import { stories } from "./002-stories.ts";
+import { issues } from "./003-issues.ts";
 
 /** Column types that differ between the dialects; everything else is written once. */
 export type Types = { blob: "blob" | "bytea"; real: "real" | "double precision"; autoId: "integer" | "serial" };
@@ -19,6 +20,7 @@ function migrations(dialect: DialectName): Record<string, Migration> {
   return {
     "001-initial": { up: (db: Kysely<unknown>) => initial(db, types) },
     "002-stories": { up: (db: Kysely<unknown>) => stories(db, types) },
+    "003-issues": { up: (db: Kysely<unknown>) => issues(db, types) },
   };
 }
 

@@ -1,30 +1,11 @@
 import type { Entity } from "../../model/entity.ts";
+import { scaleValue, unitNames, usdPerUnit, wordNumbers } from "./amount-tables.ts";
 import { type Token, tokenize } from "./tokenize.ts";
 
 // Money and quantities with units, found by precompiled regular expressions over the raw text.
 
-/**
- * US dollars per unit of each currency. EUR, GBP, CNY and JPY are the project's fixed evaluation rates; the others
- * are rounded 2025 averages. A briefing compares amounts, so a fixed rate is enough and keeps results reproducible.
- */
-export const usdPerUnit: Readonly<Record<string, number>> = {
-  USD: 1,
-  EUR: 1.08,
-  GBP: 1.27,
-  CNY: 0.14,
-  JPY: 0.0067,
-  AUD: 0.65,
-  CAD: 0.72,
-  HKD: 0.128,
-  TWD: 0.031,
-  SGD: 0.74,
-  KRW: 0.00072,
-  INR: 0.012,
-  CHF: 1.13,
-};
-
 const NUM = String.raw`\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?`;
-const SCALE_WORD = String.raw`thousand|million|billion|trillion|mln|mn|bln|bn|trn|tn`;
+const SCALE_WORD = "thousand|million|billion|trillion|mln|mn|bln|bn|trn|tn";
 const CURRENCY_SIGN = String.raw`US\$|U\.S\.\s?\$|USD|AU?\$|CA?\$|HK\$|NT\$|S\$|\$|€|EUR|£|GBP|¥|JPY|CNY|RMB|₩|KRW|₹|INR|CHF`;
 const CURRENCY_WORD = String.raw`US dollars|U\.S\. dollars|dollars|euros?|pounds sterling|pounds|sterling|yuan|renminbi|yen|won|rupees|Swiss francs|USD|EUR|GBP|CNY|RMB|JPY`;
 
@@ -36,7 +17,8 @@ const moneyAmount = new RegExp(
 );
 const moneyAfter = new RegExp(String.raw`(${NUM})(?:[\s-]?(${SCALE_WORD}))?\s(${CURRENCY_WORD})\b`, "y");
 
-const WORD_NUMBER = String.raw`[Oo]ne|[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]ix|[Ss]even|[Ee]ight|[Nn]ine|[Tt]en|[Tt]welve|[Ff]ifteen|[Tt]wenty|[Ff]ifty|[Hh]undred`;
+const WORD_NUMBER =
+  "[Oo]ne|[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]ix|[Ss]even|[Ee]ight|[Nn]ine|[Tt]en|[Tt]welve|[Ff]ifteen|[Tt]wenty|[Ff]ifty|[Hh]undred";
 const UNIT = String.raw`GW|gigawatts?|MW|megawatts?|kW|kilowatts?|parameters?|params|tokens?|GPUs?|graphics processing units|chips?|accelerators?|TPUs?|XPUs?|nm|nanometres?|nanometers?|TB\/s|GB\/s|TB|GB|PB|petaflops|PFLOPS|exaflops|EFLOPS`;
 const MODIFIER = String.raw`[A-Z][\w.+]*|active|total|more|additional|new|advanced|custom|vision|training|inference|context|input|output|dense`;
 const MODIFIERS = String.raw`(?:[\s-]((?:${MODIFIER})(?:\s(?:${MODIFIER}))?))?`;
@@ -54,71 +36,6 @@ const multiplier = new RegExp(
   "y",
 );
 const activeOrTotal = new RegExp(String.raw`(${NUM})(?:\s?(${SCALE_WORD})\b|([kKMBT]))\s(active|total)\b`, "y");
-
-const scaleValue: Readonly<Record<string, number>> = {
-  thousand: 1e3,
-  k: 1e3,
-  million: 1e6,
-  mln: 1e6,
-  mn: 1e6,
-  m: 1e6,
-  billion: 1e9,
-  bln: 1e9,
-  bn: 1e9,
-  b: 1e9,
-  trillion: 1e12,
-  trn: 1e12,
-  tn: 1e12,
-  t: 1e12,
-};
-
-const wordNumbers: Readonly<Record<string, number>> = {
-  one: 1,
-  two: 2,
-  three: 3,
-  four: 4,
-  five: 5,
-  six: 6,
-  seven: 7,
-  eight: 8,
-  nine: 9,
-  ten: 10,
-  twelve: 12,
-  fifteen: 15,
-  twenty: 20,
-  fifty: 50,
-  hundred: 100,
-};
-
-const unitNames: Readonly<Record<string, string>> = {
-  gw: "GW",
-  gigawatt: "GW",
-  mw: "MW",
-  megawatt: "MW",
-  kw: "kW",
-  kilowatt: "kW",
-  parameter: "parameters",
-  params: "parameters",
-  token: "tokens",
-  gpu: "GPUs",
-  "graphics processing units": "GPUs",
-  chip: "chips",
-  accelerator: "chips",
-  tpu: "chips",
-  xpu: "chips",
-  nm: "nm",
-  nanometre: "nm",
-  nanometer: "nm",
-  "tb/s": "TB/s",
-  "gb/s": "GB/s",
-  tb: "TB",
-  gb: "GB",
-  pb: "PB",
-  petaflops: "petaflops",
-  pflops: "petaflops",
-  exaflops: "exaflops",
-  eflops: "exaflops",
-};
 
 function currencyCode(sign: string): string {
   if (sign.includes("US") || sign === "$" || /^U\.S\./.test(sign)) return "USD";
@@ -172,11 +89,18 @@ function overlaps(taken: Entity[], start: number, end: number): boolean {
   return false;
 }
 
-function money(text: string, start: number, value: number): Entity {
+/** Rounds away floating-point noise: 1.7 × 1.08 × 1e9 is 1836000000, not 1836000000.0000002. */
+function clean(value: number): number {
+  return Number(value.toPrecision(12));
+}
+
+function money(text: string, start: number, raw: number): Entity {
+  const value = clean(raw);
   return { type: "money", text, normalized: formatUsd(value), value, start, end: start + text.length };
 }
 
-function quantityEntity(text: string, start: number, value: number, unit: string): Entity {
+function quantityEntity(text: string, start: number, raw: number, unit: string): Entity {
+  const value = clean(raw);
   const shown = unit === "parameters" || unit === "tokens" ? compactNumber(value) : String(value);
   const normalized = unit === "x" ? `${shown}x` : `${shown} ${unit}`;
   return { type: "quantity", text, normalized, value, unit, start, end: start + text.length };
@@ -213,10 +137,12 @@ function isDigit(code: number): boolean {
 export function findAmounts(text: string, tokens: Token[] = tokenize(text)): Entity[] {
   const found: Entity[] = [];
   let covered = 0;
+  const inWords = text.includes("illion") || text.includes("watt");
   for (const token of tokens) {
     const at = token.start;
     if (at < covered) continue;
     if (!isDigit(text.charCodeAt(at))) {
+      if (!inWords) continue;
       const entity = token.text.length <= 7 && wordNumberForms.has(token.text) ? wordAmountAt(text, at, found) : null;
       if (entity) {
         found.push(entity);
@@ -245,7 +171,8 @@ function wordAmountAt(text: string, at: number, found: Entity[]): Entity | null 
 }
 
 function amountAt(text: string, at: number, before: number): Entity | null {
-  const sign = before === 32 || before > 127 || before === 36 ? currencyBefore.exec(text.slice(Math.max(0, at - 7), at)) : null;
+  const sign =
+    before === 32 || before > 127 || before === 36 ? currencyBefore.exec(text.slice(Math.max(0, at - 7), at)) : null;
   if (sign) {
     const start = at - sign[0].length;
     if (!/[\w$€£¥₩₹]/.test(text[start - 1] ?? " ")) {

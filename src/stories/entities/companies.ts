@@ -1,5 +1,5 @@
-import { labCompanies, privateCompanies } from "./company-data-private.ts";
 import { listedCompanies } from "./company-data-listed.ts";
+import { labCompanies, privateCompanies } from "./company-data-private.ts";
 
 /**
  * A company the AI industry writes about. `ticker` is the company's own listing, or for a subsidiary its listed
@@ -48,10 +48,19 @@ function foldName(name: string): string {
  * findCompany("NVDA")?.name // "Nvidia"
  */
 export function findCompany(nameOrAlias: string): Company | null {
+  const cached = lookups.get(nameOrAlias);
+  if (cached !== undefined) return cached;
   const trimmed = nameOrAlias.trim().replace(/^\$/, "");
   // Tickers are written in capitals; "now" is a word, "NOW" is ServiceNow.
-  return byKey.get(foldName(trimmed)) ?? (trimmed === trimmed.toUpperCase() ? byTicker.get(trimmed) : undefined) ?? null;
+  const found =
+    byKey.get(foldName(trimmed)) ?? (trimmed === trimmed.toUpperCase() ? byTicker.get(trimmed) : undefined) ?? null;
+  // Stages look up the same few hundred names again and again; the cache is bounded for unknown names.
+  if (lookups.size >= 10_000) lookups.clear();
+  lookups.set(nameOrAlias, found);
+  return found;
 }
+
+const lookups = new Map<string, Company | null>();
 
 /** The company whose name a mention normalises to: the top of the parent chain ("Google DeepMind" → Alphabet). */
 export function rootCompany(company: Company): Company {

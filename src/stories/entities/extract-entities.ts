@@ -3,7 +3,7 @@ import { findAmounts } from "./amounts.ts";
 import { type GazetteerEntry, lookupWord, matchGazetteer } from "./gazetteer.ts";
 import { findLaterMentions, findOrganisations, findPeople, findPlacesBeforeRegions } from "./name-rules.ts";
 import { legalSuffixes } from "./name-words.ts";
-import { extendProduct, findDigitProducts } from "./product-rules.ts";
+import { extendProduct, findDigitProducts, findNamedVersions } from "./product-rules.ts";
 import { claim, claimSpan, freeAfter, type Scan, startScan } from "./scan.ts";
 import { findTickers } from "./tickers.ts";
 import { tokenize } from "./tokenize.ts";
@@ -25,6 +25,7 @@ export function extractEntities(text: string): Entity[] {
   findKnownNames(scan);
   findDigitProducts(scan);
   findPeople(scan);
+  findNamedVersions(scan);
   findOrganisations(scan);
   findPlacesBeforeRegions(scan);
   findLaterMentions(scan);
@@ -33,9 +34,9 @@ export function extractEntities(text: string): Entity[] {
   const amounts = findAmounts(text, tokens).filter(
     (a) => !scan.found.some((e) => a.start > e.start && a.start < e.end),
   );
-  // A number's own words ("3 nm", "4.1x") are not names; a product inside a count ("15,000 H100 GPUs") is.
+  // Names inside a count stay ("15,000 H100 GPUs", "10,000 Nvidia Blackwell GPUs"); inside money they do not.
   const named = scan.found.filter(
-    (e) => e.type === "product" || !amounts.some((a) => e.start >= a.start && e.end <= a.end),
+    (e) => !amounts.some((a) => a.type === "money" && e.start >= a.start && e.end <= a.end),
   );
   return [...named, ...amounts].sort((a, b) => a.start - b.start || b.end - a.end);
 }
@@ -83,12 +84,12 @@ function acceptEntry(scan: Scan, i: number, entry: GazetteerEntry): boolean {
 function recordEntry(scan: Scan, i: number, entry: GazetteerEntry): void {
   let last = i + entry.tokenCount - 1;
   let extra = entry.dotEnd ? 1 : 0;
-  if (entry.type === "org" && !entry.dotEnd && freeAfter(scan, last + 1)) {
+  if (entry.type === "org" && !entry.dotEnd) {
+    // "Broadcom Inc.", "Nvidia Corp.": the legal form and its full stop belong to the name.
     const next = scan.tokens[last + 1];
-    if (next && legalSuffixes.has(next.text)) {
-      last += 1;
-      extra = scan.text.charCodeAt(next.end) === 46 ? 1 : 0;
-    }
+    if (next && freeAfter(scan, last + 1) && legalSuffixes.has(next.text)) last += 1;
+    const end = scan.tokens[last];
+    if (end && legalSuffixes.has(end.text)) extra = scan.text.charCodeAt(end.end) === 46 ? 1 : 0;
   }
   if (entry.type === "product") {
     const extended = extendProduct(scan, last, Boolean(entry.versioned));
@@ -121,4 +122,3 @@ function findInCompound(scan: Scan, i: number): void {
     offset += part.length + 1;
   }
 }
-export const findKnownNamesForBench = findKnownNames;

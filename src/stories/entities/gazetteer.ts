@@ -48,7 +48,8 @@ for (const [name = "", ...aliases] of organisations) {
   for (const alias of [name, ...aliases]) add(alias, { type: "org", normalized: name });
 }
 for (const [name = "", ...aliases] of products) {
-  for (const alias of [name, ...aliases]) add(alias, { type: "product", normalized: name, versioned: families.has(name) });
+  for (const alias of [name, ...aliases])
+    add(alias, { type: "product", normalized: name, versioned: families.has(name) });
 }
 for (const family of families) add(family, { type: "product", normalized: family, versioned: true });
 for (const name of people) add(name, { type: "person", normalized: name });

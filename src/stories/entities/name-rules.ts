@@ -17,7 +17,7 @@ import { isCapitalised, isNameLike } from "./tokenize.ts";
 // before a name ("chief executive Sridhar Ramaswamy"), an organisation suffix ("Celestial AI", "Acme Robotics
 // Inc."), a place before a known state or country ("Sunnyvale, California").
 
-const speechVerbs = /^(?:said|says|told|wrote|added|noted|argued|explained|warned|announced)$/;
+const speechVerbs = /^(?:said|says|told|wrote|added|noted|argued|explained)$/;
 
 function word(scan: Scan, index: number): string {
   return scan.tokens[index]?.text ?? "";
@@ -29,13 +29,19 @@ function isFreeName(scan: Scan, index: number): boolean {
   return isNameLike(token) && !notNames.has(token) && !orgSuffixes.has(token);
 }
 
+/** After honorifics and titles ("Mrs Justice", "Dr."), the one or two names that follow: [first, last] or null. */
+function afterHonorifics(scan: Scan, i: number): [number, number] | null {
+  let first = i + 1;
+  while (honorifics.has(word(scan, first)) && freeAfterPunct(scan, first)) first += 1;
+  if (!freeAfterPunct(scan, first) || !isFreeName(scan, first) || honorifics.has(word(scan, first))) return null;
+  return [first, freeAfter(scan, first + 1) && isFreeName(scan, first + 1) ? first + 1 : first];
+}
+
 /** The family name after a given name, or a second family-name part ("Lip-Bu Tan", "Sam Altman"). */
 function personAt(scan: Scan, i: number): number {
   if (scan.taken[i] || scan.caps[i] !== 1) return -1;
   const token = word(scan, i);
-  if (honorifics.has(token) && freeAfterPunct(scan, i + 1) && isFreeName(scan, i + 1)) {
-    return freeAfter(scan, i + 2) && isFreeName(scan, i + 2) ? i + 2 : i + 1;
-  }
+  if (honorifics.has(token)) return -1;
   if (!isFreeName(scan, i) || !freeAfter(scan, i + 1)) return -1;
   const next = word(scan, i + 1);
   if (givenNames.has(token) && isFreeName(scan, i + 1)) return i + 1;
@@ -43,9 +49,18 @@ function personAt(scan: Scan, i: number): number {
   const before = word(scan, i - 1).toLowerCase();
   const twoBefore = word(scan, i - 2).toLowerCase();
   const cued = personCues.has(before) || (before === "executive" && twoBefore === "chief");
-  const saidAfter = speechVerbs.test(word(scan, i + 2)) || speechVerbs.test(word(scan, i - 1));
+  // "Jane Doe said" and "said Jane Doe", with only a space between: not "Kairos Power, announced".
+  const saidAfter =
+    (speechVerbs.test(word(scan, i + 2)) && spaceOnly(scan, i + 1, i + 2)) ||
+    (speechVerbs.test(word(scan, i - 1)) && spaceOnly(scan, i - 1, i));
   if ((cued || saidAfter) && isFreeName(scan, i + 1) && !lookupWord(next)) return i + 1;
   return -1;
+}
+
+function spaceOnly(scan: Scan, a: number, b: number): boolean {
+  const first = scan.tokens[a];
+  const second = scan.tokens[b];
+  return Boolean(first && second && scan.text.slice(first.end, second.start) === " ");
 }
 
 /** After an honorific the full stop is allowed: "Mr. Huang". */
@@ -58,15 +73,17 @@ function freeAfterPunct(scan: Scan, index: number): boolean {
 
 export function findPeople(scan: Scan): void {
   for (let i = 0; i < scan.tokens.length; i += 1) {
-    const end = personAt(scan, i);
-    if (end < 0) continue;
-    const from = honorifics.has(word(scan, i)) ? i + 1 : i;
+    if (scan.taken[i] || scan.caps[i] !== 1) continue;
+    const span: [number, number] | null = honorifics.has(word(scan, i))
+      ? afterHonorifics(scan, i)
+      : [i, personAt(scan, i)];
+    if (!span || span[1] < 0) continue;
+    const [from, end] = span;
     const name = scan.tokens
       .slice(from, end + 1)
       .map((t) => t.text)
       .join(" ");
-    const entity = claim(scan, from, end, { type: "person", normalized: name });
-    if (entity && from > i) scan.taken[i] = 1;
+    claim(scan, from, end, { type: "person", normalized: name });
     i = end;
   }
 }
@@ -79,7 +96,7 @@ export function findLaterMentions(scan: Scan): void {
     const parts = entity.normalized.split(" ");
     const last = parts[parts.length - 1];
     const family = chineseFamilyNames.has(parts[0] ?? "") && parts.length === 2 ? parts[0] : last;
-    if (family && parts.length > 1) byFamilyName.set(family, entity.normalized);
+    if (family) byFamilyName.set(family, entity.normalized);
   }
   if (byFamilyName.size === 0) return;
   for (let i = 0; i < scan.tokens.length; i += 1) {
@@ -95,13 +112,16 @@ export function findOrganisations(scan: Scan): void {
     if (scan.taken[k] || (scan.caps[k] !== 1 && scan.tokens[k]?.text !== "of")) continue;
     const suffix = word(scan, k);
     if (orgSuffixes.has(suffix)) {
+      // "Acme Robotics Inc.": the name ends at the last of several suffix words.
+      while (freeAfter(scan, k + 1) && orgSuffixes.has(word(scan, k + 1))) k += 1;
       let j = k;
       while (j >= 1 && !scan.taken[j - 1] && freeAfter(scan, j) && isOrgPiece(word(scan, j - 1)) && k - j < 4) j -= 1;
       while (j < k && notNames.has(word(scan, j))) j += 1;
-      if (j === k) continue;
-      const dot = legalSuffixes.has(suffix) && scan.text.charCodeAt(scan.tokens[k]?.end ?? 0) === 46 ? 1 : 0;
+      if (j === k || (suffix === "AI" && !isLabName(scan, j, k))) continue;
+      const last = word(scan, k);
+      const dot = legalSuffixes.has(last) && scan.text.charCodeAt(scan.tokens[k]?.end ?? 0) === 46 ? 1 : 0;
       const pieces = scan.tokens.slice(j, k + 1).map((t) => t.text);
-      const normalized = (legalSuffixes.has(suffix) ? pieces.slice(0, -1) : pieces).join(" ");
+      const normalized = (legalSuffixes.has(last) ? pieces.slice(0, -1) : pieces).join(" ");
       claim(scan, j, k, { type: "org", normalized }, dot);
     } else if (suffix === "of" && orgHeads.has(word(scan, k - 1)) && !scan.taken[k - 1]) {
       let end = k;
@@ -114,8 +134,18 @@ export function findOrganisations(scan: Scan): void {
   }
 }
 
+/**
+ * "Celestial AI" and "Arcee AI" are companies; "Generative AI", "Building AI" and "General-Purpose AI" are not:
+ * before "AI" a company has one capitalised word that is not an adjective, a verb or an abbreviation.
+ */
+function isLabName(scan: Scan, from: number, ai: number): boolean {
+  const name = word(scan, from);
+  if (ai - from !== 1 || name.includes("-") || name === name.toUpperCase()) return false;
+  return !/(?:ing|ive|ic|al|ize|ise|ed|ous|ful|less|able|ible|ent|ant)$/.test(name);
+}
+
 function isOrgPiece(token: string): boolean {
-  return isCapitalised(token) && !orgSuffixes.has(token) && token.length > 1;
+  return isCapitalised(token) && token.length > 1;
 }
 
 /** "Sunnyvale, California": a capitalised name before a known state or country is a place. */

@@ -26,7 +26,19 @@ export const givenNames = list(`
   Sara Sarah Satya Scott Sean Sebastian Sergey Sergio Shantanu Sharon Shawn Simon Sofia Sophie Stefan Stephanie
   Stephen Steve Steven Stuart Sue Sundar Susan Suzanne Tanya Ted Teresa Terry Thomas Tim Timothy Tina Todd Tom
   Tony Tracy Travis Trevor Tyler Valerie Vanessa Victor Victoria Vikram Vincent Vinod Virginia Vivek Walter
-  Wayne Wendy William Xavier Yann Yoshua Yuki Yusuf Zach Zachary Zoe
+  Wayne Wendy William Xavier Yann Yoshua Yuki Yusuf Zach Zachary Zoe Stacy Stacey Tracey Toni Dana Lori Leslie
+  Rene Renee Janice Gwynne Ginni Meg Marissa Sheryl Susie Ivy Lily Jasmine Amber Bethany Brooke Kristin Kristen
+  Krishna Sundar Satoshi Takeshi Kenji Hideki Yoshimitsu Junichi Akira Haruki
+  Arvind Ajay Sunil Rohit Raghu Srinivas Venkat Vijay Deepak Sachin Shankar Naveen Pradeep Prakash Ramesh
+  Mohit Neha Pooja Shreya Ananya Kavya Divya Meera Sanjiv Jeet Ritu Rishi Ravi Harsh Tarun Varun Aravind Aidan
+  Ahmad Hassan Hussein Karim Khalid Tariq Omar Layla Yasmin Fatima Leila Nour Rania Dmitry Sergei Alexei Mikhail
+  Vladimir Oleg Olga Natalia Tatiana Anastasia Irina Pavel Piotr Tomasz Marek Jakub Lukasz Jens Lars Nils Sven
+  Henrik Mats Magnus Bjorn Pekka Mikko Joost Pieter Willem Bram Matthias Jurgen Wolfgang Gerhard Dieter Uwe
+  Christophe Thierry Olivier Nicolas Laurent Emmanuel Benoit Timothee Mathieu Julien Luc Guido Paolo Luca Matteo
+  Stefano Alessandro Lorenzo Marta Carmen Lucia Javier Diego Rafael Mateo Camila Valentina Joao Thiago Gustavo
+  Wei Ming Hui Jing Yan Lei Chen Feng Tao Xin Hao Yu Bo Kai-Fu Fei-Fei Lip-Bu Cheng Hock Morris Wendell Jay
+  Lucie Camille Chloe Manon Pauline Amelie Elise Louise Ines Margaux Hugo Theo Lea Elsa Ingrid Astrid Greta
+  Hanna Johanna Katharina Lena Leonie Anja Birgit Sabine Ursula Petra Monika Franziska Marina Elena Sofia
 `);
 
 /** Chinese family names, which news writes first ("Liang Wenfeng", "Yang Zhilin"). */
@@ -50,7 +62,7 @@ export const orgSuffixes = list(`
   Microsystems Software Analytics Securities Associates Institute University Foundation Commission Department
   Agency Authority Administration Council Ministry Court Computing Dynamics Therapeutics Media Entertainment
   Studios Games Communications Telecom Airlines Pharmaceuticals Fund Management Advisors Investments Intelligence
-  Research Industries Instruments Devices Solutions Platforms Interactive Bancorp Insurance AI
+  Research Industries Instruments Devices Solutions Platforms Interactive Bancorp Insurance AI Office
 `);
 
 /** Words before "of" that open an organisation's name: "University of Tokyo", "Ministry of Finance". */
@@ -61,11 +73,13 @@ export const personCues = list(`
   executive ceo cfo cto coo president chairman chairwoman chair founder co-founder cofounder analyst analysts
   officer director head spokesperson spokesman spokeswoman minister secretary senator judge researcher scientist
   professor investor economist strategist manager partner chief boss engineer lawmaker governor mayor commissioner
-  representative rep. sen. founders researchers
+  representative rep. sen. founders researchers hired named appointed promoted poached recruited tapped
 `);
 
 /** Honorifics that precede a person's name. */
-export const honorifics = list("Mr Mrs Ms Dr Prof Sir Dame Lord Sen Rep Gov");
+export const honorifics = list(
+  "Mr Mrs Ms Dr Prof Sir Dame Lord Sen Rep Gov Justice Judge Senator Governor President Minister Secretary Commissioner Chancellor Congressman Congresswoman",
+);
 
 /**
  * Capitalised words that are not names (sentence openers, months, days, headline words). A run of capitals that
@@ -73,6 +87,9 @@ export const honorifics = list("Mr Mrs Ms Dr Prof Sir Dame Lord Sen Rep Gov");
  */
 export const notNames = list(`
   A An The This That These Those It Its In On At For From By With Without As After Before Under Over Into Onto
+  About Above Around Behind Beyond Inside Outside Toward Towards Ahead Back Down Up Out Off Why Inside Is Are Was
+  Were Be Been Being Has Had Do Does Did Can Could Will Would Should Must Might Says Said Sees Warns Plans Wants
+  Expects Joins Leaves Unveils Launches Raises Cuts Buys Sells Wins Loses Gets Takes Makes Adds Hits Tops
   And But Or Nor If When While Where Why How What Which Who Whom Whose Since Until Despite Although Though
   Because Also Even Still Yet Then Now Here There Meanwhile However Moreover Analysts Investors Shares Stocks
   Some Many Most More Several Other Others Both Each Every All Any No Not Our Their His Her My Your We They He She

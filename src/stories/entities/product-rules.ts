@@ -49,6 +49,25 @@ export function extendProduct(scan: Scan, last: number, allowVersion: boolean): 
   return end;
 }
 
+// "Tomahawk 6 switch", "Maia 200 chip": an unknown name with a version, followed by what kind of product it is.
+const productKinds =
+  /^(?:chip|chips|processor|processors|accelerator|accelerators|GPU|GPUs|CPU|CPUs|TPU|TPUs|model|models|switch|switches|server|servers|rack|racks|supercomputer|platform|app|assistant|chatbot|agent|glasses|headset|phone|smartphone|robot|robots|cluster|superchip|system|systems)$/;
+
+/** A name, a version and a kind of product: "Tomahawk 6 switch" is the product "Tomahawk 6". */
+export function findNamedVersions(scan: Scan): void {
+  for (let i = 0; i + 2 < scan.tokens.length; i += 1) {
+    if (scan.caps[i + 1] !== 2 || scan.caps[i] !== 1 || scan.taken[i]) continue;
+    if (!freeAfter(scan, i + 1) || !freeAfter(scan, i + 2)) continue;
+    const name = scan.tokens[i]?.text ?? "";
+    const number = scan.tokens[i + 1]?.text ?? "";
+    if (!/^\p{Lu}\p{Ll}+$/u.test(name) || !/^\d{1,3}(?:\.\d)?[A-Za-z]?$/.test(number)) continue;
+    if (!productKinds.test(scan.tokens[i + 2]?.text ?? "")) continue;
+    const entity = claim(scan, i, i + 1, { type: "product", normalized: "" });
+    if (entity) entity.normalized = entity.text;
+    i += 1;
+  }
+}
+
 /** Products written with digits, and DeepSeek's short names (R1, V3.2) in a text that names DeepSeek. */
 export function findDigitProducts(scan: Scan): void {
   const deepSeek = scan.text.includes("DeepSeek");
@@ -64,6 +83,7 @@ export function findDigitProducts(scan: Scan): void {
     const end = extendProduct(scan, i, false);
     const start = scan.tokens[i]?.start ?? 0;
     const entity = claim(scan, i, end, { type: "product", normalized: name });
+    if (entity && end > i) entity.normalized = entity.text;
     // Trailing words ("-based") are not part of the name.
     if (entity && end === i && name !== token && !/\ds$/.test(token)) {
       entity.text = name;

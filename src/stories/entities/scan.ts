@@ -36,7 +36,13 @@ export function claim(scan: Scan, from: number, to: number, what: Found, extra =
 
 /** Records an entity over a character span inside one token (the "Nvidia" of "Nvidia-backed"). */
 export function claimSpan(scan: Scan, start: number, end: number, what: Found): Entity {
-  const entity: Entity = { type: what.type, text: scan.text.slice(start, end), normalized: what.normalized, start, end };
+  const entity: Entity = {
+    type: what.type,
+    text: scan.text.slice(start, end),
+    normalized: what.normalized,
+    start,
+    end,
+  };
   if (what.ticker) entity.ticker = what.ticker;
   scan.found.push(entity);
   return entity;

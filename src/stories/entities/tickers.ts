@@ -7,7 +7,8 @@ import { isCapitalised } from "./tokenize.ts";
 // Tickers written in the text: "Synopsys (SNPS)", "(NASDAQ: NVDA)", "$NVDA". A ticker in brackets after an
 // organisation confirms it (and gives an unknown one its ticker); a ticker alone names its company.
 
-const EXCHANGE = String.raw`NASDAQ|Nasdaq|NYSE(?: American| Arca)?|TSE|TYO|TSX|LSE|LON|HKEX|HKG|SEHK|KRX|KOSPI|TWSE|TPE|Euronext|XETRA|ETR|FRA|ASX|SIX|SSE|SZSE|OTC|OTCQX`;
+const EXCHANGE =
+  "NASDAQ|Nasdaq|NYSE(?: American| Arca)?|TSE|TYO|TSX|LSE|LON|HKEX|HKG|SEHK|KRX|KOSPI|TWSE|TPE|Euronext|XETRA|ETR|FRA|ASX|SIX|SSE|SZSE|OTC|OTCQX";
 const SYMBOL = String.raw`[A-Z][A-Z0-9]{0,5}(?:\.[A-Z]{1,2})?|\d{4,6}(?:\.[A-Z]{1,2})?`;
 const bracketed = new RegExp(String.raw`\((?:(${EXCHANGE})\s?:\s?)?(${SYMBOL})(?:[;,/][^)]{0,40})?\)`, "g");
 // Tickers that are also words or common abbreviations count only with an exchange or a "$".
@@ -49,16 +50,28 @@ export function findTickers(scan: Scan): void {
   for (const m of scan.text.matchAll(bracketed)) {
     const [whole, exchange, symbol = ""] = m;
     const before = entityEndingAt(scan.found, scan.text, m.index);
+    const end = m.index + whole.length;
     if (before) {
       if (!before.ticker && (exchange || !companyByTicker(symbol))) before.ticker = symbol;
+      // The bracket only confirms the name before it: "Advanced Micro Devices (AMD)" is one mention.
+      scan.found = scan.found.filter((e) => e.start < m.index || e.end > end);
       continue;
     }
+    if (exchange) scan.found = scan.found.filter((e) => e.start < m.index || e.start >= m.index + exchange.length + 1);
     const known = companyByTicker(symbol);
     const words = wordsBefore(scan, m.index);
-    if (words && !isAbbreviation(words.words, symbol) && (exchange || /^[A-Z]{2,5}$/.test(symbol))) {
+    // An unknown symbol names a new company only with its exchange: "(SAFE)" after a bill's name is an acronym.
+    if (words && !isAbbreviation(words.words, symbol) && (exchange || known)) {
       const name = scan.text.slice(words.start, m.index).trim();
       const normalized = known ? rootCompany(known).name : name;
-      scan.found.push({ type: "org", text: name, normalized, ticker: symbol, start: words.start, end: words.start + name.length });
+      scan.found.push({
+        type: "org",
+        text: name,
+        normalized,
+        ticker: symbol,
+        start: words.start,
+        end: words.start + name.length,
+      });
     } else if (known && (exchange || (symbol.length >= 3 && !wordTickers.test(symbol)))) {
       const start = m.index + whole.indexOf(symbol, 1);
       const normalized = rootCompany(known).name;
@@ -70,6 +83,22 @@ export function findTickers(scan: Scan): void {
     const known = companyByTicker(symbol);
     if (!known) continue;
     const start = m.index;
-    scan.found.push({ type: "org", text: `$${symbol}`, normalized: rootCompany(known).name, ticker: symbol, start, end: start + symbol.length + 1 });
+    const named = scan.found.find((e) => e.start === start + 1 && e.type === "org");
+    if (named) {
+      // "$AMD": the cashtag is one mention with its sign.
+      named.start = start;
+      named.text = `$${named.text}`;
+      named.ticker ??= symbol;
+    } else {
+      const normalized = rootCompany(known).name;
+      scan.found.push({
+        type: "org",
+        text: `$${symbol}`,
+        normalized,
+        ticker: symbol,
+        start,
+        end: start + symbol.length + 1,
+      });
+    }
   }
 }

@@ -4,9 +4,9 @@ export type Token = { text: string; start: number; end: number };
 const letterOrDigit = /[\p{L}\p{N}]/u;
 
 /** ASCII letters and digits by code; anything beyond ASCII through the Unicode classes (rare in English news). */
-function isWordChar(code: number, char: string): boolean {
+function isWordChar(code: number, text: string, index: number): boolean {
   if (code < 128) return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57);
-  return letterOrDigit.test(char);
+  return letterOrDigit.test(text.charAt(index));
 }
 
 /**
@@ -20,7 +20,7 @@ export function tokenize(text: string): Token[] {
   let i = 0;
   while (i < length) {
     let code = text.charCodeAt(i);
-    if (!isWordChar(code, text[i] ?? "")) {
+    if (!isWordChar(code, text, i)) {
       i += 1;
       continue;
     }
@@ -29,11 +29,11 @@ export function tokenize(text: string): Token[] {
       i += 1;
       if (i >= length) break;
       code = text.charCodeAt(i);
-      if (isWordChar(code, text[i] ?? "")) continue;
+      if (isWordChar(code, text, i)) continue;
       // ".", "&" and "-" join two words: "U.S", "AT&T", "GPT-5.1".
       if ((code === 46 || code === 38 || code === 45) && i + 1 < length) {
         const next = text.charCodeAt(i + 1);
-        if (isWordChar(next, text[i + 1] ?? "")) continue;
+        if (isWordChar(next, text, i + 1)) continue;
       }
       break;
     }

@@ -1,0 +1,51 @@
+import type { Entity, EntitySentiment, Sentiment } from "../model/entity.ts";
+import type { SourceKind } from "../model/source.ts";
+import type { Story, Topic } from "../model/story.ts";
+import type { Trend } from "../stories/trends.ts";
+
+/** One source item as writers see it: its text and what analysis found in it. */
+export type DayItem = {
+  id: string;
+  title: string;
+  url: string | null;
+  text: string;
+  sourceId: string;
+  sourceName: string;
+  sourceKind: SourceKind;
+  sourceWeight: number;
+  publishedAt: string;
+  entities: Entity[];
+  sentiment: Sentiment;
+  entitySentiments: EntitySentiment[];
+};
+
+export type DayStory = Story & { items: DayItem[] };
+
+export type ArchiveLink = { title: string; url: string; date: string; edition: string };
+
+export type TickerMood = {
+  ticker: string;
+  company: string;
+  label: "Bullish" | "Bearish" | "Neutral";
+  score: number;
+  itemIds: string[];
+};
+
+/**
+ * Everything an edition is written from, gathered by the pipeline: the day's ranked stories with their items,
+ * the week's trends, the market mood per ticker, earlier issues, and which prompt tips were used lately.
+ */
+export type DayContext = {
+  date: string;
+  /** Ranked, best first; blocked stories already removed. */
+  stories: DayStory[];
+  /** Stories of the seven days before, for "third such deal this week" lines. */
+  weekStories: Array<Pick<Story, "id" | "title" | "topic" | "firstItemAt"> & { entityKeys: string[] }>;
+  trends: Trend[];
+  tickers: TickerMood[];
+  archive: ArchiveLink[];
+  recentTips: string[];
+  topics: Topic[];
+  siteUrl: string | null;
+  tipsUrl: string | null;
+};

@@ -1,0 +1,227 @@
+import type { Entity } from "../model/entity.ts";
+import type { IssueNote, Section, StoryBlock } from "../model/issue.ts";
+import { extractEntities } from "../stories/entities/extract-entities.ts";
+import type { DayItem } from "./day.ts";
+import { splitSentences } from "./sentences.ts";
+import type { SectionDraft } from "./writer.ts";
+
+/** The sources a text may state facts from: their normalised text and the entities found in them. */
+export type Evidence = { text: string; entities: Entity[]; derived: Set<string> };
+
+export type Failure = { claim: string; kind: "number" | "money" | "quantity" | "percent" | "name" | "quote" };
+
+const spelled = [
+  "two",
+  "three",
+  "four",
+  "five",
+  "six",
+  "seven",
+  "eight",
+  "nine",
+  "ten",
+  "eleven",
+  "twelve",
+  "thirteen",
+  "fourteen",
+  "fifteen",
+  "sixteen",
+  "seventeen",
+  "eighteen",
+  "nineteen",
+  "twenty",
+];
+
+export function normaliseText(text: string): string {
+  return text
+    .toLowerCase()
+    .replace(/[\u2018\u2019\u2032]/g, "'")
+    .replace(/[\u201c\u201d\u2033]/g, '"')
+    .replace(/[\u2013\u2014\u2212]/g, "-")
+    .replace(/\u00a0/g, " ")
+    .replace(/\s+/g, " ");
+}
+
+export function buildEvidence(items: DayItem[], derived: string[] = []): Evidence {
+  return {
+    text: normaliseText(items.map((i) => `${i.title}\n${i.text}`).join("\n")),
+    entities: items.flatMap((i) => i.entities),
+    derived: new Set(derived.map((d) => normaliseText(d))),
+  };
+}
+
+/**
+ * The claims of a sentence that its sources do not support: every number, money amount, percentage and quantity
+ * must be stated by a source (amounts compared by value: "$2bn" is "$2 billion"), every company, person and product
+ * named must appear in a source, and every quotation must appear word for word. Counts the writer derived from
+ * data are accepted when listed as derived.
+ */
+export function unsupportedClaims(sentence: string, evidence: Evidence): Failure[] {
+  const failures: Failure[] = [];
+  const entities = extractEntities(sentence);
+  const covered: Array<[number, number]> = [];
+  for (const entity of entities) {
+    if (entity.type === "money" || entity.type === "quantity") {
+      covered.push([entity.start, entity.end]);
+      const ok = evidence.entities.some(
+        (e) =>
+          e.type === entity.type &&
+          e.value !== undefined &&
+          entity.value !== undefined &&
+          Math.abs(e.value - entity.value) <= Math.abs(entity.value) * 0.01 &&
+          (entity.type === "money" || (e.unit ?? "").toLowerCase() === (entity.unit ?? "").toLowerCase()),
+      );
+      if (!ok && !evidence.text.includes(normaliseText(entity.text)))
+        failures.push({ claim: entity.text, kind: entity.type });
+    } else {
+      const names = [entity.text, entity.normalized].map(normaliseText);
+      const ok =
+        names.some((n) => evidence.text.includes(n) || evidence.derived.has(n)) ||
+        evidence.entities.some((e) => e.type === entity.type && e.normalized === entity.normalized);
+      if (!ok) failures.push({ claim: entity.text, kind: "name" });
+    }
+  }
+  for (const match of sentence.matchAll(/(\d[\d,]*(?:\.\d+)?)\s*(%|percent|per cent)?/g)) {
+    const at = match.index ?? 0;
+    if (covered.some(([s, e]) => at >= s && at < e)) continue;
+    const raw = match[1] as string;
+    const isPercent = Boolean(match[2]);
+    const digits = raw.replace(/,/g, "");
+    if (evidence.derived.has(digits) || evidence.derived.has(raw)) continue;
+    const pattern = new RegExp(`(?:^|[^\\d.,])${escapeRegex(raw)}(?![\\d]|[.,]\\d)`);
+    const plain = new RegExp(`(?:^|[^\\d.,])${escapeRegex(digits)}(?![\\d]|[.,]\\d)`);
+    if (!pattern.test(evidence.text) && !plain.test(evidence.text))
+      failures.push({ claim: `${raw}${isPercent ? "%" : ""}`, kind: isPercent ? "percent" : "number" });
+  }
+  const lower = normaliseText(sentence);
+  for (const word of spelled) {
+    if (
+      new RegExp(`\\b${word}\\b`).test(lower) &&
+      !evidence.derived.has(word) &&
+      !new RegExp(`\\b${word}\\b`).test(evidence.text)
+    ) {
+      failures.push({ claim: word, kind: "number" });
+    }
+  }
+  for (const match of sentence.matchAll(/[“"]([^”"]{3,})[”"]/g)) {
+    const quoted = normaliseText((match[1] as string).replace(/[,.]$/, ""));
+    if (!evidence.text.includes(quoted)) failures.push({ claim: `“${match[1]}”`, kind: "quote" });
+  }
+  return failures;
+}
+
+function escapeRegex(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+
+/** Keeps the sentences of a text its sources support and reports the others. */
+function groundText(text: string, evidence: Evidence, where: string, notes: IssueNote[], sectionId: string): string {
+  if (!text) return text;
+  const kept: string[] = [];
+  for (const sentence of splitSentences(text)) {
+    const failures = unsupportedClaims(sentence, evidence);
+    if (!failures.length) {
+      kept.push(sentence);
+      continue;
+    }
+    notes.push({
+      level: "warning",
+      section: sectionId,
+      code: "grounding",
+      message: `Dropped from ${where}: "${sentence}" — not in its sources: ${failures.map((f) => f.claim).join(", ")}.`,
+    });
+  }
+  return kept.join(" ");
+}
+
+function groundBlock(block: StoryBlock, evidence: Evidence, notes: IssueNote[], sectionId: string): StoryBlock | null {
+  const headlineFailures = unsupportedClaims(block.headline, evidence);
+  let headline = block.headline;
+  if (headlineFailures.length) {
+    const fallback = block.citations[0]?.title;
+    notes.push({
+      level: "warning",
+      section: sectionId,
+      code: "grounding",
+      message: `Replaced headline "${block.headline}" (not in its sources: ${headlineFailures.map((f) => f.claim).join(", ")})${fallback ? ` with the source's own title` : ""}.`,
+    });
+    if (!fallback) return null;
+    headline = fallback;
+  }
+  const paragraphs = block.paragraphs
+    .map((p) => groundText(p, evidence, `"${headline}"`, notes, sectionId))
+    .filter(Boolean);
+  const notesKept = block.notes
+    .map((n) => ({ ...n, text: groundText(n.text, evidence, `${n.label} of "${headline}"`, notes, sectionId) }))
+    .filter((n) => n.text);
+  if (block.citations.length === 0) {
+    notes.push({
+      level: "warning",
+      section: sectionId,
+      code: "grounding",
+      message: `Dropped "${headline}": it cites no source.`,
+    });
+    return null;
+  }
+  return { ...block, headline, paragraphs, notes: notesKept };
+}
+
+/**
+ * Checks every text of a written section against its evidence. Unsupported sentences are dropped (a headline is
+ * replaced by its source's own title), and each drop is reported to the editor with the claims that failed.
+ */
+export function groundSection(draft: SectionDraft): { section: Section | null; notes: IssueNote[] } {
+  const evidence = buildEvidence(draft.evidence, draft.derived);
+  const notes: IssueNote[] = [];
+  const s = draft.section;
+  switch (s.kind) {
+    case "intro":
+    case "cta":
+    case "links":
+    case "prompt":
+      return { section: s, notes };
+    case "stories": {
+      const stories = s.stories
+        .map((b) => groundBlock(b, evidence, notes, s.id))
+        .filter((b): b is StoryBlock => b !== null);
+      return { section: stories.length ? { ...s, stories } : null, notes };
+    }
+    case "groups": {
+      const groups = s.groups
+        .map((g) => ({
+          ...g,
+          stories: g.stories
+            .map((b) => groundBlock(b, evidence, notes, s.id))
+            .filter((b): b is StoryBlock => b !== null),
+        }))
+        .filter((g) => g.stories.length);
+      return { section: groups.length ? { ...s, groups } : null, notes };
+    }
+    case "bullets": {
+      const lines = s.lines
+        .map((line) => ({
+          ...line,
+          text: line.text ? groundText(line.text, evidence, s.heading ?? s.id, notes, s.id) : line.text,
+        }))
+        .filter((line, i) => line.text || (i === 0 && line.lead));
+      return { section: lines.some((l) => l.text) ? { ...s, lines } : null, notes };
+    }
+    case "market": {
+      const paragraph = groundText(s.paragraph, evidence, s.heading, notes, s.id);
+      return { section: paragraph ? { ...s, paragraph } : null, notes };
+    }
+    case "quote": {
+      const failures = unsupportedClaims(`"${s.quote}" said ${s.speaker}.`, evidence);
+      if (failures.length) {
+        notes.push({
+          level: "warning",
+          section: s.id,
+          code: "grounding",
+          message: `Dropped the quote attributed to ${s.speaker}: not in its source (${failures.map((f) => f.claim).join(", ")}).`,
+        });
+        return { section: null, notes };
+      }
+      return { section: s, notes };
+    }
+  }
+}

@@ -1,0 +1,171 @@
+import { setTimeout as sleep } from "node:timers/promises";
+import { DaybriefError, isDaybriefError } from "../../errors.ts";
+import { type Logger, silentLogger } from "../../log.ts";
+import type { SectionDraft, WriteRequest, Writer } from "../writer.ts";
+import { ChatClient, type ChatMessage } from "./chat-client.ts";
+import { cacheKey, type LlmCache } from "./llm-cache.ts";
+import { extractJson, type Parsed } from "./parse-answer.ts";
+import { PromptFiles } from "./prompts.ts";
+import { type Plan, planSection } from "./tasks/plan-section.ts";
+import { type LlmUsage, UsageAccount } from "./usage.ts";
+
+export type LlmWriterOptions = {
+  baseUrl: string;
+  model: string;
+  apiKey: string | null;
+  timeoutMs: number;
+  /** Further attempts after an invalid answer or a failed request. */
+  retries: number;
+  maxTokens: number;
+  temperature: number;
+  inputCostPerMillion: number | null;
+  outputCostPerMillion: number | null;
+  /** A folder of prompt files that override the bundled editions/prompts/ ones, file by file. */
+  promptsDir?: string | null;
+  cache?: LlmCache;
+  /** Writes what needs no model, gives the scaffold (selection, citations, data) the model rewrites. */
+  offline: Writer;
+  /** Characters of source text in one prompt; 12,000 by default. */
+  sourceBudgetChars?: number;
+  /** Wait before retrying a failed request, times the attempt number; 1 s by default. */
+  retryDelayMs?: number;
+  logger?: Logger;
+};
+
+/**
+ * Writes sections with any OpenAI-compatible model. For each section the offline writer drafts first (choosing the
+ * stories, citations, ticker and quote, all grounded); the model then rewrites the prose from the selected sources,
+ * answering in JSON that is validated with zod and asked for again — saying what was wrong — when invalid. Answers
+ * are cached by prompt, so a rebuild does not pay twice. A failure throws E_LLM_REQUEST or E_LLM_OUTPUT, and the
+ * issue builder has the offline writer write that section instead.
+ *
+ * @example
+ * const writer = new LlmWriter({ ...config.llm, baseUrl, model, offline: new OfflineWriter() });
+ * const issue = await writeIssue(loadEdition("digest"), day, { writer });
+ * issue.writer = issueWriterInfo(writer);
+ */
+export class LlmWriter implements Writer {
+  readonly name = "llm" as const;
+  readonly #options: LlmWriterOptions;
+  readonly #client: ChatClient;
+  readonly #prompts: PromptFiles;
+  readonly #log: Logger;
+  #account: UsageAccount;
+  /** A failure no retry mends (a wrong key, model or URL): later sections fall back without asking again. */
+  #down: DaybriefError | null = null;
+
+  constructor(options: LlmWriterOptions) {
+    this.#options = options;
+    this.#client = new ChatClient(options);
+    this.#prompts = new PromptFiles(options.promptsDir);
+    this.#log = options.logger ?? silentLogger;
+    this.#account = this.#newAccount();
+  }
+
+  /** The account since construction or the last resetUsage(): tokens, cost, cache use, failed sections. */
+  usage(): LlmUsage {
+    return this.#account.snapshot();
+  }
+
+  /** Starts a new account, for the next issue written with the same writer. */
+  resetUsage(): void {
+    this.#account = this.#newAccount();
+  }
+
+  async writeSection(request: WriteRequest): Promise<SectionDraft | null> {
+    const scaffold = await this.#options.offline.writeSection(request);
+    if (!scaffold) return null;
+    const plan = planSection({ request, scaffold, budget: this.#options.sourceBudgetChars ?? 12_000 });
+    if (!plan) return scaffold;
+    const id = request.definition.id;
+    try {
+      if (this.#down) throw this.#down;
+      return await this.#write(id, request, plan);
+    } catch (error) {
+      this.#account.failed(id);
+      this.#log.warn({ section_id: id, err: (error as Error).message }, "llm_section_failed");
+      if (isDaybriefError(error, "E_LLM_REQUEST") && [401, 403, 404].includes(Number(error.details.status)))
+        this.#down = error;
+      throw error;
+    }
+  }
+
+  async #write(id: string, request: WriteRequest, plan: Plan): Promise<SectionDraft> {
+    const { retries, temperature, model, maxTokens } = this.#options;
+    const messages = this.#prompts.messages(plan.prompt, request.edition, plan.vars);
+    const key = cacheKey(model, messages, temperature);
+    const hit = await this.#options.cache?.get(key).catch(() => null);
+    if (hit) {
+      const cached = this.#parse(hit.response, plan);
+      if (cached.ok) {
+        this.#account.cacheHit(hit.promptTokens, hit.completionTokens);
+        return cached.value;
+      }
+    }
+    const conversation: ChatMessage[] = [...messages];
+    const spent = { prompt: 0, completion: 0 };
+    let last: DaybriefError | null = null;
+    let attempts = 0;
+    while (attempts <= retries) {
+      if (attempts > 0 && last?.code === "E_LLM_REQUEST") await sleep((this.#options.retryDelayMs ?? 1000) * attempts);
+      attempts += 1;
+      let answer: Awaited<ReturnType<ChatClient["complete"]>>;
+      try {
+        answer = await this.#client.complete(conversation);
+      } catch (error) {
+        if (!isDaybriefError(error, "E_LLM_REQUEST")) throw error;
+        last = error;
+        this.#log.warn({ section_id: id, attempt: attempts, err: error.message }, "llm_request_failed");
+        if (error.details.retryable !== true) break;
+        continue;
+      }
+      this.#account.call(answer.promptTokens, answer.completionTokens);
+      spent.prompt += answer.promptTokens;
+      spent.completion += answer.completionTokens;
+      const result = this.#parse(answer.content, plan);
+      if (result.ok) {
+        await this.#options.cache
+          ?.set(key, model, {
+            response: answer.content,
+            promptTokens: spent.prompt,
+            completionTokens: spent.completion,
+          })
+          .catch(() => {});
+        return result.value;
+      }
+      const problems = answer.truncated
+        ? [`the answer was cut off at ${maxTokens} tokens: write less`, ...result.problems]
+        : result.problems;
+      last = new DaybriefError("E_LLM_OUTPUT", `no usable answer for "${id}" (${problems.join("; ")})`);
+      this.#log.warn({ section_id: id, attempt: attempts, problems }, "llm_answer_invalid");
+      conversation.push(
+        { role: "assistant", content: answer.content },
+        { role: "user", content: retryMessage(problems) },
+      );
+    }
+    const error = last ?? new DaybriefError("E_LLM_REQUEST", `no answer for "${id}"`);
+    error.message = `${error.message} after ${attempts} attempt${attempts === 1 ? "" : "s"}`;
+    throw error;
+  }
+
+  #parse(content: string, plan: Plan): Parsed<SectionDraft> {
+    const json = extractJson(content);
+    if (!json.ok) return json;
+    // Links come from the sources only; a model that writes one is asked again rather than trusted.
+    if (/\bhttps?:\/\/|\bwww\./i.test(content))
+      return { ok: false, problems: ["remove every URL: links are added from the sources"] };
+    return plan.apply(json.value);
+  }
+
+  #newAccount(): UsageAccount {
+    return new UsageAccount(this.#options.model, this.#options);
+  }
+}
+
+function retryMessage(problems: string[]): string {
+  return [
+    "That answer cannot be used:",
+    ...problems.map((p) => `- ${p}`),
+    "Reply again with only the JSON object, in exactly the shape asked for, using only facts from the sources.",
+  ].join("\n");
+}

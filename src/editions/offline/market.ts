@@ -1,0 +1,49 @@
+import type { Citation } from "../../model/issue.ts";
+import type { DayContext, DayItem, TickerMood } from "../day.ts";
+import { compressSentence, splitSentences, standsAlone, wordCount } from "../sentences.ts";
+import { firstPerson } from "./story-text.ts";
+
+export type MarketRead = { mood: TickerMood; paragraph: string; citations: Citation[] };
+
+/**
+ * Market Pulse: the ticker the day's coverage says most about — most items, then the strongest mood — with the
+ * sentences that drove the reading, taken from those items.
+ */
+export function marketRead(day: DayContext, maxSentences = 3): MarketRead | null {
+  const moods = [...day.tickers].sort(
+    (a, b) =>
+      Number(b.label !== "Neutral") - Number(a.label !== "Neutral") ||
+      b.itemIds.length - a.itemIds.length ||
+      Math.abs(b.score) - Math.abs(a.score),
+  );
+  const items = new Map(day.stories.flatMap((s) => s.items).map((i) => [i.id, i]));
+  for (const mood of moods) {
+    const drivers = mood.itemIds.map((id) => items.get(id)).filter((i): i is DayItem => !!i);
+    const names = new Set([
+      mood.company,
+      ...drivers.flatMap((d) => d.entities.filter((e) => e.normalized === mood.company).map((e) => e.text)),
+    ]);
+    const sentences: string[] = [];
+    const citations: Citation[] = [];
+    for (const item of drivers) {
+      const about = splitSentences(item.text)
+        .map(compressSentence)
+        .filter(
+          (s) =>
+            wordCount(s) >= 8 &&
+            wordCount(s) <= 45 &&
+            standsAlone(s) &&
+            !firstPerson(s) &&
+            [...names].some((n) => s.includes(n)) &&
+            !sentences.includes(s),
+        );
+      const chosen = about.slice(0, 1);
+      if (!chosen.length) continue;
+      sentences.push(...chosen);
+      if (item.url) citations.push({ title: item.title, url: item.url, outlet: item.sourceName });
+      if (sentences.length >= maxSentences) break;
+    }
+    if (sentences.length) return { mood, paragraph: sentences.join(" "), citations };
+  }
+  return null;
+}

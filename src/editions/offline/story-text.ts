@@ -1,0 +1,245 @@
+import type { Citation } from "../../model/issue.ts";
+import { contentTokens } from "../../stories/tokens.ts";
+import type { DayItem, DayStory } from "../day.ts";
+import { compressSentence, limitWords, splitSentences, standsAlone, wordCount } from "../sentences.ts";
+
+/** Every item of a story as a citation, most trusted outlet first, one per outlet. */
+export function citationsOf(items: DayItem[]): Citation[] {
+  const seen = new Set<string>();
+  const out: Citation[] = [];
+  for (const item of [...items].sort((a, b) => b.sourceWeight - a.sourceWeight)) {
+    if (!item.url || seen.has(item.sourceId)) continue;
+    seen.add(item.sourceId);
+    out.push({ title: item.title, url: item.url, outlet: item.sourceName });
+  }
+  return out;
+}
+
+/** Terms the story's items agree on: what a sentence should mention to be about the story. */
+function storyTerms(items: DayItem[]): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const item of items) {
+    for (const term of new Set(contentTokens(`${item.title} ${item.text.slice(0, 1200)}`)))
+      counts.set(term, (counts.get(term) ?? 0) + 1);
+  }
+  return counts;
+}
+
+/** Outlet names and "Explainer:"-style labels do not belong in a headline. */
+function cleanTitle(title: string, outlets: string[]): string {
+  let t = title.replace(/\s+/g, " ").trim();
+  for (const outlet of outlets) t = t.replace(new RegExp(`\\s+[-|–—:]\\s+${escapeRegex(outlet)}$`, "i"), "");
+  t = t.replace(/^(?:explainer|analysis|opinion|exclusive|watch|listen|podcast|ep\.?\s*\d+)\s*[:—–-]\s*/i, "");
+  return t.replace(/[.;:]+$/, "");
+}
+
+function escapeRegex(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+
+/**
+ * The story's headline: the item title that best states what the coverage agrees on (its words are shared by the
+ * other titles), from a trusted outlet, short enough, not a podcast or explainer title.
+ */
+export function headlineOf(story: DayStory, maxWords: number): string {
+  const outlets = story.items.map((i) => i.sourceName);
+  const candidates = story.items.filter((i) => i.sourceKind !== "podcast").length
+    ? story.items.filter((i) => i.sourceKind !== "podcast")
+    : story.items;
+  const titleTerms = candidates.map((i) => new Set(contentTokens(i.title)));
+  let best = candidates[0] as DayItem;
+  let bestScore = Number.NEGATIVE_INFINITY;
+  candidates.forEach((item, i) => {
+    const terms = titleTerms[i] as Set<string>;
+    let shared = 0;
+    titleTerms.forEach((other, j) => {
+      if (j !== i) for (const term of terms) if (other.has(term)) shared += 1;
+    });
+    const words = wordCount(item.title);
+    const score =
+      shared / Math.max(1, candidates.length - 1) +
+      item.sourceWeight * 2 -
+      (words > maxWords ? 3 : 0) -
+      (words > 16 ? 1 : 0) -
+      (titleCase(item.title) ? 1.5 : 0) -
+      (item.sourceKind === "press" || item.sourceKind === "company" ? 1 : 0) -
+      (/\b(?:announces?|announcing)\b/i.test(item.title) ? 1.5 : 0) -
+      (/^(?:explainer|analysis|opinion|ep\.?\s*\d+|how|why|what)\b/i.test(item.title) ? 2 : 0);
+    if (score > bestScore) {
+      best = item;
+      bestScore = score;
+    }
+  });
+  return limitWords(cleanTitle(best.title, outlets), maxWords);
+}
+
+/** "NVIDIA and Mistral AI Bring the Mistral 3 Open Model Family to NVIDIA Platforms": press-release capitals. */
+function titleCase(title: string): boolean {
+  const words = title.split(/\s+/).filter((w) => /^[a-z]/i.test(w) && w.length > 3);
+  return words.length >= 4 && words.filter((w) => /^[A-Z]/.test(w)).length / words.length > 0.8;
+}
+
+type Scored = { text: string; score: number; item: DayItem; position: number };
+
+/**
+ * The best sentences of a story's sources: early sentences that mention what the coverage agrees on, the amounts
+ * and names it states, from trusted outlets; never two that say the same thing; each compressed only safely.
+ */
+export function bestSentences(
+  story: Pick<DayStory, "items">,
+  count: number,
+  options: { maxWords?: number; exclude?: string[] } = {},
+): Array<{ text: string; item: DayItem }> {
+  if (count <= 0) return [];
+  const terms = storyTerms(story.items);
+  const n = story.items.length;
+  const scored: Scored[] = [];
+  for (const item of story.items) {
+    if (item.sourceKind === "podcast" && story.items.some((i) => i.sourceKind !== "podcast")) continue;
+    const sentences = splitSentences(item.text).slice(0, 8);
+    sentences.forEach((raw, position) => {
+      const text = compressSentence(raw);
+      const words = wordCount(text);
+      if (
+        words < 8 ||
+        words > (options.maxWords ?? 45) ||
+        !standsAlone(text) ||
+        /[?]$/.test(text) ||
+        /^["“]/.test(text)
+      )
+        return;
+      // A company's "we" reads wrong in someone else's newsletter.
+      if (firstPerson(text)) return;
+      let agreement = 0;
+      const tokens = new Set(contentTokens(text));
+      for (const token of tokens) agreement += ((terms.get(token) ?? 1) - 1) / Math.max(1, n - 1);
+      const facts = (text.match(/\$|€|£|\d/g) ?? []).length > 0 ? 1 : 0;
+      const score = agreement / Math.sqrt(tokens.size + 1) + facts * 0.6 + item.sourceWeight * 0.5 - position * 0.35;
+      scored.push({ text, score, item, position });
+    });
+  }
+  scored.sort((a, b) => b.score - a.score);
+  const chosen: Scored[] = [];
+  const excluded = (options.exclude ?? []).map((e) => new Set(contentTokens(e)));
+  for (const candidate of scored) {
+    if (chosen.length >= count) break;
+    const tokens = new Set(contentTokens(candidate.text));
+    const numbers = numbersIn(candidate.text);
+    const repeats =
+      [...chosen.map((c) => new Set(contentTokens(c.text))), ...excluded].some(
+        (other) => overlap(tokens, other) > 0.4,
+      ) || chosen.some((c) => [...numbersIn(c.text)].filter((n) => numbers.has(n)).length >= 2);
+    if (!repeats) chosen.push(candidate);
+  }
+  // Keep the order a reader expects: sentences from one source in their own order, the lead first.
+  chosen.sort((a, b) => (a.item === b.item ? a.position - b.position : b.score - a.score));
+  return chosen.map((c) => ({ text: c.text, item: c.item }));
+}
+
+/** "We are announcing", "our new chip": first person outside quotation marks. */
+export function firstPerson(sentence: string): boolean {
+  const outsideQuotes = sentence.replace(/[“"][^”"]*[”"]/g, " ");
+  // "US" (the country) and "I" in "Phase I" are not pronouns; lower-case "us" and a lone "I " are.
+  return (
+    /\b(?:we|we're|we’re|we've|we’ve|our|ours|i'm|i’m|my)\b/i.test(outsideQuotes) ||
+    /\bus\b/.test(outsideQuotes) ||
+    /(?:^|[.,;:]\s+|\s)I\s+[a-z]/.test(outsideQuotes)
+  );
+}
+
+/** The figures a sentence states ("675", "41", "3.25"): two sentences stating the same two figures say the same thing. */
+function numbersIn(sentence: string): Set<string> {
+  return new Set((sentence.match(/\d+(?:[.,]\d+)?/g) ?? []).map((n) => n.replace(/,/g, "")));
+}
+
+function overlap(a: Set<string>, b: Set<string>): number {
+  let shared = 0;
+  for (const token of a) if (b.has(token)) shared += 1;
+  return shared / Math.max(1, Math.min(a.size, b.size));
+}
+
+/** One line for a headline list: the story's best short sentence, or its headline. */
+export function oneLiner(story: DayStory, maxWords: number): string {
+  const [best] = bestSentences(story, 1, { maxWords });
+  return best ? best.text : `${headlineOf(story, maxWords)}.`;
+}
+
+/** The company a story is about: the organisation its titles and texts name most. */
+export function subjectOf(story: Pick<DayStory, "items">): string | null {
+  const score = new Map<string, number>();
+  for (const item of story.items) {
+    for (const entity of item.entities) {
+      if (entity.type !== "org") continue;
+      const inTitle = item.title.toLowerCase().includes(entity.text.toLowerCase());
+      score.set(entity.normalized, (score.get(entity.normalized) ?? 0) + (inTitle ? 3 : 1));
+    }
+  }
+  return [...score.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? null;
+}
+
+/**
+ * "Company: what happened." — the story's best sentence, with the company's own name dropped from its start when
+ * the sentence opens with it ("Nvidia said it would invest…" stays whole; "Nvidia invested…" becomes "Invested…").
+ */
+export function rapidLine(story: DayStory, maxWords: number): { subject: string; text: string } {
+  const subject = subjectOf(story) ?? story.items[0]?.sourceName ?? "";
+  const [best] = bestSentences(story, 1, { maxWords });
+  const text = best?.text ?? `${headlineOf(story, maxWords)}.`;
+  const aliases = [
+    ...new Set([
+      subject,
+      ...story.items.flatMap((i) => i.entities.filter((e) => e.normalized === subject).map((e) => e.text)),
+    ]),
+  ].sort((a, b) => b.length - a.length);
+  for (const alias of aliases) {
+    // Only "Nvidia invested…" becomes "Invested…": the name must be followed directly by a verb of action.
+    const match = new RegExp(`^${escapeRegex(alias)}\\s+([a-z]+)\\b`).exec(text);
+    const verb = match?.[1] ?? "";
+    if (match && actionVerb(verb)) {
+      const rest = text.slice(match[0].length - verb.length);
+      return { subject, text: rest.charAt(0).toUpperCase() + rest.slice(1) };
+    }
+  }
+  return { subject, text };
+}
+
+const reportingVerbs = new Set(["said", "says", "told", "announced", "announces", "stated", "noted", "wrote", "added"]);
+const presentVerbs = new Set([
+  "is",
+  "has",
+  "will",
+  "plans",
+  "wants",
+  "aims",
+  "expects",
+  "agrees",
+  "launches",
+  "releases",
+  "raises",
+  "buys",
+  "opens",
+  "ships",
+  "unveils",
+  "adds",
+  "makes",
+  "takes",
+  "invests",
+  "acquires",
+  "signs",
+  "hires",
+  "cuts",
+  "names",
+  "introduces",
+  "debuts",
+  "brings",
+  "puts",
+  "joins",
+  "reports",
+  "posts",
+  "sets",
+]);
+
+function actionVerb(word: string): boolean {
+  if (reportingVerbs.has(word)) return false;
+  return presentVerbs.has(word) || (/ed$/.test(word) && word.length > 3);
+}

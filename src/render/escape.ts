@@ -1,0 +1,60 @@
+/** Escaping for every output format: text from sources and writers is never trusted as markup. */
+
+const htmlEntities: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
+
+/** Escapes text for HTML element content and double- or single-quoted attribute values. */
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => htmlEntities[c] ?? c);
+}
+
+/** A URL placeholder the sending stage fills per recipient ("{{unsubscribe_url}}", "%unsubscribe%", "[[url]]"). */
+const placeholder = /^(\{\{[\w.-]+\}\}|%%?[\w.-]+%%?|\[\[[\w.-]+\]\])$/;
+
+/**
+ * The URL when it is safe to put in a link: http(s), mailto, a relative path or a mail-merge placeholder. Anything
+ * with another scheme (javascript:, data:, vbscript:) gives null, and the caller prints the text without a link.
+ *
+ * @example
+ * safeUrl("javascript:alert(1)") // null
+ * safeUrl("https://example.com/a b") // "https://example.com/a%20b"
+ */
+export function safeUrl(url: string | null | undefined): string | null {
+  if (!url) return null;
+  // Browsers ignore control characters and whitespace inside a scheme ("java\tscript:"), so judge the URL without them.
+  const compact = url.replace(/[\u0000-\u0020\u007f-\u009f]/g, "");
+  if (!compact) return null;
+  if (placeholder.test(compact)) return compact;
+  const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(compact)?.[1]?.toLowerCase();
+  if (scheme === undefined) return compact.startsWith("//") ? null : compact.replace(/[\s"<>\\^`{|}]/g, encodeURIComponent);
+  if (scheme !== "http" && scheme !== "https" && scheme !== "mailto") return null;
+  if (scheme === "mailto") return compact;
+  try {
+    return new URL(url.trim()).href;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Characters CommonMark could read as inline markup, plus `&` where it would start an entity reference ("&amp;"),
+ * `|` (GFM tables), `~` (strikethrough) and `$` (math in GitHub, Obsidian and others: "$2 billion … $5").
+ */
+const markdownInline = /[\\`*_[\]<>|~$]|&(?=#?\w+;)/g;
+
+/**
+ * Escapes text for a Markdown paragraph: inline markup characters everywhere, and block markers (`#`, `>`, `-`,
+ * `+`, `=`, `1.`) where they would start a block. Newlines become spaces: a paragraph here is one line.
+ */
+export function escapeMarkdown(text: string): string {
+  const inline = text.replace(/\s*\n\s*/g, " ").replace(markdownInline, (c) => `\\${c}`);
+  return inline.replace(/^(\s*)([#>+=-]|\d+(?=[.)]))/, (_m, space: string, marker: string) =>
+    /^\d+$/.test(marker) ? `${space}${marker}\\` : `${space}\\${marker}`,
+  );
+}
+
+/** A link destination for Markdown: a safe URL with the characters that would end it escaped, or null. */
+export function markdownUrl(url: string | null | undefined): string | null {
+  const safe = safeUrl(url);
+  const encoded: Record<string, string> = { "(": "%28", ")": "%29", "<": "%3C", ">": "%3E", " ": "%20" };
+  return safe === null ? null : safe.replace(/[()<> ]/g, (c) => encoded[c] ?? c);
+}

@@ -1,0 +1,35 @@
+/**
+ * Render stage: one issue model in, every format out. `renderers` maps each per-issue format to its renderer;
+ * the archive index and the feeds cover many issues and have functions of their own.
+ */
+import type { Issue } from "../model/issue.ts";
+import { renderEmail } from "./email.ts";
+import { renderMarkdown } from "./markdown.ts";
+import type { RenderOptions } from "./options.ts";
+import { renderText } from "./text.ts";
+import { renderWebPage } from "./web.ts";
+
+export { type ArchiveEntry, renderArchiveIndex } from "./archive.ts";
+export { type Feeds, feedPaths, renderFeeds } from "./feeds.ts";
+export { issuePagePath, issueUrl, type NavLink, type RenderOptions } from "./options.ts";
+export { renderIssueBody } from "./web.ts";
+
+/** html: the email (MJML); text: its plain-text part; md: Markdown; web: the issue's archive page. */
+export type Format = "html" | "text" | "md" | "web";
+
+export type Renderer = (issue: Issue, options: RenderOptions) => Promise<string> | string;
+
+/**
+ * @example
+ * const html = await renderers.html(issue, { siteName: "Daybrief", siteUrl: "https://brief.example.com" });
+ * const text = await renderers.text(issue, options);
+ */
+export const renderers: Record<Format, Renderer> = {
+  html: renderEmail,
+  text: renderText,
+  md: renderMarkdown,
+  web: renderWebPage,
+};
+
+/** File extensions per format, as `daybrief demo --out` writes them (`DIR/<edition>/<date>.<ext>`). */
+export const formatExtensions: Record<Format, string> = { html: "html", text: "txt", md: "md", web: "html" };

@@ -1,0 +1,88 @@
+import type { Issue } from "../model/issue.ts";
+
+/** A neighbouring issue for the web page's previous/next links. */
+export type NavLink = { title: string; url: string };
+
+export type RenderOptions = {
+  /** The publication's name, shown in the footer, page headers and feeds ("Daybrief"). */
+  siteName: string;
+  /**
+   * Public base URL of the archive ("https://brief.example.com"). With null, links between pages are relative to
+   * the page that holds them, so a rendered folder works from disk; "" gives root-relative links ("/archive/…").
+   */
+  siteUrl: string | null;
+  /** Where readers send tips (a page or a mailto: link). */
+  tipsUrl?: string | null;
+  /** The unsubscribe link; a placeholder the sending stage fills per recipient ("{{unsubscribe_url}}") is fine. */
+  unsubscribeUrl?: string | null;
+  /** Accent colour (#rrggbb) replacing the edition theme's. */
+  brandColor?: string;
+  /** Decorative emoji (section icons, the sentiment dot, group emoji); the words never depend on them. Default true. */
+  emoji?: boolean;
+  /** Previous and next issues, linked at the foot of the web page. */
+  previous?: NavLink | null;
+  next?: NavLink | null;
+};
+
+/** The options with defaults applied and URLs normalised, computed once per render. */
+export type Resolved = {
+  siteName: string;
+  /** Base URL without a trailing slash ("" for root-relative), or null for page-relative links. */
+  base: string | null;
+  tipsUrl: string | null;
+  unsubscribeUrl: string | null;
+  brandColor: string | null;
+  emoji: boolean;
+  previous: NavLink | null;
+  next: NavLink | null;
+};
+
+export function resolveOptions(options: RenderOptions): Resolved {
+  const brand = options.brandColor?.trim() ?? "";
+  return {
+    siteName: options.siteName,
+    base: options.siteUrl === null ? null : options.siteUrl.replace(/\/+$/, ""),
+    tipsUrl: options.tipsUrl ?? null,
+    unsubscribeUrl: options.unsubscribeUrl ?? null,
+    // Only a hex colour reaches the CSS: the value is written into style attributes and style sheets.
+    brandColor: /^#[0-9a-f]{3}([0-9a-f]{3})?$/i.test(brand) ? brand : null,
+    emoji: options.emoji ?? true,
+    previous: options.previous ?? null,
+    next: options.next ?? null,
+  };
+}
+
+const slug = (text: string) => text.toLowerCase().replace(/[^a-z0-9-]+/g, "-") || "issue";
+
+/**
+ * Where an issue's web page lives, relative to the site root.
+ *
+ * @example
+ * issuePagePath({ edition: "digest", date: "2025-12-03" }) // "archive/digest/2025-12-03.html"
+ */
+export function issuePagePath(issue: Pick<Issue, "edition" | "date">): string {
+  const date = /^\d{4}-\d{2}-\d{2}$/.test(issue.date) ? issue.date : slug(issue.date);
+  return `archive/${slug(issue.edition)}/${date}.html`;
+}
+
+/** The issue page's URL: absolute under siteUrl, "/archive/…" with "", and relative to the site root with null. */
+export function issueUrl(issue: Pick<Issue, "edition" | "date">, options: Pick<RenderOptions, "siteUrl">): string {
+  const base = options.siteUrl === null ? null : options.siteUrl.replace(/\/+$/, "");
+  return base === null ? issuePagePath(issue) : `${base}/${issuePagePath(issue)}`;
+}
+
+/** The web version of an issue for links from outside the site (email, text, feeds): absolute when it can be. */
+export function webVersionUrl(issue: Issue, resolved: Resolved): string | null {
+  if (resolved.base) return `${resolved.base}/${issuePagePath(issue)}`;
+  return issue.url ?? null;
+}
+
+/** The archive index, as linked from an issue page. */
+export function archiveIndexUrl(resolved: Resolved): string {
+  return resolved.base === null ? "../index.html" : `${resolved.base}/archive/`;
+}
+
+/** The RSS feed, as linked from pages under archive/ (the demo writes it at the site root). */
+export function feedUrlFrom(resolved: Resolved, depth: number): string {
+  return resolved.base === null ? `${"../".repeat(depth)}feed.xml` : `${resolved.base}/feed.xml`;
+}

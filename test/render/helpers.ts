@@ -1,0 +1,104 @@
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { expect } from "vitest";
+import type { Citation, Issue, StoryBlock } from "../../src/model/issue.ts";
+import type { RenderOptions } from "../../src/render/index.ts";
+
+export const fixtureDir = join(import.meta.dirname, "..", "fixtures", "render");
+export const goldenDir = join(fixtureDir, "golden");
+export const editions = ["digest", "briefing"] as const;
+
+export function loadIssue(edition: (typeof editions)[number]): Issue {
+  return JSON.parse(readFileSync(join(fixtureDir, `${edition}-issue.json`), "utf8")) as Issue;
+}
+
+export const options: RenderOptions = {
+  siteName: "Daybrief",
+  siteUrl: "https://brief.example.com",
+  tipsUrl: "https://brief.example.com/tips",
+  unsubscribeUrl: "{{unsubscribe_url}}",
+};
+
+/**
+ * Compares output with its golden file; with UPDATE_GOLDEN=1 (re)writes the file instead. A missing golden file
+ * fails, so a new format cannot pass without someone looking at its output once.
+ */
+export function expectGolden(name: string, actual: string): void {
+  const path = join(goldenDir, name);
+  if (process.env.UPDATE_GOLDEN === "1") {
+    mkdirSync(dirname(path), { recursive: true });
+    writeFileSync(path, actual);
+    return;
+  }
+  if (!existsSync(path)) throw new Error(`No golden file ${path}; run UPDATE_GOLDEN=1 npx vitest run test/render and review it.`);
+  expect(actual, `${name} differs from its golden file (UPDATE_GOLDEN=1 refreshes it after review)`).toBe(readFileSync(path, "utf8"));
+}
+
+/** Every citation of an issue, wherever it sits. */
+export function citationsOf(issue: Issue): Citation[] {
+  const fromStories = (stories: StoryBlock[]) => stories.flatMap((s) => s.citations);
+  return issue.sections.flatMap((section) => {
+    switch (section.kind) {
+      case "stories":
+        return fromStories(section.stories);
+      case "groups":
+        return section.groups.flatMap((g) => fromStories(g.stories));
+      case "bullets":
+      case "market":
+        return section.citations;
+      case "quote":
+        return [section.citation];
+      default:
+        return [];
+    }
+  });
+}
+
+export const hostile = `<script>alert("x")</script> "Quoted" & 'single' <img src=x onerror=alert(1)>`;
+export const hostileUrl = "javascript:alert(1)";
+
+/** The briefing with hostile text in every text field and a javascript: URL in every link. */
+export function hostileIssue(): Issue {
+  const issue = loadIssue("briefing");
+  const evil = (text: string) => `${text} ${hostile}`;
+  const cite = (c: Citation): Citation => ({ title: evil(c.title), outlet: evil(c.outlet), url: c.url });
+  const story = (s: StoryBlock): StoryBlock => ({
+    ...s,
+    headline: evil(s.headline),
+    paragraphs: s.paragraphs.map(evil),
+    notes: s.notes.map((n) => ({ label: evil(n.label), text: evil(n.text) })),
+    subject: s.subject ? evil(s.subject) : s.subject,
+    citations: [...s.citations.map(cite), { title: hostile, outlet: "Evil", url: hostileUrl }],
+  });
+  return {
+    ...issue,
+    title: evil(issue.title),
+    preheader: evil(issue.preheader),
+    editionName: evil(issue.editionName),
+    sections: [
+      ...issue.sections.map((section) => {
+        switch (section.kind) {
+          case "intro":
+            return { ...section, text: evil(section.text) };
+          case "stories":
+            return { ...section, heading: section.heading && evil(section.heading), stories: section.stories.map(story) };
+          case "groups":
+            return { ...section, groups: section.groups.map((g) => ({ ...g, label: evil(g.label), emoji: hostile, stories: g.stories.map(story) })) };
+          case "bullets":
+            return { ...section, lines: section.lines.map((l) => ({ lead: evil(l.lead ?? ""), text: evil(l.text) })) };
+          case "market":
+            return { ...section, company: evil(section.company), paragraph: evil(section.paragraph), ticker: hostile };
+          case "quote":
+            return { ...section, quote: evil(section.quote), speaker: evil(section.speaker), citation: { ...cite(section.citation), url: hostileUrl } };
+          case "links":
+            return { ...section, links: [...section.links.map((l) => ({ ...l, title: evil(l.title) })), { title: hostile, url: hostileUrl, date: null }] };
+          case "cta":
+            return { ...section, heading: evil(section.heading), text: evil(section.text), url: hostileUrl };
+          default:
+            return section;
+        }
+      }),
+      { kind: "prompt", id: "prompt-tip", heading: evil("Prompt Tip of the Day"), tipId: "x", title: evil("Tip"), prompt: `${hostile}\n\`\`\`\nclose the fence`, use: evil("Use") },
+    ],
+  };
+}
