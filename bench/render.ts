@@ -6,20 +6,27 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Issue } from "../src/model/issue.ts";
-import { compileMjml, skeletonMjml, slotToken } from "../src/render/email-skeleton.ts";
 import { planEmail } from "../src/render/email.ts";
-import { type Format, renderArchiveIndex, renderFeeds, renderers } from "../src/render/index.ts";
+import { compileMjml, skeletonMjml, slotToken } from "../src/render/email-skeleton.ts";
+import { type Format, renderArchiveIndex, renderers, renderFeeds } from "../src/render/index.ts";
 import { ms, ratio } from "./lib/format.ts";
-import { compare, type Contender } from "./lib/measure.ts";
+import { type Contender, compare } from "./lib/measure.ts";
 import type { BenchModule, BenchOptions, BenchResult, Check } from "./lib/types.ts";
 
 const fixtures = join(import.meta.dirname, "..", "test", "fixtures", "render");
-const options = { siteName: "Daybrief", siteUrl: "https://brief.example.com", tipsUrl: "https://brief.example.com/tips", unsubscribeUrl: "{{unsubscribe_url}}" };
+const options = {
+  siteName: "Daybrief",
+  siteUrl: "https://brief.example.com",
+  tipsUrl: "https://brief.example.com/tips",
+  unsubscribeUrl: "{{unsubscribe_url}}",
+};
 /** Rendering's share of the 2 s build-and-render budget for both editions of a day. */
 const targetMs = 100;
 
 function loadIssues(): Issue[] {
-  return ["digest", "briefing"].map((e) => JSON.parse(readFileSync(join(fixtures, `${e}-issue.json`), "utf8")) as Issue);
+  return ["digest", "briefing"].map(
+    (e) => JSON.parse(readFileSync(join(fixtures, `${e}-issue.json`), "utf8")) as Issue,
+  );
 }
 
 /** The whole MJML document of an issue, compiled: the renderer's output without the skeleton. */
@@ -38,7 +45,10 @@ async function run({ quick }: BenchOptions): Promise<BenchResult> {
 
   const formats = Object.keys(renderers) as Format[];
   const contenders: Contender[] = [
-    ...formats.map((format) => ({ name: format, pass: () => Promise.all(issues.map((i) => renderers[format](i, options))) })),
+    ...formats.map((format) => ({
+      name: format,
+      pass: () => Promise.all(issues.map((i) => renderers[format](i, options))),
+    })),
     { name: "feeds", pass: () => renderFeeds(issues, options) },
     { name: "archive", pass: () => renderArchiveIndex(issues, options) },
     { name: "mjml-full", pass: () => Promise.all(issues.map(fullCompile)) },
@@ -73,7 +83,14 @@ async function run({ quick }: BenchOptions): Promise<BenchResult> {
       target: "< 100 KiB (Gmail clips at ~102 KB)",
       pass: Math.max(...sizes) < 100 * 1024,
     },
-    { id: "mjml-cold", label: "first whole MJML compile in a process (loads MJML)", value: coldMs, unit: "ms", target: "info", pass: null },
+    {
+      id: "mjml-cold",
+      label: "first whole MJML compile in a process (loads MJML)",
+      value: coldMs,
+      unit: "ms",
+      target: "info",
+      pass: null,
+    },
   ];
   return {
     name: "render",

@@ -10,7 +10,9 @@ export type ArchiveEntry = Pick<Issue, "id" | "edition" | "editionName" | "date"
 
 /** Newest day first; on one day, editions in name order. */
 export function newestFirst<T extends Pick<Issue, "date" | "edition">>(issues: T[]): T[] {
-  return [...issues].sort((a, b) => (a.date === b.date ? a.edition.localeCompare(b.edition) : a.date < b.date ? 1 : -1));
+  return [...issues].sort((a, b) =>
+    a.date === b.date ? a.edition.localeCompare(b.edition) : a.date < b.date ? 1 : -1,
+  );
 }
 
 /**
@@ -25,7 +27,9 @@ export function renderArchiveIndex(issues: ArchiveEntry[], options: RenderOption
   const resolved = resolveOptions(options);
   const theme = themeFor("archive", resolved.brandColor);
   const href = (issue: ArchiveEntry) =>
-    resolved.base === null ? issuePagePath(issue).replace(/^archive\//, "") : `${resolved.base}/${issuePagePath(issue)}`;
+    resolved.base === null
+      ? issuePagePath(issue).replace(/^archive\//, "")
+      : `${resolved.base}/${issuePagePath(issue)}`;
   const months = new Map<string, ArchiveEntry[]>();
   for (const issue of newestFirst(issues)) {
     const month = formatMonth(issue.date);
@@ -42,7 +46,7 @@ export function renderArchiveIndex(issues: ArchiveEntry[], options: RenderOption
     return `<section class="db-s"><h2 class="db-h2">${escapeHtml(month)}</h2><ul class="db-list">${entries.join("")}</ul></section>`;
   });
   const empty = issues.length === 0 ? `<section class="db-s"><p class="db-empty">No issues yet.</p></section>` : "";
-  const feed = feedUrlFrom(resolved, 1);
+  const feed = feedUrlFrom(resolved, "archive/index.html");
   const home = resolved.base === null ? "index.html" : `${resolved.base}/archive/`;
   const top = `<header class="db-top"><a class="db-home" href="${escapeHtml(home)}">${escapeHtml(resolved.siteName)}</a><nav><a href="${escapeHtml(feed)}">RSS</a></nav></header>`;
   const mast = `<header class="db-mast db-mast-solo"><p class="db-kicker">${escapeHtml(resolved.siteName)}</p><h1 class="db-title">Archive</h1><p class="db-date">${issues.length} ${issues.length === 1 ? "issue" : "issues"}, newest first.</p></header>`;
@@ -50,7 +54,14 @@ export function renderArchiveIndex(issues: ArchiveEntry[], options: RenderOption
   const end = `<footer class="db-end"><p class="db-foot"><strong>${escapeHtml(resolved.siteName)}</strong> · <a class="db-flink" href="${escapeHtml(feed)}">Subscribe by RSS</a></p></footer>`;
   const canonical = resolved.base ? `${resolved.base}/archive/` : null;
   return renderPage(
-    { title: `${resolved.siteName} — Archive`, description: `Every issue of ${resolved.siteName}.`, canonical, feed, css: webStyleSheet(theme), edition: "archive" },
+    {
+      title: `${resolved.siteName} — Archive`,
+      description: `Every issue of ${resolved.siteName}.`,
+      canonical,
+      feed,
+      css: webStyleSheet(theme),
+      edition: "archive",
+    },
     top,
     main,
     end,

@@ -33,7 +33,10 @@ export function skeletonFor(theme: Theme): Promise<Skeleton> {
   if (!skeleton) {
     if (cache.size >= 32) cache.delete(cache.keys().next().value as string);
     const precompiled = precompiledSkeletons[key];
-    skeleton = precompiled === undefined ? compileMjml(skeletonMjml(theme)).then(splitSlots) : Promise.resolve(splitSlots(precompiled));
+    skeleton =
+      precompiled === undefined
+        ? compileMjml(skeletonMjml(theme)).then(splitSlots)
+        : Promise.resolve(splitSlots(precompiled));
     cache.set(key, skeleton);
     skeleton.catch(() => cache.delete(key));
   }

@@ -21,7 +21,10 @@ function frameStyle(theme: Theme, frame: Frame): { padding: string; border: stri
   const inverse = theme.masthead === "inverse";
   switch (frame) {
     case "mast":
-      return { padding: inverse ? "30px 28px 26px" : "28px 28px 4px", border: inverse ? "" : `border-top:5px solid ${c.accent};` };
+      return {
+        padding: inverse ? "30px 28px 26px" : "28px 28px 4px",
+        border: inverse ? "" : `border-top:5px solid ${c.accent};`,
+      };
     case "intro":
       return { padding: inverse ? "26px 28px 6px" : "4px 28px 22px", border: "" };
     case "foot":
@@ -36,7 +39,7 @@ function row(theme: Theme, frame: Frame, inner: string): string {
   const bg = frameBackground(theme, frame, false);
   const { padding, border } = frameStyle(theme, frame);
   const align = frame === "foot" ? "text-align:center;" : "";
-  return `<table role="presentation" width="100%" cellpadding="0" cellspacing="0" border="0" bgcolor="${bg}" class="db-f-${frame}" style="width:100%;background-color:${bg};${border}"><tr><td class="db-fp" style="padding:${padding};${align}">${inner}</td></tr></table>`;
+  return `<table role="presentation" width="100%" cellpadding="0" cellspacing="0" border="0" bgcolor="${bg}" class="db-f-${frame}" style="width:100%;background-color:${bg};${border}"><tr><td class="db-fp" style="padding:${padding};${align}overflow-wrap:anywhere;word-break:break-word">${inner}</td></tr></table>`;
 }
 
 /** What an issue puts into the skeleton: its theme and the HTML for every slot. */
@@ -53,7 +56,11 @@ export function planEmail(issue: Issue, options: RenderOptions): EmailPlan {
   ];
   return {
     theme,
-    fill: { title: escapeHtml(issue.title), preview: escapeHtml(issue.preheader) + previewFiller, body: rows.join("\n") },
+    fill: {
+      title: escapeHtml(issue.title),
+      preview: escapeHtml(issue.preheader) + previewFiller,
+      body: rows.join("\n"),
+    },
   };
 }
 

@@ -3,7 +3,9 @@ import { escapeHtml, escapeMarkdown, markdownUrl, safeUrl } from "./escape.ts";
 
 describe("escapeHtml", () => {
   it("escapes markup and both quote kinds", () => {
-    expect(escapeHtml(`<a href="x" title='y'>&</a>`)).toBe("&lt;a href=&quot;x&quot; title=&#39;y&#39;&gt;&amp;&lt;/a&gt;");
+    expect(escapeHtml(`<a href="x" title='y'>&</a>`)).toBe(
+      "&lt;a href=&quot;x&quot; title=&#39;y&#39;&gt;&amp;&lt;/a&gt;",
+    );
   });
 });
 
@@ -18,7 +20,16 @@ describe("safeUrl", () => {
   });
 
   it("refuses other schemes, however they are disguised", () => {
-    for (const url of ["javascript:alert(1)", " JavaScript:alert(1)", "java\tscript:alert(1)", "data:text/html,x", "vbscript:x", "//evil.example/x", "", null]) {
+    for (const url of [
+      "javascript:alert(1)",
+      " JavaScript:alert(1)",
+      "java\tscript:alert(1)",
+      "data:text/html,x",
+      "vbscript:x",
+      "//evil.example/x",
+      "",
+      null,
+    ]) {
       expect(safeUrl(url), String(url)).toBeNull();
     }
   });

@@ -25,7 +25,8 @@ export function safeUrl(url: string | null | undefined): string | null {
   if (!compact) return null;
   if (placeholder.test(compact)) return compact;
   const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(compact)?.[1]?.toLowerCase();
-  if (scheme === undefined) return compact.startsWith("//") ? null : compact.replace(/[\s"<>\\^`{|}]/g, encodeURIComponent);
+  if (scheme === undefined)
+    return compact.startsWith("//") ? null : compact.replace(/[\s"<>\\^`{|}]/g, encodeURIComponent);
   if (scheme !== "http" && scheme !== "https" && scheme !== "mailto") return null;
   if (scheme === "mailto") return compact;
   try {

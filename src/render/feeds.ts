@@ -28,7 +28,13 @@ function entryOf(issue: Issue, resolved: Resolved): Entry {
   const ctx = htmlContext("web", theme, resolved, partStyles(theme, theme.light));
   const url = absolute(resolved, issuePagePath(issue));
   const date = parseDay(issue.createdAt) ?? parseDay(issue.date) ?? new Date(0);
-  return { issue, url, id: resolved.base ? url : `urn:daybrief:issue:${issue.id}`, date, content: renderSectionsHtml(ctx, issue) };
+  return {
+    issue,
+    url,
+    id: resolved.base ? url : `urn:daybrief:issue:${issue.id}`,
+    date,
+    content: renderSectionsHtml(ctx, issue),
+  };
 }
 
 /**
@@ -45,7 +51,7 @@ export function renderFeeds(issues: Issue[], options: RenderOptions): Feeds {
   const home = absolute(resolved, "archive/");
   const title = resolved.siteName;
   const description = `Every issue of ${resolved.siteName}, newest first.`;
-  const updated = entries.reduce((latest, e) => (e.date > latest ? e.date : latest), new Date(0));
+  const updated = new Date(Math.max(0, ...entries.map((e) => e.date.getTime())));
 
   const rss = generateRssFeed({
     title,

@@ -70,9 +70,14 @@ export function headlineItem(ctx: HtmlContext, story: StoryBlock): string {
 
 /** "Company: what happened." then each note ("Insight: …") and the sources on lines of their own. */
 export function rapidItem(ctx: HtmlContext, story: StoryBlock): string {
-  const what = [story.headline, ...story.paragraphs].map((t) => t.trim()).filter(Boolean).join(" ");
+  const what = [story.headline, ...story.paragraphs]
+    .map((t) => t.trim())
+    .filter(Boolean)
+    .join(" ");
   const subject = story.subject?.trim();
-  const first = subject ? `<strong${ctx.attrs("lead")}>${escapeHtml(withColon(subject))}</strong> ${escapeHtml(what)}` : escapeHtml(what);
+  const first = subject
+    ? `<strong${ctx.attrs("lead")}>${escapeHtml(withColon(subject))}</strong> ${escapeHtml(what)}`
+    : escapeHtml(what);
   const rest = story.notes.map((note) => `<br>${labelled(ctx, note.label, note.text)}`);
   const sources = sourcesInline(ctx, story.citations);
   if (sources) rest.push(`<br><span${ctx.attrs("when")}>${sources}</span>`);

@@ -16,7 +16,12 @@ export type HtmlContext = {
 };
 
 /** A context whose parts carry classes and, for email, their inline styles. */
-export function htmlContext(flavor: Flavor, theme: Theme, options: Resolved, styles: Record<Part, string>): HtmlContext {
+export function htmlContext(
+  flavor: Flavor,
+  theme: Theme,
+  options: Resolved,
+  styles: Record<Part, string>,
+): HtmlContext {
   const cache = new Map<Part, string>();
   const attrs = (part: Part): string => {
     let value = cache.get(part);
@@ -30,10 +35,17 @@ export function htmlContext(flavor: Flavor, theme: Theme, options: Resolved, sty
 }
 
 /** A link when the URL is safe, else the escaped text alone. */
-export function link(ctx: HtmlContext, part: Part, url: string | null | undefined, text: string, title?: string): string {
+export function link(
+  ctx: HtmlContext,
+  part: Part,
+  url: string | null | undefined,
+  text: string,
+  title?: string,
+): string {
   const href = safeUrl(url);
   if (href === null) return escapeHtml(text);
-  const tip = title && title !== text ? ` title="${escapeHtml(title)}"` : "";
+  // Tooltips help on the web; in email they cost bytes (Gmail clips at 102 KB) and phones never show them.
+  const tip = ctx.flavor === "web" && title && title !== text ? ` title="${escapeHtml(title)}"` : "";
   return `<a href="${escapeHtml(href)}"${tip}${ctx.attrs(part)}>${escapeHtml(text)}</a>`;
 }
 

@@ -36,7 +36,10 @@ export function renderSection(ctx: HtmlContext, section: Section): string {
     }
     case "stories": {
       if (section.style === "full") {
-        return heading(ctx, section) + section.stories.map((s, i) => fullStory(ctx, s, section.numbered ? i + 1 : null)).join("");
+        return (
+          heading(ctx, section) +
+          section.stories.map((s, i) => fullStory(ctx, s, section.numbered ? i + 1 : null)).join("")
+        );
       }
       const list = section.numbered ? "ol" : "ul";
       const item = section.style === "rapid" ? rapidItem : headlineItem;
@@ -47,7 +50,8 @@ export function renderSection(ctx: HtmlContext, section: Section): string {
         heading(ctx, section) +
         section.groups
           .map((group) => {
-            const emoji = ctx.options.emoji && group.emoji ? `<span aria-hidden="true">${escapeHtml(group.emoji)}</span> ` : "";
+            const emoji =
+              ctx.options.emoji && group.emoji ? `<span aria-hidden="true">${escapeHtml(group.emoji)}</span> ` : "";
             const items = group.stories.map((s) => rapidItem(ctx, s)).join("");
             return `<h3${a("group")}>${emoji}${escapeHtml(group.label)}</h3><ul${a("ul")}>${items}</ul>`;
           })
@@ -55,13 +59,19 @@ export function renderSection(ctx: HtmlContext, section: Section): string {
       );
     case "bullets": {
       const items = section.lines.map((line) => {
-        const lead = line.lead?.trim() ? `<strong${a("lead")}>${escapeHtml(withColon(line.lead))}</strong> ` : "";
-        return `<li${a("li")}>${lead}${escapeHtml(line.text)}</li>`;
+        const text = line.text.trim();
+        // A lead with no text after it (an episode title) stands alone, without a colon.
+        const lead = line.lead?.trim()
+          ? `<strong${a("lead")}>${escapeHtml(text ? withColon(line.lead) : line.lead.trim())}</strong>${text ? " " : ""}`
+          : "";
+        return `<li${a("li")}>${lead}${escapeHtml(text)}</li>`;
       });
       return `${heading(ctx, section)}<ul${a("ul")}>${items.join("")}</ul>${sourcesLine(ctx, section.citations)}`;
     }
     case "market": {
-      const title = section.heading.includes(section.ticker) ? section.heading : `${section.heading}: ${section.ticker}`;
+      const title = section.heading.includes(section.ticker)
+        ? section.heading
+        : `${section.heading}: ${section.ticker}`;
       const part = section.sentiment === "Bullish" ? "bull" : section.sentiment === "Bearish" ? "bear" : "flat";
       const dot = ctx.options.emoji ? `<span aria-hidden="true">${sentimentDot[section.sentiment]}</span> ` : "";
       const company = section.company ? `${escapeHtml(section.company)} (${escapeHtml(section.ticker)}) · ` : "";
@@ -70,7 +80,9 @@ export function renderSection(ctx: HtmlContext, section: Section): string {
     }
     case "quote": {
       const text = /^\s*["“‘']/.test(section.quote) ? section.quote.trim() : `“${section.quote.trim()}”`;
-      const source = section.citation ? `, via ${link(ctx, "src", section.citation.url, section.citation.outlet, section.citation.title)}` : "";
+      const source = section.citation
+        ? `, via ${link(ctx, "src", section.citation.url, section.citation.outlet, section.citation.title)}`
+        : "";
       const by = `<p${a("by")}>— ${escapeHtml(section.speaker)}${source}</p>`;
       return `${heading(ctx, section)}<blockquote${a("bq")}><p${a("quote")}>${escapeHtml(text)}</p>${by}</blockquote>`;
     }
@@ -95,4 +107,3 @@ export function renderSection(ctx: HtmlContext, section: Section): string {
     }
   }
 }
-

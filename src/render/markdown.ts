@@ -37,7 +37,12 @@ function fullStory(story: StoryBlock, number: number | null): string[] {
 
 /** A list item of the Rapid Fire kind: the "Company: what happened." line, then notes and sources as its paragraphs. */
 function rapidItem(story: StoryBlock): string {
-  const what = md([story.headline, ...story.paragraphs].map((t) => t.trim()).filter(Boolean).join(" "));
+  const what = md(
+    [story.headline, ...story.paragraphs]
+      .map((t) => t.trim())
+      .filter(Boolean)
+      .join(" "),
+  );
   const subject = story.subject?.trim();
   const lines = [`- ${subject ? `${bold(withColon(subject))} ` : ""}${what}`];
   for (const note of story.notes) lines.push(`  ${bold(withColon(note.label))} ${md(note.text)}`);
@@ -58,7 +63,10 @@ function renderSection(section: Section, options: Resolved): string[] {
       return [heading(section, options), ...section.text.split(/\n\s*\n/).map((t) => md(t.trim()))];
     case "stories": {
       if (section.style === "full") {
-        return [heading(section, options), ...section.stories.flatMap((s, i) => fullStory(s, section.numbered ? i + 1 : null))];
+        return [
+          heading(section, options),
+          ...section.stories.flatMap((s, i) => fullStory(s, section.numbered ? i + 1 : null)),
+        ];
       }
       if (section.style === "rapid") return [heading(section, options), section.stories.map(rapidItem).join("\n\n")];
       const items = section.stories.map((s, i) => {
@@ -76,14 +84,25 @@ function renderSection(section: Section, options: Resolved): string[] {
         ]),
       ];
     case "bullets": {
-      const items = section.lines.map((l) => `- ${l.lead?.trim() ? `${bold(withColon(l.lead))} ` : ""}${md(l.text)}`);
+      const items = section.lines.map((l) => {
+        const text = l.text.trim();
+        const lead = l.lead?.trim() ? `${bold(text ? withColon(l.lead) : l.lead.trim())}${text ? " " : ""}` : "";
+        return `- ${lead}${md(text)}`;
+      });
       return [heading(section, options), items.join("\n"), sources(section.citations)];
     }
     case "market": {
-      const title = section.heading.includes(section.ticker) ? section.heading : `${section.heading}: ${section.ticker}`;
+      const title = section.heading.includes(section.ticker)
+        ? section.heading
+        : `${section.heading}: ${section.ticker}`;
       const dot = options.emoji ? `${sentimentDot[section.sentiment]} ` : "";
       const company = section.company ? `${md(section.company)} (${md(section.ticker)}) · ` : "";
-      return [heading(section, options, title), `${company}Sentiment: ${dot}**${section.sentiment}**`, md(section.paragraph), sources(section.citations)];
+      return [
+        heading(section, options, title),
+        `${company}Sentiment: ${dot}**${section.sentiment}**`,
+        md(section.paragraph),
+        sources(section.citations),
+      ];
     }
     case "quote": {
       const text = /^\s*["“‘']/.test(section.quote) ? section.quote.trim() : `“${section.quote.trim()}”`;
@@ -92,11 +111,18 @@ function renderSection(section: Section, options: Resolved): string[] {
     }
     case "prompt": {
       const fence = fenceFor(section.prompt);
-      return [heading(section, options), section.title ? bold(section.title) : "", `${fence}text\n${section.prompt.trim()}\n${fence}`, md(section.use)];
+      return [
+        heading(section, options),
+        section.title ? bold(section.title) : "",
+        `${fence}text\n${section.prompt.trim()}\n${fence}`,
+        md(section.use),
+      ];
     }
     case "links": {
       if (section.links.length === 0) return [heading(section, options), `_${md(section.empty)}_`];
-      const items = section.links.map((l) => `- ${mdLink(l.title, l.url)}${l.date ? ` · ${md(formatMediumDate(l.date))}` : ""}`);
+      const items = section.links.map(
+        (l) => `- ${mdLink(l.title, l.url)}${l.date ? ` · ${md(formatMediumDate(l.date))}` : ""}`,
+      );
       return [heading(section, options), items.join("\n")];
     }
     case "cta": {
@@ -116,7 +142,11 @@ function renderSection(section: Section, options: Resolved): string[] {
 export function renderMarkdown(issue: Issue, options: RenderOptions): string {
   const resolved = resolveOptions(options);
   const datedByIntro = issue.sections.some((s) => s.kind === "intro");
-  const blocks = [`**${md(issue.editionName)}**`, `# ${md(issue.title)}`, datedByIntro ? "" : md(formatLongDate(issue.date))];
+  const blocks = [
+    `**${md(issue.editionName)}**`,
+    `# ${md(issue.title)}`,
+    datedByIntro ? "" : md(formatLongDate(issue.date)),
+  ];
   for (const section of issue.sections) blocks.push(...renderSection(section, resolved));
   const links = [
     mdLink("Read on the web", webVersionUrl(issue, resolved)),

@@ -6,7 +6,9 @@ describe("issue page URLs", () => {
 
   it("puts each issue under archive/<edition>/<date>.html", () => {
     expect(issuePagePath(issue)).toBe("archive/digest/2025-12-02.html");
-    expect(issueUrl(issue, { siteUrl: "https://brief.example.com/" })).toBe("https://brief.example.com/archive/digest/2025-12-02.html");
+    expect(issueUrl(issue, { siteUrl: "https://brief.example.com/" })).toBe(
+      "https://brief.example.com/archive/digest/2025-12-02.html",
+    );
     expect(issueUrl(issue, { siteUrl: "" })).toBe("/archive/digest/2025-12-02.html");
     expect(issueUrl(issue, { siteUrl: null })).toBe("archive/digest/2025-12-02.html");
   });

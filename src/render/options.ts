@@ -77,12 +77,17 @@ export function webVersionUrl(issue: Issue, resolved: Resolved): string | null {
   return issue.url ?? null;
 }
 
-/** The archive index, as linked from an issue page. */
-export function archiveIndexUrl(resolved: Resolved): string {
-  return resolved.base === null ? "../index.html" : `${resolved.base}/archive/`;
+/** "../" for each folder a page sits in below the site root: how page-relative links climb back up. */
+function upFrom(pagePath: string): string {
+  return "../".repeat(pagePath.split("/").length - 1);
 }
 
-/** The RSS feed, as linked from pages under archive/ (the demo writes it at the site root). */
-export function feedUrlFrom(resolved: Resolved, depth: number): string {
-  return resolved.base === null ? `${"../".repeat(depth)}feed.xml` : `${resolved.base}/feed.xml`;
+/** The archive index (archive/index.html), as linked from the page at `pagePath`. */
+export function archiveIndexUrl(resolved: Resolved, pagePath: string): string {
+  return resolved.base === null ? `${upFrom(pagePath)}archive/index.html` : `${resolved.base}/archive/`;
+}
+
+/** The RSS feed (feed.xml at the site root, where the demo writes it), as linked from the page at `pagePath`. */
+export function feedUrlFrom(resolved: Resolved, pagePath: string): string {
+  return resolved.base === null ? `${upFrom(pagePath)}feed.xml` : `${resolved.base}/feed.xml`;
 }

@@ -44,7 +44,11 @@ const convert = compile({
     { selector: "h2.db-banner", format: "banner" },
     { selector: "h3", options: { uppercase: false, leadingLineBreaks: 2, trailingLineBreaks: 2 } },
     { selector: "ul", options: { itemPrefix: " * ", leadingLineBreaks: 2, trailingLineBreaks: 2 } },
-    { selector: "div.db-prompt", format: "blockquote", options: { leadingLineBreaks: 1, trailingLineBreaks: 1, trimEmptyLines: false } },
+    {
+      selector: "div.db-prompt",
+      format: "blockquote",
+      options: { leadingLineBreaks: 1, trailingLineBreaks: 1, trimEmptyLines: false },
+    },
     { selector: "img", format: "skip" },
   ],
 });
@@ -75,7 +79,11 @@ export function renderText(issue: Issue, options: RenderOptions): string {
     line("Send a tip", resolved.tipsUrl),
     line("Unsubscribe", resolved.unsubscribeUrl),
   ].filter((l): l is string => l !== null);
-  const blocks = [body.trim(), links.length ? `${rule}\nLinks\n\n${links.join("\n")}` : "", `${rule}\n${footer.join("\n")}`];
+  const blocks = [
+    body.trim(),
+    links.length ? `${rule}\nLinks\n\n${links.join("\n")}` : "",
+    `${rule}\n${footer.join("\n")}`,
+  ];
   return `${blocks.filter(Boolean).join("\n\n")}\n`;
 }
 

@@ -127,7 +127,15 @@ export const builtinThemes: Theme[] = [digest, briefing];
 export function themeFor(edition: string, brandColor: string | null): Theme {
   const theme = themes[edition] ?? digest;
   if (!brandColor) return theme;
-  return { ...theme, light: { ...theme.light, accent: brandColor, link: brandColor, banner: theme.masthead === "rule" ? brandColor : theme.light.banner } };
+  return {
+    ...theme,
+    light: {
+      ...theme.light,
+      accent: brandColor,
+      link: brandColor,
+      banner: theme.masthead === "rule" ? brandColor : theme.light.banner,
+    },
+  };
 }
 
 /** Icons by section id, then by kind: decoration only, shown before headings when emoji are on. */

@@ -13,9 +13,12 @@ export type PageHead = {
 export function renderPage(head: PageHead, top: string, content: string, end: string): string {
   const description = head.description ? `\n<meta name="description" content="${escapeHtml(head.description)}">` : "";
   const canonicalUrl = safeUrl(head.canonical);
-  const canonical = canonicalUrl && /^https?:/.test(canonicalUrl) ? `\n<link rel="canonical" href="${escapeHtml(canonicalUrl)}">` : "";
+  const canonical =
+    canonicalUrl && /^https?:/.test(canonicalUrl) ? `\n<link rel="canonical" href="${escapeHtml(canonicalUrl)}">` : "";
   const feedUrl = safeUrl(head.feed);
-  const feed = feedUrl ? `\n<link rel="alternate" type="application/rss+xml" title="RSS" href="${escapeHtml(feedUrl)}">` : "";
+  const feed = feedUrl
+    ? `\n<link rel="alternate" type="application/rss+xml" title="RSS" href="${escapeHtml(feedUrl)}">`
+    : "";
   return `<!doctype html>
 <html lang="en">
 <head>

@@ -39,7 +39,7 @@ export function webStyleSheet(theme: Theme): string {
 @media (prefers-color-scheme:dark){:root{${variables(theme.dark)}}}
 *{box-sizing:border-box}
 html{-webkit-text-size-adjust:100%;text-size-adjust:100%}
-body{margin:0;background:var(--db-page);color:var(--db-text);font-family:${theme.fonts.body};font-size:16px;line-height:1.6;overflow-wrap:break-word}
+body{margin:0;background:var(--db-page);color:var(--db-text);font-family:${theme.fonts.body};font-size:16px;line-height:1.6;overflow-wrap:anywhere}
 .db-top,.db-main,.db-pn,.db-end{max-width:680px;margin:0 auto}
 .db-top{display:flex;flex-wrap:wrap;gap:8px 16px;justify-content:space-between;align-items:baseline;padding:18px 24px;font-size:14px}
 .db-top a{color:var(--db-muted)}

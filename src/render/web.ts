@@ -2,7 +2,14 @@ import type { Issue, Section } from "../model/issue.ts";
 import { escapeHtml, safeUrl } from "./escape.ts";
 import { type HtmlContext, htmlContext, link } from "./html-context.ts";
 import { renderMasthead, renderSection } from "./html-sections.ts";
-import { archiveIndexUrl, feedUrlFrom, type RenderOptions, resolveOptions, webVersionUrl } from "./options.ts";
+import {
+  archiveIndexUrl,
+  feedUrlFrom,
+  issuePagePath,
+  type RenderOptions,
+  resolveOptions,
+  webVersionUrl,
+} from "./options.ts";
 import { partStyles } from "./parts.ts";
 import { themeFor } from "./theme.ts";
 import { renderPage } from "./web-layout.ts";
@@ -47,13 +54,14 @@ export function renderIssueBody(issue: Issue, options: RenderOptions): string {
 export function renderWebPage(issue: Issue, options: RenderOptions): string {
   const ctx = webContext(issue, options);
   const { options: resolved } = ctx;
-  const archive = archiveIndexUrl(resolved);
-  const feed = feedUrlFrom(resolved, 2);
+  const archive = archiveIndexUrl(resolved, issuePagePath(issue));
+  const feed = feedUrlFrom(resolved, issuePagePath(issue));
   const top = `<header class="db-top"><a class="db-home" href="${escapeHtml(archive)}">${escapeHtml(resolved.siteName)}</a><nav><a href="${escapeHtml(archive)}">Archive</a> · <a href="${escapeHtml(feed)}">RSS</a></nav></header>`;
   const main = `<main class="db-main"><article>\n<header class="db-mast">${renderMasthead(ctx, issue)}</header>\n${renderSectionsHtml(ctx, issue)}\n</article></main>`;
   const previous = neighbour("prev", resolved.previous?.url, `← ${resolved.previous?.title ?? ""}`);
   const next = neighbour("next", resolved.next?.url, `${resolved.next?.title ?? ""} →`);
-  const pn = previous || next ? `<nav class="db-pn" aria-label="More issues">${previous || "<span></span>"}${next}</nav>\n` : "";
+  const pn =
+    previous || next ? `<nav class="db-pn" aria-label="More issues">${previous || "<span></span>"}${next}</nav>\n` : "";
   const tips = resolved.tipsUrl ? ` · ${link(ctx, "flink", resolved.tipsUrl, "Send a tip")}` : "";
   const end = `${pn}<footer class="db-end"><p class="db-foot"><strong>${escapeHtml(resolved.siteName)}</strong> · ${escapeHtml(issue.editionName)} · <a class="db-flink" href="${escapeHtml(archive)}">All issues</a>${tips}</p></footer>`;
   return renderPage(

@@ -7,6 +7,16 @@ import type { ArticlesTable, ItemsTable } from "./schema.ts";
 
 export type UpsertOutcome = { id: string; status: "new" | "updated" | "unchanged"; url: string | null };
 
+/**
+ * Times are compared as text in SQL, so every stored time has one form: toISOString's, with milliseconds
+ * ("2025-12-03T00:00:00.000Z"); "…00Z" and "…00.000Z" would otherwise sort on the wrong side of each other.
+ */
+export function storedTime(value: string | null | undefined): string | null {
+  if (!value) return null;
+  const time = Date.parse(value);
+  return Number.isNaN(time) ? null : new Date(time).toISOString();
+}
+
 const chunk = <T>(list: T[], size: number): T[][] =>
   Array.from({ length: Math.ceil(list.length / size) }, (_, i) => list.slice(i * size, i * size + size));
 
@@ -104,8 +114,8 @@ export class ItemsRepo {
             categories: candidate.categories.length ? JSON.stringify(candidate.categories) : match.categories,
             enclosures: candidate.enclosures.length ? JSON.stringify(candidate.enclosures) : match.enclosures,
             image: candidate.image ?? match.image,
-            published_at: candidate.publishedAt ?? match.published_at,
-            updated_at: candidate.updatedAt ?? match.updated_at,
+            published_at: storedTime(candidate.publishedAt) ?? match.published_at,
+            updated_at: storedTime(candidate.updatedAt) ?? match.updated_at,
             last_seen_at: now,
             version: match.version + 1,
             ...(linkChanged ? { article_status: "pending", article_attempts: 0 } : {}),
@@ -179,7 +189,7 @@ export class ItemsRepo {
         item_id: itemId,
         title: article.title,
         byline: article.byline,
-        published_at: article.published,
+        published_at: storedTime(article.published),
         site_name: article.siteName,
         lang: article.lang,
         text: article.text,
@@ -349,8 +359,8 @@ function newRow(id: string, sourceId: string, c: ItemCandidate, now: string): It
     categories: JSON.stringify(c.categories),
     enclosures: JSON.stringify(c.enclosures),
     image: c.image,
-    published_at: c.publishedAt,
-    updated_at: c.updatedAt,
+    published_at: storedTime(c.publishedAt),
+    updated_at: storedTime(c.updatedAt),
     first_seen_at: now,
     last_seen_at: now,
     version: 1,

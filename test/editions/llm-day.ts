@@ -218,7 +218,14 @@ export function llmTestDay(): DayContext {
     weekStories: [],
     trends: [],
     tickers: [{ ticker: "NVDA", company: "Nvidia", label: "Bullish", score: 0.6, itemIds: ["nv1", "nv2"] }],
-    archive: [{ title: "Yesterday in AI", url: "https://daybrief.example/archive/digest-2025-11-30.html", date: "2025-11-30", edition: "digest" }],
+    archive: [
+      {
+        title: "Yesterday in AI",
+        url: "https://daybrief.example/archive/digest-2025-11-30.html",
+        date: "2025-11-30",
+        edition: "digest",
+      },
+    ],
     recentTips: [],
     topics: defaultTopics,
     siteUrl: "https://daybrief.example",

@@ -6,7 +6,16 @@ import type { FakeRequest } from "../helpers/fake-llm.ts";
  * invented numbers, names, quotes and percentages). Each prompt's story ids are read from its sources block.
  */
 
-export type PromptKind = "top-stories" | "deep-dive" | "headlines" | "rapid-fire" | "research" | "implications" | "podcast" | "market" | "quote";
+export type PromptKind =
+  | "top-stories"
+  | "deep-dive"
+  | "headlines"
+  | "rapid-fire"
+  | "research"
+  | "implications"
+  | "podcast"
+  | "market"
+  | "quote";
 
 const kinds: Array<[PromptKind, RegExp]> = [
   ["top-stories", /Write today's top stories/],
@@ -42,15 +51,18 @@ type Mode = "good" | "lying";
 const top: Record<string, { headline: string; paragraph: string }> = {
   nv: {
     headline: "Nvidia puts $2 billion into Synopsys to pull chip design onto its GPUs",
-    paragraph: "Nvidia bought $2 billion of Synopsys stock at $414.79 a share. For hardware builders, that means Synopsys design tools running on Nvidia's CUDA libraries.",
+    paragraph:
+      "Nvidia bought $2 billion of Synopsys stock at $414.79 a share. For hardware builders, that means Synopsys design tools running on Nvidia's CUDA libraries.",
   },
   bf: {
     headline: "Black Forest Labs raises $300 million for its FLUX image models",
-    paragraph: "The Freiburg start-up is now valued at $3.25 billion after a Series B led by Salesforce Ventures and AMP. Creators get a well-funded alternative to image generators from Google, OpenAI and Midjourney.",
+    paragraph:
+      "The Freiburg start-up is now valued at $3.25 billion after a Series B led by Salesforce Ventures and AMP. Creators get a well-funded alternative to image generators from Google, OpenAI and Midjourney.",
   },
   aw: {
     headline: "AWS puts 144 Trainium3 chips in every UltraServer",
-    paragraph: "Amazon Web Services launched Trainium3 UltraServers that use 40 percent less energy than the previous generation. Builders training models get another option beside Nvidia.",
+    paragraph:
+      "Amazon Web Services launched Trainium3 UltraServers that use 40 percent less energy than the previous generation. Builders training models get another option beside Nvidia.",
   },
 };
 
@@ -61,16 +73,29 @@ const lines: Record<string, string> = {
 };
 
 const rapid: Record<string, { text: string; insight: string }> = {
-  aw: { text: "Packs 144 Trainium3 chips into each UltraServer.", insight: "AWS said the servers use 40 percent less energy than the previous generation." },
-  or: { text: "Bought 1.2 GW of power for its Texas data center campus.", insight: "Power is now part of the race for AI capacity." },
-  an: { text: "Lets developers hand coding tasks to Claude Code agents from Slack threads.", insight: "Agents now work where teams already talk." },
-  ms: { text: "Added agent workflows to GitHub Copilot for multi-step changes across a repository.", insight: "Copilot Enterprise customers get it first." },
+  aw: {
+    text: "Packs 144 Trainium3 chips into each UltraServer.",
+    insight: "AWS said the servers use 40 percent less energy than the previous generation.",
+  },
+  or: {
+    text: "Bought 1.2 GW of power for its Texas data center campus.",
+    insight: "Power is now part of the race for AI capacity.",
+  },
+  an: {
+    text: "Lets developers hand coding tasks to Claude Code agents from Slack threads.",
+    insight: "Agents now work where teams already talk.",
+  },
+  ms: {
+    text: "Added agent workflows to GitHub Copilot for multi-step changes across a repository.",
+    insight: "Copilot Enterprise customers get it first.",
+  },
 };
 
 const papers: Record<string, { insight: string; useCase: string }> = {
   ax1: {
     insight: "A sigmoid gate added after attention in each head improves quality, training stability and scaling.",
-    useCase: "Teams training their own language models can try the gate for longer contexts; code and models are released.",
+    useCase:
+      "Teams training their own language models can try the gate for longer contexts; code and models are released.",
   },
   ax2: {
     insight: "Networks as deep as 1024 layers let self-supervised agents outperform shallow ones by 2x to 50x.",
@@ -80,7 +105,14 @@ const papers: Record<string, { insight: string; useCase: string }> = {
 
 /** The invented claims the lying model adds, each of which the grounding check must catch. */
 export const invented = {
-  digest: ["$9 billion", "$7 billion", "Zentrix Labs", "38%", "Marcus Feldhaus", "the biggest bet in chip design history"],
+  digest: [
+    "$9 billion",
+    "$7 billion",
+    "Zentrix Labs",
+    "38%",
+    "Marcus Feldhaus",
+    "the biggest bet in chip design history",
+  ],
   briefing: ["Marcus Feldhaus", "12 more companies", "25%", "$40 billion", "70%", "we will win this year"],
 };
 
@@ -95,7 +127,12 @@ export function answer(request: FakeRequest, mode: Mode = "good"): string {
         stories: units.map(({ id, key }) => {
           const story = top[key] ?? { headline: "Another story today", paragraph: "More news came in today." };
           if (!lying) return { id, ...story };
-          const extra = { nv: " Nvidia will also spend $7 billion on new design centres.", bf: " Zentrix Labs also joined the round.", aw: " Trainium revenue rose 38% last quarter." }[key] ?? "";
+          const extra =
+            {
+              nv: " Nvidia will also spend $7 billion on new design centres.",
+              bf: " Zentrix Labs also joined the round.",
+              aw: " Trainium revenue rose 38% last quarter.",
+            }[key] ?? "";
           const headline = key === "nv" ? "Nvidia buys $9 billion of Synopsys stock" : story.headline;
           // The invented sentence replaces the second one: a third would be cut by the sentence limit unread.
           return { id, headline, paragraph: `${story.paragraph.split(/(?<=\.) /)[0]}${extra}` };
@@ -116,8 +153,11 @@ export function answer(request: FakeRequest, mode: Mode = "good"): string {
             "Synopsys is one of the two dominant suppliers of design software, alongside Cadence Design Systems. The agreement is not exclusive.",
           ],
           notes: {
-            "tactical-edge": "Teams using Synopsys tools should test them on Nvidia's CUDA libraries as the integration lands.",
-            alpha: lying ? "Marcus Feldhaus, an analyst, expects Nvidia to buy 12 more companies." : "Nvidia keeps buying into its own ecosystem, from Intel to Synopsys.",
+            "tactical-edge":
+              "Teams using Synopsys tools should test them on Nvidia's CUDA libraries as the integration lands.",
+            alpha: lying
+              ? "Marcus Feldhaus, an analyst, expects Nvidia to buy 12 more companies."
+              : "Nvidia keeps buying into its own ecosystem, from Intel to Synopsys.",
           },
         })),
       });
@@ -129,14 +169,21 @@ export function answer(request: FakeRequest, mode: Mode = "good"): string {
         ],
         items: units.map(({ id, key }) => {
           const item = rapid[key] ?? { text: "Made news today.", insight: "Worth watching." };
-          return key === "or" && lying ? { id, text: item.text, insight: "Oracle will spend $40 billion on the campus." } : { id, ...item };
+          return key === "or" && lying
+            ? { id, text: item.text, insight: "Oracle will spend $40 billion on the campus." }
+            : { id, ...item };
         }),
       });
     case "research":
       return JSON.stringify({
         papers: units.map(({ id, key }) => {
           const paper = papers[key] ?? { insight: "A new method.", useCase: "Try it." };
-          return { id, summary: "", ...paper, insight: lying && key === "ax1" ? `${paper.insight} The gate cuts training cost by 70%.` : paper.insight };
+          return {
+            id,
+            summary: "",
+            ...paper,
+            insight: lying && key === "ax1" ? `${paper.insight} The gate cuts training cost by 70%.` : paper.insight,
+          };
         }),
       });
     case "implications":
@@ -152,14 +199,24 @@ export function answer(request: FakeRequest, mode: Mode = "good"): string {
             text: `Black Forest Labs raised $300 million, so creators building on FLUX can expect the API to keep improving.${lying ? " Jensen Huang called it “the biggest bet in chip design history”." : ""}`,
             stories: [idOf("bf")],
           },
-          { lead: "Agents move into team chat", text: "Claude Code agents now take tasks from Slack and answer with a pull request.", stories: [idOf("an")] },
-          { lead: "Cheaper training capacity", text: "AWS says Trainium3 servers use 40 percent less energy, which matters if you pay for training runs.", stories: [idOf("aw")] },
+          {
+            lead: "Agents move into team chat",
+            text: "Claude Code agents now take tasks from Slack and answer with a pull request.",
+            stories: [idOf("an")],
+          },
+          {
+            lead: "Cheaper training capacity",
+            text: "AWS says Trainium3 servers use 40 percent less energy, which matters if you pay for training runs.",
+            stories: [idOf("aw")],
+          },
         ],
       });
     case "podcast":
       return JSON.stringify({
         bullets: [
-          lying ? "Sam Altman told staff “we will win this year” in the memo." : "Sam Altman declared a code red at OpenAI to make ChatGPT better day to day.",
+          lying
+            ? "Sam Altman told staff “we will win this year” in the memo."
+            : "Sam Altman declared a code red at OpenAI to make ChatGPT better day to day.",
           "Advertising and shopping agents are pushed back so teams can focus on speed and reliability.",
           "Google's Gemini 3 topped several public leaderboards after its Nov. 18 release.",
         ],
@@ -169,6 +226,8 @@ export function answer(request: FakeRequest, mode: Mode = "good"): string {
         paragraph: `Nvidia bought $2 billion of Synopsys stock at $414.79 a share to pull design software onto its GPUs. Synopsys shares rose in early trading in New York.${lying ? " Analysts expect a 25% jump in Nvidia shares." : ""}`,
       });
     case "quote":
-      return JSON.stringify(lying ? { choice: 1, quote: "We will own every chip on Earth", speaker: "Jensen Huang" } : { choice: 2 });
+      return JSON.stringify(
+        lying ? { choice: 1, quote: "We will own every chip on Earth", speaker: "Jensen Huang" } : { choice: 2 },
+      );
   }
 }

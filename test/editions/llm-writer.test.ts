@@ -9,7 +9,7 @@ import { LlmWriter, type LlmWriterOptions } from "../../src/editions/llm/llm-wri
 import { issueWriterInfo } from "../../src/editions/llm/usage.ts";
 import { OfflineWriter } from "../../src/editions/offline/offline-writer.ts";
 import type { Issue, Section } from "../../src/model/issue.ts";
-import { type FakeLlm, type FakeScript, fakeTokens, startFakeLlm } from "../helpers/fake-llm.ts";
+import { type FakeLlm, type FakeRequest, type FakeScript, fakeTokens, startFakeLlm } from "../helpers/fake-llm.ts";
 import { testStores } from "../helpers/stores.ts";
 import { llmTestDay } from "./llm-day.ts";
 import { answer, invented, kindOf } from "./llm-model-script.ts";
@@ -19,7 +19,10 @@ const briefing = loadEdition("briefing");
 const day = llmTestDay();
 const sourceUrls = new Set(day.stories.flatMap((s) => s.items.map((i) => i.url)));
 /** The sections of each edition a model writes (the others need no writing). */
-const written = { digest: ["top-stories", "implications"], briefing: ["theme", "market-pulse", "quote", "deep-dive", "rapid-fire", "research-corner", "podcast"] };
+const written = {
+  digest: ["top-stories", "implications"],
+  briefing: ["theme", "market-pulse", "quote", "deep-dive", "rapid-fire", "research-corner", "podcast"],
+};
 
 const servers: FakeLlm[] = [];
 const cleanups: Array<() => Promise<void>> = [];
@@ -51,8 +54,10 @@ function llmWriter(llm: FakeLlm, options: Partial<LlmWriterOptions> = {}): LlmWr
   });
 }
 
-const offlineIssue = (edition: EditionDefinition) => writeIssue(edition, day, { now: new Date("2025-12-02T06:00:00Z") });
-const llmIssue = (edition: EditionDefinition, writer: LlmWriter) => writeIssue(edition, day, { writer, now: new Date("2025-12-02T06:00:00Z") });
+const offlineIssue = (edition: EditionDefinition) =>
+  writeIssue(edition, day, { now: new Date("2025-12-02T06:00:00Z") });
+const llmIssue = (edition: EditionDefinition, writer: LlmWriter) =>
+  writeIssue(edition, day, { writer, now: new Date("2025-12-02T06:00:00Z") });
 
 /** Everything a reader sees: the issue without the editor's notes. */
 function published(issue: Issue): string {
@@ -84,7 +89,9 @@ describe("LLM writer against a scripted chat-completions server", () => {
       expect(issue.notes).toEqual([]);
       for (const id of written[edition.id as "digest" | "briefing"]) {
         expect(section(issue, id), `${edition.id}/${id}`).toBeDefined();
-        expect(JSON.stringify(section(issue, id)), `${edition.id}/${id} is the model's`).not.toEqual(JSON.stringify(section(offline, id)));
+        expect(JSON.stringify(section(issue, id)), `${edition.id}/${id} is the model's`).not.toEqual(
+          JSON.stringify(section(offline, id)),
+        );
       }
       expect(llm.requests.length - before).toBe(written[edition.id as "digest" | "briefing"].length);
       for (const url of citationUrls(issue)) expect(sourceUrls.has(url)).toBe(true);
@@ -103,12 +110,20 @@ describe("LLM writer against a scripted chat-completions server", () => {
     const quote = section(briefingIssue, "quote");
     expect(quote?.kind === "quote" && quote.speaker).toBe("Robin Rombach");
     const rapid = section(briefingIssue, "rapid-fire");
-    expect(rapid?.kind === "groups" && rapid.groups.map((g) => g.label)).toEqual(["Power and Silicon", "Agents at Work"]);
+    expect(rapid?.kind === "groups" && rapid.groups.map((g) => g.label)).toEqual([
+      "Power and Silicon",
+      "Agents at Work",
+    ]);
     expect(rapid?.kind === "groups" && rapid.groups[0]?.stories.map((b) => b.subject)).toEqual(["Amazon", "Oracle"]);
 
     const [first] = llm.requests;
     expect(first?.authorization).toBe("Bearer test-key");
-    expect(first?.body).toMatchObject({ model: "fake-model", temperature: 0.2, max_tokens: 800, response_format: { type: "json_object" } });
+    expect(first?.body).toMatchObject({
+      model: "fake-model",
+      temperature: 0.2,
+      max_tokens: 800,
+      response_format: { type: "json_object" },
+    });
     expect(first?.system).toContain("Use only facts stated in the sources");
     expect(first?.prompt).toContain('{"stories": [{"id": "S1", "headline": "…", "paragraph": "…"}]}');
     expect(first?.prompt).toContain("<https://wirebeat.example/nv1>");
@@ -121,7 +136,10 @@ describe("LLM writer against a scripted chat-completions server", () => {
       const grounding = issue.notes.filter((n) => n.code === "grounding");
       for (const claim of invented[edition.id as "digest" | "briefing"]) {
         expect(published(issue), `${edition.id}: ${claim} is published`).not.toContain(claim);
-        expect(grounding.some((n) => n.message.includes(claim)), `${edition.id}: ${claim} is reported`).toBe(true);
+        expect(
+          grounding.some((n) => n.message.includes(claim)),
+          `${edition.id}: ${claim} is reported`,
+        ).toBe(true);
       }
       expect(issue.notes.filter((n) => n.code === "fallback")).toEqual([]);
     }
@@ -130,7 +148,9 @@ describe("LLM writer against a scripted chat-completions server", () => {
     expect(published(digestIssue)).toContain("Nvidia bought $2 billion of Synopsys stock at $414.79 a share.");
     expect(published(digestIssue)).toContain("Image models stay well funded");
     const top = section(digestIssue, "top-stories");
-    expect(top?.kind === "stories" && top.stories[0]?.headline).toBe("Nvidia buys $2 billion of Synopsys stock, widens chip-design software tie-up");
+    expect(top?.kind === "stories" && top.stories[0]?.headline).toBe(
+      "Nvidia buys $2 billion of Synopsys stock, widens chip-design software tie-up",
+    );
 
     const briefingIssue = await llmIssue(briefing, llmWriter(llm));
     // Headings and quotes are not the model's to invent: an unsupported theme gives way to the topic, and the
@@ -138,7 +158,10 @@ describe("LLM writer against a scripted chat-completions server", () => {
     expect(published(briefingIssue)).not.toMatch(/zentrix/i);
     expect(section(briefingIssue, "theme")?.heading).toBe("[THE COMPUTE MOAT]");
     const rapid = section(briefingIssue, "rapid-fire");
-    expect(rapid?.kind === "groups" && rapid.groups.map((g) => g.label)).toEqual(["The Compute Moat", "Agents at Work"]);
+    expect(rapid?.kind === "groups" && rapid.groups.map((g) => g.label)).toEqual([
+      "The Compute Moat",
+      "Agents at Work",
+    ]);
     expect(published(briefingIssue)).not.toContain("We will own every chip on Earth");
     const quote = section(briefingIssue, "quote");
     expect(quote?.kind).toBe("quote");
@@ -148,8 +171,39 @@ describe("LLM writer against a scripted chat-completions server", () => {
     }
   });
 
+  it("asks again about a name the entity extractor does not know, and falls back if the model insists", async () => {
+    const withUnknownName = (req: FakeRequest) => {
+      const parsed = JSON.parse(answer(req)) as { bullets: Array<{ text: string }> };
+      const [first] = parsed.bullets;
+      if (first)
+        first.text =
+          "Nvidia partnered with Quillion on design tools, so hardware teams should plan for GPU-backed workflows.";
+      return JSON.stringify(parsed);
+    };
+    const fixed = await fakeModel((req) =>
+      kindOf(req) === "implications" && !req.retry ? withUnknownName(req) : answer(req),
+    );
+    const issue = await llmIssue(digest, llmWriter(fixed));
+    expect(fixed.requests.find((r) => r.retry)?.last).toContain("capitalised words no source contains: Quillion");
+    expect(published(issue)).not.toContain("Quillion");
+    expect(issue.notes).toEqual([]);
+
+    const insisting = await fakeModel((req) => (kindOf(req) === "implications" ? withUnknownName(req) : answer(req)));
+    const fellBack = await llmIssue(digest, llmWriter(insisting));
+    expect(published(fellBack)).not.toContain("Quillion");
+    expect(fellBack.notes).toEqual([
+      expect.objectContaining({
+        code: "fallback",
+        section: "implications",
+        message: expect.stringContaining("Quillion"),
+      }),
+    ]);
+  });
+
   it("retries invalid JSON, saying what was wrong, then falls back to the offline writer for that section", async () => {
-    const llm = await fakeModel((req) => (kindOf(req) === "top-stories" ? 'Sure! Here are the stories: {"stories": [oops' : answer(req)));
+    const llm = await fakeModel((req) =>
+      kindOf(req) === "top-stories" ? 'Sure! Here are the stories: {"stories": [oops' : answer(req),
+    );
     const writer = llmWriter(llm);
     const issue = await llmIssue(digest, writer);
     const offline = await offlineIssue(digest);
@@ -165,7 +219,7 @@ describe("LLM writer against a scripted chat-completions server", () => {
     expect(fallback).toHaveLength(1);
     expect(fallback[0]).toMatchObject({ level: "warning", section: "top-stories" });
     expect(fallback[0]?.message).toContain("not a JSON object");
-    expect(fallback[0]?.message).toContain("after 3 attempts");
+    expect(fallback[0]?.message).toContain("no usable answer in 3 attempts");
     expect(writer.usage().failedSections).toEqual(["top-stories"]);
     const bullets = section(issue, "implications");
     expect(bullets?.kind === "bullets" && bullets.lines[0]?.lead).toBe("Design tools go GPU-first");
@@ -175,7 +229,12 @@ describe("LLM writer against a scripted chat-completions server", () => {
     const long = Array.from({ length: 30 }, (_, i) => `word${i}`).join(" ");
     const llm = await fakeModel((req) => {
       if (kindOf(req) !== "top-stories" || req.retry) return answer(req);
-      return JSON.stringify({ stories: [{ id: "S1", headline: long, paragraph: "Nvidia bought Synopsys stock." }, { id: "S2", headline: "Black Forest Labs raises money", paragraph: "It did." }] });
+      return JSON.stringify({
+        stories: [
+          { id: "S1", headline: long, paragraph: "Nvidia bought Synopsys stock." },
+          { id: "S2", headline: "Black Forest Labs raises money", paragraph: "It did." },
+        ],
+      });
     });
     const writer = llmWriter(llm);
     const issue = await llmIssue(digest, writer);
@@ -184,14 +243,16 @@ describe("LLM writer against a scripted chat-completions server", () => {
     expect(retry?.last).toContain("missing S3");
     expect(issue.notes).toEqual([]);
     const top = section(issue, "top-stories");
-    expect(top?.kind === "stories" && top.stories[2]?.headline).toBe("AWS puts 144 Trainium3 chips in every UltraServer");
+    expect(top?.kind === "stories" && top.stories[2]?.headline).toBe(
+      "AWS puts 144 Trainium3 chips in every UltraServer",
+    );
     expect(writer.usage()).toMatchObject({ calls: 3, failedSections: [] });
   });
 
   it("falls back section by section on a timeout and a 500, and the issue is still complete", async () => {
     const llm = await fakeModel((req) => {
       const kind = kindOf(req);
-      if (kind === "market") return { delayMs: 1500, then: answer(req) };
+      if (kind === "market") return { delayMs: 1500, reply: answer(req) };
       if (kind === "deep-dive") return { status: 500 };
       return answer(req);
     });
@@ -215,7 +276,10 @@ describe("LLM writer against a scripted chat-completions server", () => {
   });
 
   it("stops asking after a rejected key: one request, every section falls back, the editor is told", async () => {
-    const llm = await fakeModel(() => ({ status: 401, body: JSON.stringify({ error: { message: "Incorrect API key provided" } }) }));
+    const llm = await fakeModel(() => ({
+      status: 401,
+      body: JSON.stringify({ error: { message: "Incorrect API key provided" } }),
+    }));
     const writer = llmWriter(llm);
     const issue = await llmIssue(briefing, writer);
     const offline = await offlineIssue(briefing);
@@ -229,7 +293,9 @@ describe("LLM writer against a scripted chat-completions server", () => {
 
   it("asks again without response_format when an endpoint rejects it", async () => {
     const llm = await fakeModel((req) =>
-      req.body.response_format ? { status: 400, body: JSON.stringify({ error: { message: "Unknown parameter: 'response_format'." } }) } : answer(req),
+      req.body.response_format
+        ? { status: 400, body: JSON.stringify({ error: { message: "Unknown parameter: 'response_format'." } }) }
+        : answer(req),
     );
     const issue = await llmIssue(digest, llmWriter(llm));
     expect(issue.notes).toEqual([]);
@@ -239,10 +305,23 @@ describe("LLM writer against a scripted chat-completions server", () => {
   it("adapts to endpoints that want max_completion_tokens and no temperature (OpenAI reasoning models)", async () => {
     const llm = await fakeModel((req) => {
       if ("max_tokens" in req.body) {
-        return { status: 400, body: JSON.stringify({ error: { message: "Unsupported parameter: 'max_tokens' is not supported with this model. Use 'max_completion_tokens' instead." } }) };
+        return {
+          status: 400,
+          body: JSON.stringify({
+            error: {
+              message:
+                "Unsupported parameter: 'max_tokens' is not supported with this model. Use 'max_completion_tokens' instead.",
+            },
+          }),
+        };
       }
       if ("temperature" in req.body) {
-        return { status: 400, body: JSON.stringify({ error: { message: "Unsupported value: 'temperature' does not support 0.2 with this model." } }) };
+        return {
+          status: 400,
+          body: JSON.stringify({
+            error: { message: "Unsupported value: 'temperature' does not support 0.2 with this model." },
+          }),
+        };
       }
       return answer(req);
     });
@@ -254,7 +333,10 @@ describe("LLM writer against a scripted chat-completions server", () => {
   });
 
   it("accepts answers wrapped in prose and a Markdown fence (endpoints that ignore response_format)", async () => {
-    const llm = await fakeModel((req) => `Here is the JSON you asked for:\n\n\`\`\`json\n${answer(req)}\n\`\`\`\nLet me know if you need changes.`);
+    const llm = await fakeModel(
+      (req) =>
+        `Here is the JSON you asked for:\n\n\`\`\`json\n${answer(req)}\n\`\`\`\nLet me know if you need changes.`,
+    );
     const issue = await llmIssue(briefing, llmWriter(llm));
     expect(issue.notes).toEqual([]);
     expect(section(issue, "theme")?.heading).toBe("[CHIPS, CAPITAL AND CLOUDS]");
@@ -263,7 +345,10 @@ describe("LLM writer against a scripted chat-completions server", () => {
   it("reads prompts from promptsDir first, the bundled ones otherwise", async () => {
     const dir = mkdtempSync(join(tmpdir(), "daybrief-prompts-"));
     cleanups.push(async () => rmSync(dir, { recursive: true, force: true }));
-    writeFileSync(join(dir, "top-stories.md"), "<!-- a note for editors -->\nWrite today's top stories, {{count}} of them, our way.\n\n{{sources}}");
+    writeFileSync(
+      join(dir, "top-stories.md"),
+      "<!-- a note for editors -->\nWrite today's top stories, {{count}} of them, our way.\n\n{{sources}}",
+    );
     writeFileSync(join(dir, "tone-digest.md"), "Dry and precise.");
     const llm = await fakeModel((req) => answer(req));
     await llmIssue(digest, llmWriter(llm, { promptsDir: dir }));
@@ -336,9 +421,28 @@ describe("LLM writer's cache and account", () => {
     });
     const writer = llmWriter(llm);
     await llmIssue(digest, writer);
-    expect(writer.usage()).toEqual({ model: "fake-model", prompt: 3000, completion: 300, costUsd: 0.0105, cached: 0, cacheHits: 0, calls: 3, failedSections: [] });
-    expect(issueWriterInfo(writer)).toEqual({ name: "llm", model: "fake-model", tokens: { prompt: 3000, completion: 300 }, costUsd: 0.0105 });
-    expect(issueWriterInfo(new OfflineWriter())).toEqual({ name: "offline", model: null, tokens: { prompt: 0, completion: 0 }, costUsd: null });
+    expect(writer.usage()).toEqual({
+      model: "fake-model",
+      prompt: 3000,
+      completion: 300,
+      costUsd: 0.0105,
+      cached: 0,
+      cacheHits: 0,
+      calls: 3,
+      failedSections: [],
+    });
+    expect(issueWriterInfo(writer)).toEqual({
+      name: "llm",
+      model: "fake-model",
+      tokens: { prompt: 3000, completion: 300 },
+      costUsd: 0.0105,
+    });
+    expect(issueWriterInfo(new OfflineWriter())).toEqual({
+      name: "offline",
+      model: null,
+      tokens: { prompt: 0, completion: 0 },
+      costUsd: null,
+    });
 
     // A new issue starts a new account; the server's own usage figures add up to it; no prices, no cost.
     const counted = await fakeModel((req) => answer(req));

@@ -13,10 +13,12 @@ const root = join(import.meta.dirname, "..", "..");
 type Expected = { type: EntityType; text: string; value?: number; unit?: string; ticker?: string; normalized?: string };
 type Line = { text: string; expect: Expected[] };
 
-const lines: Line[] = readFileSync(join(root, "test/fixtures/eval/entities-eval.jsonl"), "utf8")
-  .trim()
-  .split("\n")
-  .map((line) => JSON.parse(line) as Line);
+function load(file: string): Line[] {
+  return readFileSync(join(root, file), "utf8")
+    .trim()
+    .split("\n")
+    .map((line) => JSON.parse(line) as Line);
+}
 
 // The README's unlisted labs: giving one of them a ticker is an error.
 const unlisted = new Set([
@@ -53,7 +55,7 @@ function matches(text: string, expected: Expected, got: Entity): boolean {
 
 type Counts = { expected: number; found: number; extracted: number; correct: number };
 
-function evaluate(): Record<EntityType, Counts> {
+function evaluate(lines: Line[]): Record<EntityType, Counts> {
   const counts = {} as Record<EntityType, Counts>;
   const count = (type: EntityType) => {
     counts[type] ??= { expected: 0, found: 0, extracted: 0, correct: 0 };
@@ -74,32 +76,36 @@ function evaluate(): Record<EntityType, Counts> {
   return counts;
 }
 
-const counts = evaluate();
-const recall = (type: EntityType) => counts[type].found / counts[type].expected;
-const precision = (type: EntityType) => counts[type].correct / counts[type].extracted;
+// entities-blind.jsonl was written for this stage after the rules, in the same conventions; its first run scored
+// org recall 0.92, person 0.88, place 0.94, product 0.92, money and quantities 1.0.
+for (const file of ["test/fixtures/eval/entities-eval.jsonl", "test/eval/fixtures/entities-blind.jsonl"]) {
+  describe(`entity extraction on ${file}`, () => {
+    const counts = evaluate(load(file));
+    const recall = (type: EntityType) => counts[type].found / counts[type].expected;
+    const precision = (type: EntityType) => counts[type].correct / counts[type].extracted;
 
-describe("entity extraction on entities-eval.jsonl", () => {
-  it("reports recall and precision per type", () => {
-    const rows = Object.entries(counts).map(([type, c]) => ({
-      type,
-      expected: c.expected,
-      recall: (c.found / c.expected).toFixed(3),
-      precision: (c.correct / c.extracted).toFixed(3),
-    }));
-    console.table(rows);
-    expect(rows.length).toBe(6);
-  });
+    it("reports recall and precision per type", () => {
+      const rows = Object.entries(counts).map(([type, c]) => ({
+        type,
+        expected: c.expected,
+        recall: (c.found / c.expected).toFixed(3),
+        precision: (c.correct / c.extracted).toFixed(3),
+      }));
+      console.table(rows);
+      expect(rows.length).toBe(6);
+    });
 
-  it("finds at least 95% of money amounts and quantities with their values", () => {
-    expect(recall("money")).toBeGreaterThanOrEqual(0.95);
-    expect(recall("quantity")).toBeGreaterThanOrEqual(0.95);
-  });
+    it("finds at least 95% of money amounts and quantities with their values", () => {
+      expect(recall("money")).toBeGreaterThanOrEqual(0.95);
+      expect(recall("quantity")).toBeGreaterThanOrEqual(0.95);
+    });
 
-  it("finds organisations with their canonical name and ticker (recall and precision at least 0.9)", () => {
-    expect(recall("org")).toBeGreaterThanOrEqual(0.9);
-    expect(precision("org")).toBeGreaterThanOrEqual(0.9);
+    it("finds organisations with their canonical name and ticker (recall and precision at least 0.9)", () => {
+      expect(recall("org")).toBeGreaterThanOrEqual(0.9);
+      expect(precision("org")).toBeGreaterThanOrEqual(0.9);
+    });
   });
-});
+}
 
 // An independent detector for the demo test: a currency sign with a number and an optional scale, or a number
 // followed by a unit the briefing reports.

@@ -5,7 +5,13 @@ export type FakeMessage = { role: string; content: string };
 
 /** One request the fake model received. */
 export type FakeRequest = {
-  body: { model?: string; messages: FakeMessage[]; temperature?: number; max_tokens?: number; response_format?: unknown } & Record<string, unknown>;
+  body: {
+    model?: string;
+    messages: FakeMessage[];
+    temperature?: number;
+    max_tokens?: number;
+    response_format?: unknown;
+  } & Record<string, unknown>;
   authorization: string | null;
   /** The system message, the first user message (the section prompt) and the last user message. */
   system: string;
@@ -23,7 +29,7 @@ export type FakeReply =
   | string
   | { content: string; promptTokens?: number; completionTokens?: number; finishReason?: string }
   | { status: number; body?: string }
-  | { delayMs: number; then: FakeReply };
+  | { delayMs: number; reply: FakeReply };
 
 export type FakeScript = (request: FakeRequest, index: number) => FakeReply | Promise<FakeReply>;
 
@@ -72,7 +78,11 @@ export async function startFakeLlm(script: FakeScript): Promise<FakeLlm> {
   };
 }
 
-async function handle(fake: { requests: FakeRequest[]; script: FakeScript }, req: IncomingMessage, res: ServerResponse): Promise<void> {
+async function handle(
+  fake: { requests: FakeRequest[]; script: FakeScript },
+  req: IncomingMessage,
+  res: ServerResponse,
+): Promise<void> {
   if (req.method !== "POST" || req.url !== "/v1/chat/completions") {
     res.writeHead(404, { "content-type": "application/json" });
     res.end(JSON.stringify({ error: { message: `No route ${req.method} ${req.url}` } }));
@@ -99,14 +109,15 @@ async function reply(res: ServerResponse, answer: FakeReply, body: FakeRequest["
   if (typeof answer === "object" && "delayMs" in answer) {
     await new Promise((resolve) => setTimeout(resolve, answer.delayMs));
     if (res.destroyed) return;
-    return reply(res, answer.then, body);
+    return reply(res, answer.reply, body);
   }
   if (typeof answer === "object" && "status" in answer) {
     res.writeHead(answer.status, { "content-type": "application/json" });
     res.end(answer.body ?? JSON.stringify({ error: { message: `scripted ${answer.status}`, type: "server_error" } }));
     return;
   }
-  const { content, promptTokens, completionTokens, finishReason } = typeof answer === "string" ? { content: answer } : answer;
+  const { content, promptTokens, completionTokens, finishReason } =
+    typeof answer === "string" ? { content: answer } : answer;
   const prompt = promptTokens ?? fakeTokens(body.messages.map((m) => m.content).join(""));
   const completion = completionTokens ?? fakeTokens(content);
   res.writeHead(200, { "content-type": "application/json" });

@@ -12,7 +12,18 @@ const title = available
   ? "rendered pages in headless Chromium"
   : `rendered pages in headless Chromium — SKIPPED: ${executablePath} is missing (apt-get install -y chromium)`;
 
-if (!available) console.warn(`browser.test.ts skipped: ${executablePath} is missing; install Debian's chromium to run it.`);
+if (!available)
+  console.warn(`browser.test.ts skipped: ${executablePath} is missing; install Debian's chromium to run it.`);
+
+/** Horizontal overflow a reader would notice: the page scrolls sideways, or a box clips text it cannot wrap. */
+function overflowProbe(): { scrollWidth: number; clipped: string[] } {
+  const clipped: string[] = [];
+  for (const el of document.body.querySelectorAll("*")) {
+    if (getComputedStyle(el).display !== "inline" && el.scrollWidth > el.clientWidth + 1)
+      clipped.push(el.outerHTML.slice(0, 80));
+  }
+  return { scrollWidth: document.scrollingElement?.scrollWidth ?? Number.NaN, clipped };
+}
 
 describe.skipIf(!available)(title, () => {
   let browser: Browser;
@@ -21,12 +32,46 @@ describe.skipIf(!available)(title, () => {
     mkdirSync(shots, { recursive: true });
     browser = await chromium.launch({
       executablePath,
-      args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+      args: [
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+      ],
     });
   });
 
   afterAll(async () => {
     await browser?.close();
+  });
+
+  it("wraps a long unbroken word (a URL, a token) instead of overflowing a phone screen", async () => {
+    const issue = loadIssue("digest");
+    const long = `https://example.com/${"a".repeat(300)}`;
+    const sections = issue.sections.map((s) =>
+      s.kind === "stories"
+        ? { ...s, stories: s.stories.map((st) => ({ ...st, headline: long, paragraphs: [long] })) }
+        : s.kind === "prompt"
+          ? { ...s, prompt: long }
+          : s,
+    );
+    for (const format of ["html", "web"] as const) {
+      const page = await browser.newPage({ viewport: { width: 375, height: 900 } });
+      try {
+        await page.setContent(await renderers[format]({ ...issue, title: long, sections }, options), {
+          waitUntil: "load",
+        });
+        const probe = await page.evaluate(overflowProbe);
+        expect(probe.scrollWidth, format).toBeLessThanOrEqual(375);
+        expect(probe.clipped, format).toEqual([]);
+      } finally {
+        await page.close();
+      }
+    }
   });
 
   for (const edition of editions) {
@@ -37,14 +82,16 @@ describe.skipIf(!available)(title, () => {
           const page = await browser.newPage({ viewport: { width, height: 900 } });
           try {
             await page.setContent(html, { waitUntil: "load" });
-            const metrics = await page.evaluate(() => ({
-              scrollWidth: document.scrollingElement?.scrollWidth ?? Number.NaN,
-              h1: Number.parseFloat(getComputedStyle(document.querySelector("h1") as Element).fontSize),
-            }));
-            expect(metrics.scrollWidth).toBeLessThanOrEqual(width);
+            const probe = await page.evaluate(overflowProbe);
+            expect(probe.scrollWidth).toBeLessThanOrEqual(width);
+            expect(probe.clipped).toEqual([]);
             // The phone layout's media query applies (smaller title), so the column is not a shrunken desktop.
-            expect(metrics.h1).toBe(width < 480 ? 23 : 26);
-            await page.screenshot({ path: join(shots, `${edition}-${format === "html" ? "email" : "web"}-${width}.png`), fullPage: true });
+            const h1 = await page.evaluate(() => getComputedStyle(document.querySelector("h1") as Element).fontSize);
+            expect(h1).toBe(width < 480 ? "23px" : "26px");
+            await page.screenshot({
+              path: join(shots, `${edition}-${format === "html" ? "email" : "web"}-${width}.png`),
+              fullPage: true,
+            });
           } finally {
             await page.close();
           }
@@ -63,11 +110,17 @@ describe.skipIf(!available)(title, () => {
             const p = document.querySelector(".db-p") as Element;
             let box: Element | null = p;
             while (box && getComputedStyle(box).backgroundColor === "rgba(0, 0, 0, 0)") box = box.parentElement;
-            return { text: lum(getComputedStyle(p).color), background: lum(getComputedStyle(box ?? document.body).backgroundColor) };
+            return {
+              text: lum(getComputedStyle(p).color),
+              background: lum(getComputedStyle(box ?? document.body).backgroundColor),
+            };
           });
           expect(luminance.background).toBeLessThan(0.2);
           expect(luminance.text).toBeGreaterThan(0.7);
-          await page.screenshot({ path: join(shots, `${edition}-${format === "html" ? "email" : "web"}-375-dark.png`), fullPage: true });
+          await page.screenshot({
+            path: join(shots, `${edition}-${format === "html" ? "email" : "web"}-375-dark.png`),
+            fullPage: true,
+          });
         } finally {
           await page.close();
         }

@@ -1,32 +1,15 @@
 import { JSDOM } from "jsdom";
 import { describe, expect, it } from "vitest";
 import { parseFeed } from "../../src/ingest/feed/parse-feed.ts";
-import type { Issue, Section, StoryBlock } from "../../src/model/issue.ts";
-import { compileMjml, skeletonMjml, slotToken } from "../../src/render/email-skeleton.ts";
+import type { Issue } from "../../src/model/issue.ts";
 import { planEmail } from "../../src/render/email.ts";
+import { compileMjml, skeletonMjml, slotToken } from "../../src/render/email-skeleton.ts";
 import { escapeHtml, markdownUrl } from "../../src/render/escape.ts";
-import { type Format, issueUrl, renderArchiveIndex, renderFeeds, renderers } from "../../src/render/index.ts";
-import { citationsOf, editions, loadIssue, options } from "./helpers.ts";
+import { type Format, issueUrl, renderArchiveIndex, renderers, renderFeeds } from "../../src/render/index.ts";
+import { citationsOf, editions, loadIssue, maximalBriefing, options } from "./helpers.ts";
 
 const formats = Object.keys(renderers) as Format[];
 const render = async (format: Format, issue: Issue, extra = {}) => renderers[format](issue, { ...options, ...extra });
-
-/** The briefing at the edition's limits: 4 Rapid Fire groups of 4, 3 citations on everything, 5 links. */
-function maximalBriefing(): Issue {
-  const issue = loadIssue("briefing");
-  const cite = (i: number) => ({ title: `A long article title about the story, number ${i}, as outlets write them`, outlet: `Outlet number ${i}`, url: `https://outlet${i}.example/news/2025/12/02/a-fairly-long-slug-for-the-article-${i}.html` });
-  const story = (s: StoryBlock, n: number): StoryBlock => ({ ...s, citations: [cite(n), cite(n + 1), cite(n + 2)] });
-  const sections = issue.sections.map((section): Section => {
-    if (section.kind === "groups") {
-      const stories = section.groups.flatMap((g) => g.stories);
-      return { ...section, groups: [0, 1, 2, 3].map((g) => ({ id: `g${g}`, label: `Group ${g}`, emoji: "🏗️", stories: [0, 1, 2, 3].map((k) => story(stories[(g + k) % stories.length] as StoryBlock, g * 10 + k)) })) };
-    }
-    if (section.kind === "stories") return { ...section, stories: section.stories.map((s, i) => story(s, 100 + i)) };
-    if (section.kind === "links") return { ...section, links: [1, 2, 3, 4, 5].map((n) => ({ title: `An earlier issue with a long headline, number ${n}`, url: `https://brief.example.com/archive/briefing/2025-11-2${n}.html`, date: `2025-11-2${n}` })) };
-    return section;
-  });
-  return { ...issue, sections };
-}
 
 describe("email", () => {
   it("stays under 100 KB (Gmail clips larger messages), even at the edition's limits", async () => {
@@ -52,7 +35,8 @@ describe("email", () => {
     expect(html).toContain("[data-ogsc] .db-p{");
     expect(html).not.toMatch(/<img|fonts\.googleapis|<script/i);
     const { document } = new JSDOM(html).window;
-    for (const el of document.querySelectorAll("h1, h2, h3, p, li")) expect(el.getAttribute("style") ?? "", el.outerHTML.slice(0, 80)).toMatch(/(^|;)color:#/);
+    for (const el of document.querySelectorAll("h1, h2, h3, p, li"))
+      expect(el.getAttribute("style") ?? "", el.outerHTML.slice(0, 80)).toMatch(/(^|;)color:#/);
     expect(html).toMatch(/max-width:600px/);
   });
 
@@ -88,7 +72,8 @@ describe("every format", () => {
       for (const format of formats) {
         const out = await render(format, issue);
         for (const url of urls) {
-          const expected = format === "md" ? `(${markdownUrl(url)})` : format === "text" ? url : `href="${escapeHtml(url)}"`;
+          const expected =
+            format === "md" ? `(${markdownUrl(url)})` : format === "text" ? url : `href="${escapeHtml(url)}"`;
           expect(out, `${format} ${issue.edition}`).toContain(expected);
         }
       }
@@ -96,17 +81,56 @@ describe("every format", () => {
   });
 
   it("carries the house format of the digest, section by section", async () => {
-    const parts = ["Daybrief Digest", "December 2, 2025", "1. Nvidia puts", "2. AWS makes", "3. DeepSeek releases", "What It Means for Developers, Creators & Prompt-Based Platforms", "Chip design itself is being accelerated:", "Prompt Tip of the Day", "Decode a chip announcement", "You are a semiconductor analyst", "Paste a launch press release", "Newest Articles"];
+    const parts = [
+      "Daybrief Digest",
+      "December 2, 2025",
+      "1. Nvidia puts",
+      "2. AWS makes",
+      "3. DeepSeek releases",
+      "What It Means for Developers, Creators & Prompt-Based Platforms",
+      "Chip design itself is being accelerated:",
+      "Prompt Tip of the Day",
+      "Decode a chip announcement",
+      "You are a semiconductor analyst",
+      "Paste a launch press release",
+      "Newest Articles",
+    ];
     for (const format of formats) {
-      const out = (await render(format, loadIssue("digest"))).replace(/<[^>]+>|\\|\*\*/g, "").replace(/&amp;/g, "&").toLowerCase();
+      const out = (await render(format, loadIssue("digest")))
+        .replace(/<[^>]+>|\\|\*\*/g, "")
+        .replace(/&amp;/g, "&")
+        .toLowerCase();
       for (const part of parts) expect(out, `${format}: ${part}`).toContain(part.toLowerCase());
     }
   });
 
   it("carries the house format of the briefing, section by section", async () => {
-    const parts = ["Hey friend. It's Tuesday, December 2, 2025", "[THE CUSTOM SILICON SQUEEZE]", "Market Pulse: SNPS", "Sentiment: 🟢 Bullish", "I was crying to sell Nvidia shares.", "— Masayoshi Son", "The Deep Dive", "The Tactical Edge:", "The Alpha:", "Rapid Fire", "The Compute Moat", "AWS: Launched AI Factories", "Insight:", "Research Corner", "The Insight:", "Builder Use Case:", "Podcast of the Day", "Have a tip? Send it our way.", "Keep Reading"];
+    const parts = [
+      "Hey friend. It's Tuesday, December 2, 2025",
+      "[THE CUSTOM SILICON SQUEEZE]",
+      "Market Pulse: SNPS",
+      "Sentiment: 🟢 Bullish",
+      "I was crying to sell Nvidia shares.",
+      "— Masayoshi Son",
+      "The Deep Dive",
+      "The Tactical Edge:",
+      "The Alpha:",
+      "Rapid Fire",
+      "The Compute Moat",
+      "AWS: Launched AI Factories",
+      "Insight:",
+      "Research Corner",
+      "The Insight:",
+      "Builder Use Case:",
+      "Podcast of the Day",
+      "Have a tip? Send it our way.",
+      "Keep Reading",
+    ];
     for (const format of formats) {
-      const out = (await render(format, loadIssue("briefing"))).replace(/<[^>]+>|\\|\*\*/g, "").replace(/&#39;/g, "'").toLowerCase();
+      const out = (await render(format, loadIssue("briefing")))
+        .replace(/<[^>]+>|\\|\*\*/g, "")
+        .replace(/&#39;/g, "'")
+        .toLowerCase();
       for (const part of parts) expect(out, `${format}: ${part}`).toContain(part.toLowerCase());
     }
   });
@@ -130,7 +154,8 @@ describe("text", () => {
   it("wraps at 78 columns (only URLs may run longer) and lists links as footnotes", async () => {
     for (const issue of editions.map(loadIssue)) {
       const text = await render("text", issue);
-      for (const line of text.split("\n")) if (!/https?:\/\/|\{\{/.test(line)) expect(line.length, line).toBeLessThanOrEqual(78);
+      for (const line of text.split("\n"))
+        if (!/https?:\/\/|\{\{/.test(line)) expect(line.length, line).toBeLessThanOrEqual(78);
       expect(text).toMatch(/Market Tape \[\d+\]/);
       expect(text).toMatch(/^\[1\] https:\/\//m);
       expect(text).not.toMatch(/<[a-z]/i);
@@ -142,7 +167,7 @@ describe("web page and archive", () => {
   it("is a standalone HTML5 page with every section, unique ids and one h1", async () => {
     const issue = loadIssue("briefing");
     const html = await render("web", issue, { next: { title: "Wednesday", url: "2025-12-03.html" } });
-    expect(html.startsWith("<!doctype html>\n<html lang=\"en\">")).toBe(true);
+    expect(html.startsWith('<!doctype html>\n<html lang="en">')).toBe(true);
     const { document } = new JSDOM(html).window;
     expect(document.querySelector("meta[charset]")?.getAttribute("charset")).toBe("utf-8");
     expect(document.querySelector("meta[name=viewport]")).not.toBeNull();
@@ -157,7 +182,7 @@ describe("web page and archive", () => {
   it("links back to the archive: page-relative without a site URL, absolute with one", async () => {
     const issue = loadIssue("digest");
     const relative = new JSDOM(await render("web", issue, { siteUrl: null })).window.document;
-    expect(relative.querySelector("a.db-home")?.getAttribute("href")).toBe("../index.html");
+    expect(relative.querySelector("a.db-home")?.getAttribute("href")).toBe("../../archive/index.html");
     expect(relative.querySelector("link[rel=alternate]")?.getAttribute("href")).toBe("../../feed.xml");
     const absolute = new JSDOM(await render("web", issue)).window.document;
     expect(absolute.querySelector("a.db-home")?.getAttribute("href")).toBe("https://brief.example.com/archive/");
@@ -184,15 +209,27 @@ describe("web page and archive", () => {
 describe("feeds", () => {
   it("parse back with the project's parser: every issue, newest first, linking to its page", () => {
     const [digest, briefing] = editions.map(loadIssue) as [Issue, Issue];
-    const older = { ...briefing, id: "old", date: "2025-12-01", createdAt: "2025-12-01T06:05:00.000Z", title: "Monday's briefing" };
+    const older = {
+      ...briefing,
+      id: "old",
+      date: "2025-12-01",
+      createdAt: "2025-12-01T06:05:00.000Z",
+      title: "Monday's briefing",
+    };
     const issues = [older, digest, briefing];
     const feeds = renderFeeds(issues, options);
     const expected = [briefing, digest, older];
     for (const [format, body] of Object.entries(feeds)) {
       const { feed } = parseFeed(body, { url: "https://brief.example.com/feed.xml" });
       expect(feed.format).toBe(format);
-      expect(feed.items.map((i) => i.link), format).toEqual(expected.map((i) => issueUrl(i, options)));
-      expect(feed.items.map((i) => i.title), format).toEqual(expected.map((i) => i.title));
+      expect(
+        feed.items.map((i) => i.link),
+        format,
+      ).toEqual(expected.map((i) => issueUrl(i, options)));
+      expect(
+        feed.items.map((i) => i.title),
+        format,
+      ).toEqual(expected.map((i) => i.title));
       expect(feed.items[0]?.summary, format).toBe(briefing.preheader);
       expect(feed.items[0]?.content ?? "", format).toContain("Market Pulse: SNPS");
       expect(feed.items[0]?.published, format).toBe("2025-12-02T06:05:00Z");

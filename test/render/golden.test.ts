@@ -1,5 +1,5 @@
 import { describe, it } from "vitest";
-import { type Format, renderArchiveIndex, renderFeeds, renderers } from "../../src/render/index.ts";
+import { type Format, renderArchiveIndex, renderers, renderFeeds } from "../../src/render/index.ts";
 import { editions, expectGolden, loadIssue, options } from "./helpers.ts";
 
 /** Golden files: the exact output for the two fixture issues. UPDATE_GOLDEN=1 rewrites them (then review the diff). */
@@ -9,8 +9,14 @@ describe("golden files", () => {
   for (const edition of editions) {
     for (const format of Object.keys(files) as Format[]) {
       it(`${edition} as ${format}`, async () => {
-        const page = format === "web" ? { previous: { title: "Monday's issue", url: "https://brief.example.com/archive/digest/2025-12-01.html" } } : {};
-        expectGolden(`${edition}.${files[format]}`, await renderers[format](loadIssue(edition), { ...options, ...page }));
+        const page =
+          format === "web"
+            ? { previous: { title: "Monday's issue", url: "https://brief.example.com/archive/digest/2025-12-01.html" } }
+            : {};
+        expectGolden(
+          `${edition}.${files[format]}`,
+          await renderers[format](loadIssue(edition), { ...options, ...page }),
+        );
       });
     }
   }

@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { expect } from "vitest";
-import type { Citation, Issue, StoryBlock } from "../../src/model/issue.ts";
+import type { Citation, Issue, Section, StoryBlock } from "../../src/model/issue.ts";
 import type { RenderOptions } from "../../src/render/index.ts";
 
 export const fixtureDir = join(import.meta.dirname, "..", "fixtures", "render");
@@ -30,8 +30,11 @@ export function expectGolden(name: string, actual: string): void {
     writeFileSync(path, actual);
     return;
   }
-  if (!existsSync(path)) throw new Error(`No golden file ${path}; run UPDATE_GOLDEN=1 npx vitest run test/render and review it.`);
-  expect(actual, `${name} differs from its golden file (UPDATE_GOLDEN=1 refreshes it after review)`).toBe(readFileSync(path, "utf8"));
+  if (!existsSync(path))
+    throw new Error(`No golden file ${path}; run UPDATE_GOLDEN=1 npx vitest run test/render and review it.`);
+  expect(actual, `${name} differs from its golden file (UPDATE_GOLDEN=1 refreshes it after review)`).toBe(
+    readFileSync(path, "utf8"),
+  );
 }
 
 /** Every citation of an issue, wherever it sits. */
@@ -81,24 +84,95 @@ export function hostileIssue(): Issue {
           case "intro":
             return { ...section, text: evil(section.text) };
           case "stories":
-            return { ...section, heading: section.heading && evil(section.heading), stories: section.stories.map(story) };
+            return {
+              ...section,
+              heading: section.heading && evil(section.heading),
+              stories: section.stories.map(story),
+            };
           case "groups":
-            return { ...section, groups: section.groups.map((g) => ({ ...g, label: evil(g.label), emoji: hostile, stories: g.stories.map(story) })) };
+            return {
+              ...section,
+              groups: section.groups.map((g) => ({
+                ...g,
+                label: evil(g.label),
+                emoji: hostile,
+                stories: g.stories.map(story),
+              })),
+            };
           case "bullets":
             return { ...section, lines: section.lines.map((l) => ({ lead: evil(l.lead ?? ""), text: evil(l.text) })) };
           case "market":
             return { ...section, company: evil(section.company), paragraph: evil(section.paragraph), ticker: hostile };
           case "quote":
-            return { ...section, quote: evil(section.quote), speaker: evil(section.speaker), citation: { ...cite(section.citation), url: hostileUrl } };
+            return {
+              ...section,
+              quote: evil(section.quote),
+              speaker: evil(section.speaker),
+              citation: { ...cite(section.citation), url: hostileUrl },
+            };
           case "links":
-            return { ...section, links: [...section.links.map((l) => ({ ...l, title: evil(l.title) })), { title: hostile, url: hostileUrl, date: null }] };
+            return {
+              ...section,
+              links: [
+                ...section.links.map((l) => ({ ...l, title: evil(l.title) })),
+                { title: hostile, url: hostileUrl, date: null },
+              ],
+            };
           case "cta":
             return { ...section, heading: evil(section.heading), text: evil(section.text), url: hostileUrl };
           default:
             return section;
         }
       }),
-      { kind: "prompt", id: "prompt-tip", heading: evil("Prompt Tip of the Day"), tipId: "x", title: evil("Tip"), prompt: `${hostile}\n\`\`\`\nclose the fence`, use: evil("Use") },
+      {
+        kind: "prompt",
+        id: "prompt-tip",
+        heading: evil("Prompt Tip of the Day"),
+        tipId: "x",
+        title: evil("Tip"),
+        prompt: `${hostile}\n\`\`\`\nclose the fence`,
+        use: evil("Use"),
+      },
     ],
   };
+}
+
+/** The briefing at the edition's limits: 4 Rapid Fire groups of 4, 8 outlets cited on everything, 5 links. */
+export function maximalBriefing(): Issue {
+  const issue = loadIssue("briefing");
+  const cite = (i: number) => ({
+    title: `A long article title about the story, number ${i}, as outlets write them`,
+    outlet: `Outlet number ${i}`,
+    url: `https://outlet${i}.example/news/2025/12/02/a-fairly-long-slug-for-the-article-${i}.html`,
+  });
+  const story = (s: StoryBlock, n: number): StoryBlock => ({
+    ...s,
+    citations: [0, 1, 2, 3, 4, 5, 6, 7].map((k) => cite(n * 10 + k)),
+  });
+  const sections = issue.sections.map((section): Section => {
+    if (section.kind === "groups") {
+      const stories = section.groups.flatMap((g) => g.stories);
+      return {
+        ...section,
+        groups: [0, 1, 2, 3].map((g) => ({
+          id: `g${g}`,
+          label: `Group ${g}`,
+          emoji: "🏗️",
+          stories: [0, 1, 2, 3].map((k) => story(stories[(g + k) % stories.length] as StoryBlock, g * 10 + k)),
+        })),
+      };
+    }
+    if (section.kind === "stories") return { ...section, stories: section.stories.map((s, i) => story(s, 100 + i)) };
+    if (section.kind === "links")
+      return {
+        ...section,
+        links: [1, 2, 3, 4, 5].map((n) => ({
+          title: `An earlier issue with a long headline, number ${n}`,
+          url: `https://brief.example.com/archive/briefing/2025-11-2${n}.html`,
+          date: `2025-11-2${n}`,
+        })),
+      };
+    return section;
+  });
+  return { ...issue, sections };
 }

@@ -1,7 +1,7 @@
 import { JSDOM } from "jsdom";
 import { describe, expect, it } from "vitest";
 import { parseFeed } from "../../src/ingest/feed/parse-feed.ts";
-import { renderArchiveIndex, renderFeeds, renderers } from "../../src/render/index.ts";
+import { renderArchiveIndex, renderers, renderFeeds } from "../../src/render/index.ts";
 import { hostile, hostileIssue, hostileUrl, options } from "./helpers.ts";
 
 /** Markdown outside fenced code blocks: where a CommonMark renderer would read raw HTML. */
@@ -27,7 +27,8 @@ describe("hostile text renders inert", () => {
       expect(document.querySelectorAll("script")).toHaveLength(0);
       expect(document.querySelectorAll("img")).toHaveLength(0);
       expect(document.querySelectorAll("[onerror]")).toHaveLength(0);
-      for (const a of document.querySelectorAll("a")) expect(a.getAttribute("href") ?? "").not.toMatch(/^\s*javascript:/i);
+      for (const a of document.querySelectorAll("a"))
+        expect(a.getAttribute("href") ?? "").not.toMatch(/^\s*javascript:/i);
       expect(html).not.toMatch(/javascript:/i);
       expect(document.title).toContain(hostile);
       expect(document.querySelector("h1")?.textContent).toContain(hostile);
@@ -79,7 +80,12 @@ describe("hostile text renders inert", () => {
   });
 
   it("unsafe option URLs are dropped, not linked", async () => {
-    const unsafe = { ...options, tipsUrl: hostileUrl, unsubscribeUrl: "data:text/html,x", brandColor: "red;}</style><script>" };
+    const unsafe = {
+      ...options,
+      tipsUrl: hostileUrl,
+      unsubscribeUrl: "data:text/html,x",
+      brandColor: "red;}</style><script>",
+    };
     for (const format of ["html", "text", "md", "web"] as const) {
       const out = await renderers[format](issue, unsafe);
       expect(out, format).not.toMatch(/javascript:|data:text|<\/style><script/i);

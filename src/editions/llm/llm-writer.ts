@@ -4,6 +4,7 @@ import { type Logger, silentLogger } from "../../log.ts";
 import type { SectionDraft, WriteRequest, Writer } from "../writer.ts";
 import { ChatClient, type ChatMessage } from "./chat-client.ts";
 import { cacheKey, type LlmCache } from "./llm-cache.ts";
+import { unknownNames } from "./name-check.ts";
 import { extractJson, type Parsed } from "./parse-answer.ts";
 import { PromptFiles } from "./prompts.ts";
 import { type Plan, planSection } from "./tasks/plan-section.ts";
@@ -80,7 +81,7 @@ export class LlmWriter implements Writer {
     const id = request.definition.id;
     try {
       if (this.#down) throw this.#down;
-      return await this.#write(id, request, plan);
+      return await this.#write(id, request, plan, scaffold);
     } catch (error) {
       this.#account.failed(id);
       this.#log.warn({ section_id: id, err: (error as Error).message }, "llm_section_failed");
@@ -90,13 +91,13 @@ export class LlmWriter implements Writer {
     }
   }
 
-  async #write(id: string, request: WriteRequest, plan: Plan): Promise<SectionDraft> {
+  async #write(id: string, request: WriteRequest, plan: Plan, scaffold: SectionDraft): Promise<SectionDraft> {
     const { retries, temperature, model, maxTokens } = this.#options;
     const messages = this.#prompts.messages(plan.prompt, request.edition, plan.vars);
     const key = cacheKey(model, messages, temperature);
     const hit = await this.#options.cache?.get(key).catch(() => null);
     if (hit) {
-      const cached = this.#parse(hit.response, plan);
+      const cached = this.#parse(hit.response, plan, scaffold);
       if (cached.ok) {
         this.#account.cacheHit(hit.promptTokens, hit.completionTokens);
         return cached.value;
@@ -122,7 +123,7 @@ export class LlmWriter implements Writer {
       this.#account.call(answer.promptTokens, answer.completionTokens);
       spent.prompt += answer.promptTokens;
       spent.completion += answer.completionTokens;
-      const result = this.#parse(answer.content, plan);
+      const result = this.#parse(answer.content, plan, scaffold);
       if (result.ok) {
         await this.#options.cache
           ?.set(key, model, {
@@ -136,25 +137,40 @@ export class LlmWriter implements Writer {
       const problems = answer.truncated
         ? [`the answer was cut off at ${maxTokens} tokens: write less`, ...result.problems]
         : result.problems;
-      last = new DaybriefError("E_LLM_OUTPUT", `no usable answer for "${id}" (${problems.join("; ")})`);
+      last = new DaybriefError("E_LLM_OUTPUT", problems.join("; "));
       this.#log.warn({ section_id: id, attempt: attempts, problems }, "llm_answer_invalid");
       conversation.push(
         { role: "assistant", content: answer.content },
         { role: "user", content: retryMessage(problems) },
       );
     }
-    const error = last ?? new DaybriefError("E_LLM_REQUEST", `no answer for "${id}"`);
-    error.message = `${error.message} after ${attempts} attempt${attempts === 1 ? "" : "s"}`;
-    throw error;
+    const tries = `${attempts} attempt${attempts === 1 ? "" : "s"}`;
+    if (last?.code === "E_LLM_OUTPUT")
+      throw new DaybriefError("E_LLM_OUTPUT", `no usable answer in ${tries}: ${last.message}`);
+    throw new DaybriefError("E_LLM_REQUEST", `${last?.message ?? "no answer"} (${tries})`, {
+      cause: last,
+      details: last?.details ?? {},
+    });
   }
 
-  #parse(content: string, plan: Plan): Parsed<SectionDraft> {
+  /** The section from an answer, or what is wrong with it: not JSON, the wrong shape, a link, a name no source has. */
+  #parse(content: string, plan: Plan, scaffold: SectionDraft): Parsed<SectionDraft> {
     const json = extractJson(content);
     if (!json.ok) return json;
     // Links come from the sources only; a model that writes one is asked again rather than trusted.
-    if (/\bhttps?:\/\/|\bwww\./i.test(content))
+    if (/\bhttps?:\/\/|\bwww\./i.test(content)) {
       return { ok: false, problems: ["remove every URL: links are added from the sources"] };
-    return plan.apply(json.value);
+    }
+    const result = plan.apply(json.value);
+    if (!result.ok) return result;
+    const names = unknownNames(result.value, scaffold);
+    if (!names.length) return result;
+    return {
+      ok: false,
+      problems: [
+        `capitalised words no source contains: ${names.join(", ")} — name only what the sources name, and write in sentence case`,
+      ],
+    };
   }
 
   #newAccount(): UsageAccount {

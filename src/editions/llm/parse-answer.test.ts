@@ -6,7 +6,10 @@ describe("extractJson", () => {
   it("reads a bare object, a fenced one and one surrounded by prose", () => {
     expect(extractJson('{"a": 1}')).toEqual({ ok: true, value: { a: 1 } });
     expect(extractJson('```json\n{"a": 2}\n```')).toEqual({ ok: true, value: { a: 2 } });
-    expect(extractJson('Sure, here it is:\n{"a": {"b": [3]}}\nAnything else?')).toEqual({ ok: true, value: { a: { b: [3] } } });
+    expect(extractJson('Sure, here it is:\n{"a": {"b": [3]}}\nAnything else?')).toEqual({
+      ok: true,
+      value: { a: { b: [3] } },
+    });
   });
 
   it("says what is wrong with anything else", () => {

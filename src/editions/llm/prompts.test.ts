@@ -22,7 +22,11 @@ describe("section prompts", () => {
   });
 
   it("builds a system message in the edition's voice and fills the placeholders", () => {
-    const [system, user] = new PromptFiles().messages("top-stories", loadEdition("briefing"), { count: "3", headlineWords: "22", sources: "[S1] …" });
+    const [system, user] = new PromptFiles().messages("top-stories", loadEdition("briefing"), {
+      count: "3",
+      headlineWords: "22",
+      sources: "[S1] …",
+    });
     expect(system?.role).toBe("system");
     expect(system?.content).toContain("Daybrief Briefing");
     expect(system?.content).toContain("investor-minded");

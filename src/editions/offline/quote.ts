@@ -13,15 +13,16 @@ const saidVerbs = "said|says|told|wrote|added|explained|argued|noted|posted|decl
  * entity analysis count as speakers; nothing is paraphrased into quotation marks.
  */
 export function findQuote(day: DayContext): FoundQuote | null {
-  for (const story of day.stories.slice(0, 12)) {
+  for (const story of day.stories) {
     for (const item of story.items) {
       const people = item.entities.filter((e) => e.type === "person").map((e) => e.text);
       if (!people.length || !item.url) continue;
-      for (const sentence of splitSentences(item.text)) {
+      const sentences = splitSentences(item.text);
+      for (const [index, sentence] of sentences.entries()) {
         for (const match of sentence.matchAll(quotePattern)) {
           const quote = (match[1] as string).trim().replace(/[,.]$/, "");
           if (wordCount(quote) < 6 || wordCount(quote) > 45) continue;
-          const speaker = speakerOf(sentence, people);
+          const speaker = speakerOf(sentence, people) ?? pronounSpeaker(sentence, sentences.slice(Math.max(0, index - 2), index), people);
           if (!speaker) continue;
           return {
             quote: `${quote}.`.replace(/[.!?]\.$/, (m) => m[0] ?? "."),
@@ -32,6 +33,16 @@ export function findQuote(day: DayContext): FoundQuote | null {
         }
       }
     }
+  }
+  return null;
+}
+
+/** "…," she told the audience: the speaker is the person named in the sentences just before. */
+function pronounSpeaker(sentence: string, before: string[], people: string[]): string | null {
+  if (!new RegExp(`\\b(?:he|she)\\s+(?:${saidVerbs})\\b`, "i").test(sentence)) return null;
+  for (const previous of [...before].reverse()) {
+    const named = people.filter((p) => previous.includes(p)).sort((a, b) => previous.lastIndexOf(b) - previous.lastIndexOf(a));
+    if (named[0]) return named[0];
   }
   return null;
 }

@@ -3,12 +3,14 @@ import { parseHTML } from "linkedom";
 import { DaybriefError } from "../../errors.ts";
 import type { Article } from "../../model/article.ts";
 import { decodeBytes } from "../decode.ts";
-import { plainText, sanitizeHtml } from "../html/sanitize.ts";
+import { escapeText, plainText, sanitizeHtml } from "../html/sanitize.ts";
 import { removeBoilerplate } from "./boilerplate.ts";
 import { densestBlock } from "./density.ts";
+import { findLead, isolateMainArticle, normalise } from "./main-article.ts";
 import { boundTree } from "./bound-tree.ts";
 import { prepareHtml } from "./prepare-html.ts";
 import { readMetadata } from "./metadata.ts";
+import { tidyBlock } from "./tidy-block.ts";
 import { htmlElementToText } from "./to-text.ts";
 
 export type ExtractArticleOptions = {
@@ -54,23 +56,17 @@ function extractFromHtml(raw: string, url: string | null): Article {
   const { document } = parseHTML(/<html[\s>]/i.test(html) ? html : `<!doctype html><html><body>${html}</body></html>`);
   if (document.documentElement) boundTree(document.documentElement);
   const metadata = readMetadata(document, url);
+  isolateMainArticle(document, metadata.title);
+  const lead = findLead(document, metadata.title, metadata.description);
   removeBoilerplate(document);
-  const fallbackRoot = densestBlock(document);
-  const fallbackText = fallbackRoot ? htmlElementToText(fallbackRoot) : "";
-  const fallbackHtml = fallbackRoot?.innerHTML ?? "";
-  let contentHtml = fallbackHtml;
-  let text = fallbackText;
   const parsed = runReadability(document);
-  if (parsed?.content) {
-    const { document: fragment } = parseHTML(`<!doctype html><html><body>${parsed.content}</body></html>`);
-    const readabilityText = htmlElementToText(fragment.body);
-    // Readability sometimes keeps only one section of a long page; prefer the density block when it holds much more.
-    if (readabilityText.length >= fallbackText.length * 0.6 || readabilityText.length > 2000) {
-      contentHtml = parsed.content;
-      text = readabilityText;
-    }
+  const body = chooseBody(document, parsed?.content ?? null, metadata.base);
+  let text = withoutTitle(body.text, metadata.title ?? parsed?.title ?? null);
+  let contentHtml = body.html;
+  if (lead && !normalise(text).includes(normalise(lead).slice(0, 60))) {
+    text = text ? `${lead}\n\n${text}` : lead;
+    contentHtml = `<p>${escapeText(lead)}</p>${contentHtml}`;
   }
-  text = withoutTitle(text, metadata.title ?? parsed?.title ?? null);
   if (!text.trim()) {
     throw new DaybriefError("E_ARTICLE_EXTRACT", `No article text found on ${url ?? "the page"}.`);
   }
@@ -80,10 +76,26 @@ function extractFromHtml(raw: string, url: string | null): Article {
     published: metadata.published,
     siteName: metadata.siteName ?? plainText(parsed?.siteName),
     lang: metadata.lang ?? parsed?.lang ?? null,
-    text,
+    text: text.normalize("NFC"),
     html: sanitizeHtml(contentHtml, metadata.base),
     image: metadata.image,
   };
+}
+
+/**
+ * The article body: Readability's choice, or the densest block of paragraphs when Readability found much less
+ * (it sometimes keeps one section of a long page). Both are tidied of teaser cards and edge links first.
+ */
+function chooseBody(document: Document, readabilityHtml: string | null, base: string | null) {
+  const fallbackRoot = densestBlock(document);
+  if (fallbackRoot) tidyBlock(fallbackRoot, base);
+  const fallback = { text: fallbackRoot ? htmlElementToText(fallbackRoot) : "", html: fallbackRoot?.innerHTML ?? "" };
+  if (!readabilityHtml) return fallback;
+  const { document: fragment } = parseHTML(`<!doctype html><html><body>${readabilityHtml}</body></html>`);
+  tidyBlock(fragment.body, base);
+  const text = htmlElementToText(fragment.body);
+  if (text.length >= fallback.text.length * 0.6 || text.length > 2000) return { text, html: fragment.body.innerHTML };
+  return fallback;
 }
 
 /** The headline repeated at the top of the body is not body text. */

@@ -8,6 +8,8 @@ export type PageMetadata = {
   published: string | null;
   siteName: string | null;
   lang: string | null;
+  /** The page's own summary (Open Graph or meta description), often its lead paragraph. */
+  description: string | null;
   image: string | null;
   canonical: string | null;
   /** What relative links in the body resolve against: the page's <base href> when it is a web URL, else its URL. */
@@ -68,6 +70,7 @@ export function readMetadata(document: Doc, url: string | null): PageMetadata {
     byline: byline && !/^https?:\/\//.test(byline) ? byline : null,
     published,
     siteName: plainText(meta("og:site_name", "application-name")) ?? ld.publisher,
+    description: plainText(meta("og:description", "description", "twitter:description")),
     lang: normaliseLang(
       document.documentElement?.getAttribute("lang") ?? meta("og:locale", "content-language", "language"),
     ),

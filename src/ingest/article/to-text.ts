@@ -1,4 +1,4 @@
-import { cutAtSectionBreak, withoutJunkLines } from "./boilerplate.ts";
+import { cutAtSectionBreak, withoutJunkLines } from "./junk-lines.ts";
 
 const blockTags = new Set([
   "ADDRESS",

@@ -152,7 +152,7 @@ export function findAmounts(text: string, tokens: Token[] = tokenize(text)): Ent
     }
     const before = text.charCodeAt(at - 1);
     if ((before === 44 || before === 46) && isDigit(text.charCodeAt(at - 2))) continue;
-    const entity = amountAt(text, at, before);
+    const entity = amountAt(text, at, before, token.end);
     if (entity) {
       found.push(entity);
       covered = entity.end;
@@ -170,7 +170,9 @@ function wordAmountAt(text: string, at: number, found: Entity[]): Entity | null 
   return quantityEntity(whole, at, parseNumber(amount) * scaleOf(word, undefined), unitOf(unitText ?? power));
 }
 
-function amountAt(text: string, at: number, before: number): Entity | null {
+function amountAt(text: string, at: number, before: number, end: number): Entity | null {
+  // A percentage is neither money nor a quantity the briefing reports.
+  if (text.charCodeAt(end) === 37) return null;
   const sign =
     before === 32 || before > 127 || before === 36 ? currencyBefore.exec(text.slice(Math.max(0, at - 7), at)) : null;
   if (sign) {

@@ -39,7 +39,8 @@ function afterHonorifics(scan: Scan, i: number): [number, number] | null {
 
 /** The family name after a given name, or a second family-name part ("Lip-Bu Tan", "Sam Altman"). */
 function personAt(scan: Scan, i: number): number {
-  if (scan.taken[i] || scan.caps[i] !== 1) return -1;
+  // Every rule below needs two capitalised words in a row.
+  if (scan.taken[i] || scan.caps[i] !== 1 || scan.caps[i + 1] !== 1) return -1;
   const token = word(scan, i);
   if (honorifics.has(token)) return -1;
   if (!isFreeName(scan, i) || !freeAfter(scan, i + 1)) return -1;

@@ -3,6 +3,7 @@ import { extractEntities } from "../../../stories/entities/extract-entities.ts";
 import type { DayItem } from "../../day.ts";
 import { buildEvidence } from "../../grounding.ts";
 import { checkedLine, idProblems, mergeNotes, safeLabel } from "./common.ts";
+import { shapeParagraphs } from "./stories.ts";
 
 function item(title: string, text: string): DayItem {
   return {
@@ -21,7 +22,12 @@ function item(title: string, text: string): DayItem {
   };
 }
 
-const items = [item("Nvidia buys $2 billion of Synopsys stock", "Nvidia bought the stake to move chip design onto its GPUs. Sovereign compute is the new race.")];
+const items = [
+  item(
+    "Nvidia buys $2 billion of Synopsys stock",
+    "Nvidia bought the stake to move chip design onto its GPUs. Sovereign compute is the new race.",
+  ),
+];
 
 describe("safeLabel", () => {
   it("keeps a sentence-case label of ordinary words and the sources' names, in title case", () => {
@@ -44,8 +50,13 @@ describe("safeLabel", () => {
 describe("checkedLine", () => {
   const evidence = buildEvidence(items);
   it("keeps a supported lead and turns an unsupported one into a sentence the grounding check will read", () => {
-    expect(checkedLine("Design goes GPU-first:", "Chip design moves onto GPUs.", evidence)).toEqual({ lead: "Design goes GPU-first", text: "Chip design moves onto GPUs." });
-    expect(checkedLine("Marcus Feldhaus backs it", "Chip design moves onto GPUs.", evidence)).toEqual({ text: "Marcus Feldhaus backs it. Chip design moves onto GPUs." });
+    expect(checkedLine("Design goes GPU-first:", "Chip design moves onto GPUs.", evidence)).toEqual({
+      lead: "Design goes GPU-first",
+      text: "Chip design moves onto GPUs.",
+    });
+    expect(checkedLine("Marcus Feldhaus backs it", "Chip design moves onto GPUs.", evidence)).toEqual({
+      text: "Marcus Feldhaus backs it. Chip design moves onto GPUs.",
+    });
     expect(checkedLine(undefined, "Text.", evidence)).toEqual({ text: "Text." });
   });
 });
@@ -61,11 +72,28 @@ describe("idProblems and mergeNotes", () => {
   });
 
   it("takes the model's notes by loose key, the offline note where it wrote none", () => {
-    const block = { storyId: "s", headline: "h", paragraphs: [], citations: [], notes: [{ label: "The Alpha", text: "From data." }] };
+    const block = {
+      storyId: "s",
+      headline: "h",
+      paragraphs: [],
+      citations: [],
+      notes: [{ label: "The Alpha", text: "From data." }],
+    };
     expect(mergeNotes(["tactical-edge", "alpha"], { "The Tactical Edge": "Do this." }, block)).toEqual([
       { label: "The Tactical Edge", text: "Do this." },
       { label: "The Alpha", text: "From data." },
     ]);
     expect(mergeNotes(["alpha"], { alpha: "  " }, block)).toEqual([{ label: "The Alpha", text: "From data." }]);
+  });
+});
+
+describe("shapeParagraphs", () => {
+  it("cuts each paragraph to its sentences, and splits one long paragraph where several were asked for", () => {
+    expect(shapeParagraphs(["A one. A two. A three.", "B one."], 2, 1)).toEqual(["A one. A two."]);
+    expect(shapeParagraphs(["A one. A two. A three. A four. A five."], 2, 2)).toEqual([
+      "A one. A two.",
+      "A three. A four.",
+    ]);
+    expect(shapeParagraphs(["A one. A two."], 0, 1)).toEqual(["A one. A two."]);
   });
 });

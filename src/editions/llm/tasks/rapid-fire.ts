@@ -57,10 +57,10 @@ export function planRapidFire(input: PlanInput, section: Extract<Section, { kind
       const parsed = validate(rapidSchema, value);
       if (!parsed.ok) return parsed;
       const { items, groups: labels } = parsed.value;
-      const problems = idProblems("items", items, ids);
-      items.forEach((item, i) =>
-        problems.push(...wordProblem(`items.${i}.text`, firstSentences(item.text, 2), maxWords)),
-      );
+      const problems = [
+        ...idProblems("items", items, ids),
+        ...items.flatMap((item, i) => wordProblem(`items.${i}.text`, firstSentences(item.text, 2), maxWords)),
+      ];
       if (problems.length) return { ok: false, problems };
       const rewrite = (block: StoryBlock): StoryBlock => {
         const answer = items.find((a) => a.id === ids[blocks.findIndex((b) => b.block === block)]);

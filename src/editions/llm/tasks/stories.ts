@@ -1,6 +1,7 @@
 import { z } from "zod";
 import type { StoryBlock } from "../../../model/issue.ts";
 import { buildEvidence } from "../../grounding.ts";
+import { splitSentences } from "../../sentences.ts";
 import { fill, type SectionDraft } from "../../writer.ts";
 import { type Parsed, validate } from "../parse-answer.ts";
 import { renderSources, type SourceUnit } from "../source-text.ts";
@@ -98,10 +99,8 @@ function planFull(input: PlanInput, section: StoriesSection): Plan {
       const stories = section.stories.map((block, i): StoryBlock => {
         const answer = answers.find((a) => a.id === ids[i]);
         if (!answer) return block;
-        const written = (answer.paragraphs ?? (answer.paragraph ? [answer.paragraph] : []))
-          .map((p) => firstSentences(p, def.write.sentences))
-          .filter(Boolean)
-          .slice(0, def.write.paragraphs);
+        const texts = (answer.paragraphs ?? (answer.paragraph ? [answer.paragraph] : [])).filter(Boolean);
+        const written = shapeParagraphs(texts, def.write.sentences, def.write.paragraphs);
         return {
           ...block,
           headline: answer.headline,
@@ -130,10 +129,10 @@ function planHeadlines(input: PlanInput, section: StoriesSection): Plan {
       const parsed = validate(headlinesSchema, value);
       if (!parsed.ok) return parsed;
       const answers = parsed.value.headlines;
-      const problems = idProblems("headlines", answers, ids);
-      answers.forEach((a, i) =>
-        problems.push(...wordProblem(`headlines.${i}.headline`, a.headline, def.write.headlineWords)),
-      );
+      const problems = [
+        ...idProblems("headlines", answers, ids),
+        ...answers.flatMap((a, i) => wordProblem(`headlines.${i}.headline`, a.headline, def.write.headlineWords)),
+      ];
       if (problems.length) return { ok: false, problems };
       const stories = section.stories.map((block, i) => ({
         ...block,
@@ -178,6 +177,19 @@ function planResearch(input: PlanInput, section: StoriesSection): Plan {
       return done(input, { ...section, stories });
     },
   };
+}
+
+/**
+ * Paragraphs within the section's limits: at most `paragraphs` of at most `sentences` sentences. One long paragraph
+ * where several were asked for is split at sentence ends rather than cut.
+ */
+export function shapeParagraphs(texts: string[], sentences: number, paragraphs: number): string[] {
+  if (sentences <= 0 || texts.length >= paragraphs)
+    return texts.slice(0, paragraphs).map((p) => firstSentences(p, sentences));
+  const all = texts.flatMap((p) => splitSentences(p)).slice(0, sentences * paragraphs);
+  const out: string[] = [];
+  for (let i = 0; i < all.length; i += sentences) out.push(all.slice(i, i + sentences).join(" "));
+  return out;
 }
 
 /** The draft with the new section; the `headlines` placeholder (the subject line) takes only grounded headlines. */

@@ -1,0 +1,102 @@
+/**
+ * Furniture that survives as lines of text inside the article block: "Advertisement", "Share on X | Email",
+ * "Home > News > Chips", "Photo: Reuters", "By Jane Doe", a "Comments" heading and everything after it. Judged on
+ * the text alone, so they work whatever the markup; patterns cover English, German, French, Spanish and Italian.
+ */
+
+/** Lines that are furniture even when they sit inside the article body. */
+const junkLine =
+  /^(?:advertisement|anzeige:?|werbung|publicité|sponsored( content)?|share( this)?( (?:article|story|on \w+))?|copy link|print|e-?mail|tweet|read more[.…]*|continue reading[.…]*|related( stories| articles| posts)?:?|see also:?|sign up( for| to)? .{0,60}|subscribe( now| to .{0,60})?|follow us .{0,40}|click here .{0,40}|beitragsbild|titelbild|aufmacherbild)$/i;
+const readMoreLead =
+  /^(?:read more|more|related|see also|also read|recommended|read next|watch|lesen sie (?:auch|mehr)|mehr zum thema|auch interessant)\s*[:»›>|-]/i;
+const creditLead =
+  /^(?:photo(?:graph)?s?|image|picture|foto|bild|beitragsbild|titelbild|aufmacherbild|credit|credits|quelle|illustration|video)(?: by| credit)?\s*[:©]|^(?:photo(?:graph)?|image|illustration)s? (?:by|courtesy of) |^©/i;
+/** "23.10.2018", "3:59 PM", "Mon, 12 May 2020 19:49": a line that is only a timestamp. */
+const timestampOnly =
+  /^[\p{L}\s.,|/:-]{0,20}\d{1,4}[./:-]\d{1,2}(?:[./:-]\d{1,4})?[\p{L}\s.,|/:-]{0,14}(?:\d{1,2}:\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?|uhr|h)?)?\s*$/iu;
+
+/** "Most read", "Trending now", "Editor's picks": list headings left behind when their list was removed. */
+const listHeading =
+  /^(?:most (?:read|popular|viewed|shared|commented)|popular(?: now| stories| posts)?|trending(?: now| stories)?|editor'?s picks|top stories|latest (?:news|stories|posts)|in (?:this|other) news|more news|meistgelesen|beliebt)[:.]?$/i;
+const shareWords =
+  /^(?:share(?: on \w+| this.*)?|tweet|e-?mail(?: this.*)?|print(?:er-friendly.*)?|copy link|download\b.*|save|bookmark|comments?(?: \(\d+\))?|facebook|linkedin|reddit|whatsapp|x|\d+)$/i;
+const newsletterPitch = /\b(?:newsletter|inbox)\b/i;
+const newsletterVerb = /\b(?:sign up|subscribe|get (?:the|our)|delivered|free)\b/i;
+
+/** "[ Print | Email this story | Share on X | Copy link ]": a share bar flattened to a line. */
+function isShareBar(line: string): boolean {
+  const segments = line
+    .replace(/^\[|\]$/g, "")
+    .split(/\s*[|·•]\s*/)
+    .map((s) => s.trim())
+    .filter(Boolean);
+  if (segments.length < 2) return false;
+  return segments.filter((s) => shareWords.test(s)).length * 2 >= segments.length;
+}
+
+/** "Home > News > Chips", "Start » Politik » Inland": a breadcrumb trail. */
+function isBreadcrumb(line: string): boolean {
+  const parts = line.split(/\s+[>»›/]\s+/);
+  return parts.length >= 3 && parts.every((part) => part.split(/\s+/).length <= 4);
+}
+const labelLine =
+  /^(?:filed under|tags?|topics?|categories|category|posted in|keywords|schlagwörter|schlagworte|themen|mots-clés)\s*:/i;
+const authorBio = /^(?:about the author|über (?:den|die) autor(?:in)?|à propos de l'auteur)\b/i;
+const bylineLine =
+  /^(?:(?:posted|published|updated|written|veröffentlicht|aktualisiert)(?: on| am)?\b.{0,100}|by [A-Z][\p{L}.'-]+(?: [A-Z][\p{L}.'-]+){0,3}(?: and [A-Z][\p{L}.'-]+(?: [A-Z][\p{L}.'-]+){0,3})?(?: [|·,-] .{0,60})?)$/u;
+
+/** Drops furniture lines; a paragraph made of several lines (joined by <br>) is judged line by line. */
+export function withoutJunkLines(paragraph: string): string {
+  if (!paragraph.includes("\n")) return isJunkParagraph(paragraph) ? "" : paragraph;
+  return paragraph
+    .split("\n")
+    .filter((line) => !isJunkParagraph(line))
+    .join("\n")
+    .trim();
+}
+
+export function isJunkParagraph(text: string): boolean {
+  const line = text.trim();
+  if (!line) return true;
+  if (line.length <= 160 && (isBreadcrumb(line) || labelLine.test(line) || bylineLine.test(line))) return true;
+  if (line.length <= 400 && authorBio.test(line)) return true;
+  if (line.length <= 40 && listHeading.test(line)) return true;
+  if (line.length <= 160 && isShareBar(line)) return true;
+  if (line.length <= 140 && newsletterPitch.test(line) && newsletterVerb.test(line)) return true;
+  if (line.length <= 80 && junkLine.test(line)) return true;
+  if (line.length <= 120 && creditLead.test(line)) return true;
+  if (line.length <= 40 && timestampOnly.test(line)) return true;
+  return line.length <= 200 && readMoreLead.test(line);
+}
+
+/** Headings after which a page has only comments or links to other pages. */
+const sectionBreak = new RegExp(
+  [
+    "(?:\\d+\\s+)?(?:comments?|responses?|replies|kommentare?|commentaires?|reaktionen)(?:\\s*\\(\\d+\\))?:?",
+    "(?:leave|post|write|add) a (?:reply|comment|response)",
+    "join the (?:discussion|conversation)",
+    "(?:you )?(?:might|may) also (?:like|enjoy)|more from .{1,40}|more stories|read next|recommended (?:for you|reading|stories)",
+    "related (?:articles|posts|stories|content|reading|links)|see also|further reading",
+    "(?:das )?(?:thema )?(?:könnte|dürfte) (?:dich|sie|euch) auch interessieren|auch interessant|mehr zum thema|weitere artikel|weiterführende? links?",
+    "ähnliche (?:artikel|beiträge)|verwandte (?:artikel|themen)|lesen sie (?:auch|hier|mehr)|highlights aus dem heft|lade weitere inhalte|kommentar schreiben|kommentare (?:schreiben|geschlossen|insgesamt)|hinterlasse (?:einen kommentar|eine antwort)",
+    "(?:à )?lire aussi|articles similaires|sur le même sujet",
+  ].join("|"),
+  "i",
+);
+const sectionBreakLine = new RegExp(`^(?:${sectionBreak.source})[\\s:.!…]*$`, "i");
+
+/**
+ * Cuts the tail of an article at the first "Comments" or "You might also like" heading found past the opening
+ * paragraphs: what follows is someone else's text.
+ */
+export function cutAtSectionBreak(paragraphs: string[]): string[] {
+  const total = paragraphs.reduce((sum, p) => sum + p.length, 0);
+  let seen = 0;
+  for (let i = 0; i < paragraphs.length; i += 1) {
+    const p = paragraphs[i] as string;
+    if (i > 0 && seen > total * 0.25 && p.length <= 80 && sectionBreakLine.test(p.trim()))
+      return paragraphs.slice(0, i);
+    seen += p.length;
+  }
+  return paragraphs;
+}

@@ -1,0 +1,150 @@
+/**
+ * Furniture that survives inside the block chosen as the article, recognised by its links rather than its names:
+ * teaser cards for other articles ("Read also" boxes with a linked headline), and runs of links at the top or the
+ * bottom of the block (skip links, "Most popular" lists, "More on this topic" links).
+ */
+
+const headings = "h1, h2, h3, h4, h5, h6";
+const blockTags = new Set([
+  "ADDRESS",
+  "ARTICLE",
+  "ASIDE",
+  "BLOCKQUOTE",
+  "DD",
+  "DIV",
+  "DL",
+  "DT",
+  "FIGURE",
+  "FOOTER",
+  "H1",
+  "H2",
+  "H3",
+  "H4",
+  "H5",
+  "H6",
+  "HEADER",
+  "LI",
+  "MAIN",
+  "NAV",
+  "OL",
+  "P",
+  "PRE",
+  "SECTION",
+  "TABLE",
+  "TD",
+  "TH",
+  "TR",
+  "UL",
+]);
+/** A teaser card holds a headline and a line or two of blurb; anything longer is the article's own section. */
+const maxTeaserChars = 500;
+
+/**
+ * Removes teaser cards and leading/trailing link runs from `root` in place. `pageUrl` tells links to other pages
+ * from links to this one (a headline linking to its own permalink is not a teaser).
+ */
+export function tidyBlock(root: Element, pageUrl: string | null): void {
+  removeTeaserCards(root, pageUrl);
+  removeEdgeLinks(root);
+}
+
+/** A container with exactly one heading, the heading a link to another page, and little else: a teaser card. */
+function removeTeaserCards(root: Element, pageUrl: string | null): void {
+  for (const heading of [...root.querySelectorAll(headings)]) {
+    if (!heading.isConnected) continue;
+    const link = heading.querySelector("a[href]");
+    if (!link || !linksElsewhere(link.getAttribute("href") ?? "", pageUrl)) continue;
+    const headingText = textOf(heading);
+    if (!headingText || textOf(link).length < headingText.length * 0.9) continue;
+    let card: Element | null = null;
+    for (let el = heading.parentElement; el && el !== root; el = el.parentElement) {
+      if (textOf(el).length > maxTeaserChars || el.querySelectorAll(headings).length > 1) break;
+      card = el;
+    }
+    card?.remove();
+  }
+}
+
+function linksElsewhere(href: string, pageUrl: string | null): boolean {
+  const value = href.trim();
+  if (!value || value.startsWith("#") || /^(?:javascript|mailto|tel):/i.test(value)) return false;
+  if (!pageUrl) return true;
+  try {
+    const target = new URL(value, pageUrl);
+    const page = new URL(pageUrl);
+    return target.origin + target.pathname.replace(/\/$/, "") !== page.origin + page.pathname.replace(/\/$/, "");
+  } catch {
+    return false;
+  }
+}
+
+type Leaf = { el: Element; text: number; links: number; heading: boolean };
+
+/**
+ * Link-only blocks at either end of the article (with the short heading that introduces them) are navigation, not
+ * text. Stops at the first block of real text, and never removes most of the block (a page of links is kept).
+ */
+function removeEdgeLinks(root: Element): void {
+  const leaves = leafBlocks(root);
+  const total = leaves.reduce((sum, leaf) => sum + leaf.text, 0);
+  const isLinks = (leaf: Leaf) => leaf.links >= leaf.text * 0.7;
+  const doomed: Leaf[] = [];
+  let start = 0;
+  for (; start < leaves.length; start += 1) {
+    const leaf = leaves[start] as Leaf;
+    if (leaf.text === 0) continue; // An image or an empty box: neither text nor links.
+    if (!isLinks(leaf)) break;
+    doomed.push(leaf);
+  }
+  let sawLinks = false;
+  for (let end = leaves.length - 1; end > start; end -= 1) {
+    const leaf = leaves[end] as Leaf;
+    if (leaf.text === 0) continue;
+    if (isLinks(leaf)) sawLinks = true;
+    // The heading over a trailing run of links ("Most popular", "Auch auf …") goes with it.
+    else if (!(sawLinks && leaf.heading && leaf.text <= 80)) break;
+    doomed.push(leaf);
+  }
+  const removed = doomed.reduce((sum, leaf) => sum + leaf.text, 0);
+  if (removed === 0 || removed > total * 0.5) return;
+  for (const leaf of doomed) removeWithEmptyParents(leaf.el, root);
+}
+
+/** Block elements holding text but no other blocks, in document order. */
+function leafBlocks(root: Element): Leaf[] {
+  const leaves: Leaf[] = [];
+  const walk = (el: Element) => {
+    let hasBlockChild = false;
+    for (const child of el.children) {
+      if (blockTags.has(child.tagName)) {
+        hasBlockChild = true;
+        walk(child);
+      }
+    }
+    if (hasBlockChild || el === root) return;
+    const text = textOf(el).length;
+    let links = 0;
+    for (const a of el.querySelectorAll("a")) links += textOf(a).length;
+    leaves.push({ el, text, links, heading: /^H[1-6]$/.test(el.tagName) || isBoldOnly(el) });
+  };
+  walk(root);
+  return leaves;
+}
+
+/** "<p><strong>Most read</strong></p>": a paragraph used as a heading. */
+function isBoldOnly(el: Element): boolean {
+  const only = el.children.length === 1 ? el.firstElementChild : null;
+  return Boolean(only && /^(?:B|STRONG)$/.test(only.tagName) && textOf(only) === textOf(el));
+}
+
+function removeWithEmptyParents(el: Element, root: Element): void {
+  let target = el;
+  while (target.parentElement && target.parentElement !== root && target.parentElement.children.length === 1) {
+    target = target.parentElement;
+  }
+  target.remove();
+}
+
+function textOf(el: Element): string {
+  return (el.textContent ?? "").replace(/\s+/g, " ").trim();
+}
