@@ -64,12 +64,27 @@ export const errorCatalog = {
     hint: "This source is defined in daybrief.config.yaml; remove it there (it is re-added from the file on every run).",
   },
   E_STORY_NOT_FOUND: { exit: 66, hint: "List stories with `daybrief stories` and use an id shown there." },
-  E_EDITION_NOT_FOUND: { exit: 66, hint: "Use a built-in edition (digest, briefing) or the path of your own edition YAML file." },
-  E_EDITION_INVALID: { exit: 65, hint: "Fix the edition file: compare it with editions/digest.yaml; docs/editions.md lists every key." },
+  E_EDITION_NOT_FOUND: {
+    exit: 66,
+    hint: "Use a built-in edition (digest, briefing) or the path of your own edition YAML file.",
+  },
+  E_EDITION_INVALID: {
+    exit: 65,
+    hint: "Fix the edition file: compare it with editions/digest.yaml; docs/editions.md lists every key.",
+  },
   E_ISSUE_NOT_FOUND: { exit: 66, hint: "List issues with `daybrief issue list` and use an id shown there." },
-  E_ISSUE_LOCKED: { exit: 65, hint: "The issue was approved or sent; it is not rebuilt. Build another date, or unapprove it first." },
-  E_LLM_REQUEST: { exit: 69, hint: "Check DAYBRIEF_LLM_BASE_URL, DAYBRIEF_LLM_MODEL and DAYBRIEF_LLM_API_KEY; the offline writer was used for the affected sections." },
-  E_LLM_OUTPUT: { exit: 65, hint: "The model's answer did not match the section's format after retries; the offline writer was used instead." },
+  E_ISSUE_LOCKED: {
+    exit: 65,
+    hint: "The issue was approved or sent; it is not rebuilt. Build another date, or unapprove it first.",
+  },
+  E_LLM_REQUEST: {
+    exit: 69,
+    hint: "Check DAYBRIEF_LLM_BASE_URL, DAYBRIEF_LLM_MODEL and DAYBRIEF_LLM_API_KEY; the offline writer was used for the affected sections.",
+  },
+  E_LLM_OUTPUT: {
+    exit: 65,
+    hint: "The model's answer did not match the section's format after retries; the offline writer was used instead.",
+  },
   E_OPML_PARSE: { exit: 65, hint: "The file is not valid OPML; export it again from your feed reader." },
   E_USAGE: { exit: 64, hint: "See `daybrief --help` for the command's arguments." },
   E_INTERNAL: { exit: 70, hint: "This is a bug in Daybrief; please report it with the log above." },

@@ -50,11 +50,17 @@ export const configSchema = z.object({
     })
     .prefault({}),
   siteName: z.string().min(1).default("Daybrief"),
-  siteUrl: z.url({ protocol: /^https?$/ }).nullable().default(null),
+  siteUrl: z
+    .url({ protocol: /^https?$/ })
+    .nullable()
+    .default(null),
   promptTips: z.string().nullable().default(null),
   llm: z
     .object({
-      baseUrl: z.url({ protocol: /^https?$/ }).nullable().default(null),
+      baseUrl: z
+        .url({ protocol: /^https?$/ })
+        .nullable()
+        .default(null),
       model: z.string().nullable().default(null),
       apiKey: z.string().nullable().default(null),
       timeoutMs: z.number().int().min(1000).max(600_000).default(60_000),
@@ -149,20 +155,45 @@ export const keyTable: Record<string, KeyInfo> = {
     env: "DAYBRIEF_SITE_URL",
     doc: "Public base URL of the web archive (https://brief.example.com). Issue links, feeds and Keep Reading use it; without it links are relative.",
   },
-  promptTips: { env: "DAYBRIEF_PROMPT_TIPS", doc: "Path of your own prompt-tip library (same format as editions/prompt-tips.yaml)." },
+  promptTips: {
+    env: "DAYBRIEF_PROMPT_TIPS",
+    doc: "Path of your own prompt-tip library (same format as editions/prompt-tips.yaml).",
+  },
   "llm.baseUrl": {
     env: "DAYBRIEF_LLM_BASE_URL",
     doc: "OpenAI-compatible endpoint (https://api.openai.com/v1, Anthropic's or Google's OpenAI-compatible URL, Ollama's http://localhost:11434/v1, vLLM, llama.cpp). Unset: the offline writer.",
   },
   "llm.model": { env: "DAYBRIEF_LLM_MODEL", doc: "Model name sent to the endpoint." },
-  "llm.apiKey": { env: "DAYBRIEF_LLM_API_KEY", secret: true, doc: "API key for the endpoint (local servers may not need one)." },
-  "llm.timeoutMs": { env: "DAYBRIEF_LLM_TIMEOUT_MS", doc: "Longest wait for one model answer before the section falls back to the offline writer." },
-  "llm.retries": { env: "DAYBRIEF_LLM_RETRIES", doc: "Retries when the model's answer is not valid JSON of the section's shape, or the request fails." },
+  "llm.apiKey": {
+    env: "DAYBRIEF_LLM_API_KEY",
+    secret: true,
+    doc: "API key for the endpoint (local servers may not need one).",
+  },
+  "llm.timeoutMs": {
+    env: "DAYBRIEF_LLM_TIMEOUT_MS",
+    doc: "Longest wait for one model answer before the section falls back to the offline writer.",
+  },
+  "llm.retries": {
+    env: "DAYBRIEF_LLM_RETRIES",
+    doc: "Retries when the model's answer is not valid JSON of the section's shape, or the request fails.",
+  },
   "llm.maxTokens": { env: "DAYBRIEF_LLM_MAX_TOKENS", doc: "Most tokens the model may write per section." },
-  "llm.temperature": { env: "DAYBRIEF_LLM_TEMPERATURE", doc: "Sampling temperature; low keeps the writing close to the sources." },
-  "llm.inputCostPerMillion": { env: "DAYBRIEF_LLM_INPUT_COST_PER_MILLION", doc: "Price in USD per million prompt tokens, for the per-issue cost account." },
-  "llm.outputCostPerMillion": { env: "DAYBRIEF_LLM_OUTPUT_COST_PER_MILLION", doc: "Price in USD per million completion tokens." },
-  "llm.promptsDir": { env: "DAYBRIEF_LLM_PROMPTS_DIR", doc: "Folder of your own section prompts (copy editions/prompts/ and edit)." },
+  "llm.temperature": {
+    env: "DAYBRIEF_LLM_TEMPERATURE",
+    doc: "Sampling temperature; low keeps the writing close to the sources.",
+  },
+  "llm.inputCostPerMillion": {
+    env: "DAYBRIEF_LLM_INPUT_COST_PER_MILLION",
+    doc: "Price in USD per million prompt tokens, for the per-issue cost account.",
+  },
+  "llm.outputCostPerMillion": {
+    env: "DAYBRIEF_LLM_OUTPUT_COST_PER_MILLION",
+    doc: "Price in USD per million completion tokens.",
+  },
+  "llm.promptsDir": {
+    env: "DAYBRIEF_LLM_PROMPTS_DIR",
+    doc: "Folder of your own section prompts (copy editions/prompts/ and edit).",
+  },
   topics: {
     env: "DAYBRIEF_TOPICS",
     doc: "The story taxonomy as a list of `{id, label, keywords, sourceKinds}`; empty means the built-in six (compute, agents, models, money, research, policy). The variable takes JSON.",

@@ -28,7 +28,9 @@ const evidence = buildEvidence([source], ["4", "four"]);
 
 describe("unsupportedClaims", () => {
   it("accepts facts the sources state, in other formats", () => {
-    expect(unsupportedClaims("Nvidia invested $2 billion in Synopsys, paying $414.79 per share.", evidence)).toEqual([]);
+    expect(unsupportedClaims("Nvidia invested $2 billion in Synopsys, paying $414.79 per share.", evidence)).toEqual(
+      [],
+    );
     expect(unsupportedClaims("Synopsys rose 4.9% on the news.", evidence)).toEqual([]);
     expect(unsupportedClaims('Jensen Huang said "accelerated computing is reinventing design".', evidence)).toEqual([]);
     expect(unsupportedClaims("It is one of four chip stories today.", evidence)).toEqual([]);

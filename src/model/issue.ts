@@ -23,8 +23,20 @@ export type StoryBlock = {
 
 export type Section =
   | { kind: "intro"; id: string; heading: string | null; text: string }
-  | { kind: "stories"; id: string; heading: string | null; numbered: boolean; style: "full" | "headline" | "rapid"; stories: StoryBlock[] }
-  | { kind: "groups"; id: string; heading: string | null; groups: Array<{ id: string; label: string; emoji: string | null; stories: StoryBlock[] }> }
+  | {
+      kind: "stories";
+      id: string;
+      heading: string | null;
+      numbered: boolean;
+      style: "full" | "headline" | "rapid";
+      stories: StoryBlock[];
+    }
+  | {
+      kind: "groups";
+      id: string;
+      heading: string | null;
+      groups: Array<{ id: string; label: string; emoji: string | null; stories: StoryBlock[] }>;
+    }
   | { kind: "bullets"; id: string; heading: string | null; lines: Line[]; citations: Citation[] }
   | {
       kind: "market";
@@ -38,7 +50,13 @@ export type Section =
     }
   | { kind: "quote"; id: string; heading: string | null; quote: string; speaker: string; citation: Citation }
   | { kind: "prompt"; id: string; heading: string; tipId: string; title: string; prompt: string; use: string }
-  | { kind: "links"; id: string; heading: string; links: Array<{ title: string; url: string; date: string | null }>; empty: string }
+  | {
+      kind: "links";
+      id: string;
+      heading: string;
+      links: Array<{ title: string; url: string; date: string | null }>;
+      empty: string;
+    }
   | { kind: "cta"; id: string; heading: string; text: string; url: string | null };
 
 export type SectionKind = Section["kind"];
@@ -66,7 +84,12 @@ export type Issue = {
   editionName: string;
   sections: Section[];
   notes: IssueNote[];
-  writer: { name: "offline" | "llm"; model: string | null; tokens: { prompt: number; completion: number }; costUsd: number | null };
+  writer: {
+    name: "offline" | "llm";
+    model: string | null;
+    tokens: { prompt: number; completion: number };
+    costUsd: number | null;
+  };
   status: IssueStatus;
   createdAt: string;
   /** The public URL of the issue's web page, when the archive base URL is known. */

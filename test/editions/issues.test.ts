@@ -126,7 +126,10 @@ describe("issues built from the demo corpus", () => {
     expect(rapid?.kind === "groups" && rapid.groups.length).toBeLessThanOrEqual(4);
     for (const story of blocks(rapid as Section)) {
       expect(story.subject).toBeTruthy();
-      expect(story.notes[0]?.label).toBe("Insight");
+      expect(
+        story.notes[0]?.label,
+        `${story.subject}: ${story.headline} ${JSON.stringify(issue.notes.filter((n) => n.section === "rapid-fire"))}`,
+      ).toBe("Insight");
     }
     for (const paper of blocks(byId.get("research-corner") as Section)) {
       expect(paper.citations[0]?.outlet).toContain("arXiv");

@@ -275,6 +275,22 @@ describe("LLM writer against a scripted chat-completions server", () => {
     expect(rapid?.kind === "groups" && rapid.groups[0]?.label).toBe("Power and Silicon");
   });
 
+  it("retries a rate-limited request and uses the answer that follows", async () => {
+    let limited = true;
+    const llm = await fakeModel((req) => {
+      if (limited) {
+        limited = false;
+        return { status: 429, body: JSON.stringify({ error: { message: "Rate limit reached" } }) };
+      }
+      return answer(req);
+    });
+    const writer = llmWriter(llm);
+    const issue = await llmIssue(digest, writer);
+    expect(issue.notes).toEqual([]);
+    expect(llm.requests.map(kindOf)).toEqual(["top-stories", "top-stories", "implications"]);
+    expect(writer.usage()).toMatchObject({ calls: 2, failedSections: [] });
+  });
+
   it("stops asking after a rejected key: one request, every section falls back, the editor is told", async () => {
     const llm = await fakeModel(() => ({
       status: 401,

@@ -16,7 +16,9 @@ export type ChatClientOptions = {
 };
 
 /** An error worth another attempt: a timeout, a dropped connection, 408, 409, 429 or a 5xx. */
-export type RequestFailure = DaybriefError & { details: { retryable: boolean; status: number | null } };
+export type RequestFailure = DaybriefError & {
+  details: { retryable: boolean; status: number | null; retryAfterMs?: number };
+};
 
 const completionSchema = z.object({
   choices: z
@@ -59,10 +61,13 @@ export class ChatClient {
       if (response.ok) return this.#read(response, messages);
       const body = await response.text().catch(() => "");
       if (response.status === 400 && adapted < 3 && this.#adapt(body)) continue;
-      throw requestFailure(
+      const failure = requestFailure(
         response.status,
         `${this.#options.model} at ${this.#url} answered ${response.status}${describe(body)}`,
       );
+      const wait = Number(response.headers.get("retry-after"));
+      if (Number.isFinite(wait) && wait > 0) failure.details.retryAfterMs = wait * 1000;
+      throw failure;
     }
   }
 

@@ -95,7 +95,10 @@ export class LlmWriter implements Writer {
     const { retries, temperature, model, maxTokens } = this.#options;
     const messages = this.#prompts.messages(plan.prompt, request.edition, plan.vars);
     const key = cacheKey(model, messages, temperature);
-    const hit = await this.#options.cache?.get(key).catch(() => null);
+    const hit = await this.#options.cache?.get(key).catch((error: unknown) => {
+      this.#log.warn({ section_id: id, err: (error as Error).message }, "llm_cache_unreadable");
+      return null;
+    });
     if (hit) {
       const cached = this.#parse(hit.response, plan, scaffold);
       if (cached.ok) {
@@ -108,7 +111,7 @@ export class LlmWriter implements Writer {
     let last: DaybriefError | null = null;
     let attempts = 0;
     while (attempts <= retries) {
-      if (attempts > 0 && last?.code === "E_LLM_REQUEST") await sleep((this.#options.retryDelayMs ?? 1000) * attempts);
+      if (attempts > 0 && last?.code === "E_LLM_REQUEST") await sleep(this.#retryDelay(last, attempts));
       attempts += 1;
       let answer: Awaited<ReturnType<ChatClient["complete"]>>;
       try {
@@ -131,7 +134,9 @@ export class LlmWriter implements Writer {
             promptTokens: spent.prompt,
             completionTokens: spent.completion,
           })
-          .catch(() => {});
+          .catch((error: unknown) =>
+            this.#log.warn({ section_id: id, err: (error as Error).message }, "llm_cache_unwritable"),
+          );
         return result.value;
       }
       const problems = answer.truncated
@@ -171,6 +176,12 @@ export class LlmWriter implements Writer {
         `capitalised words no source contains: ${names.join(", ")} — name only what the sources name, and write in sentence case`,
       ],
     };
+  }
+
+  /** Backoff before retrying a failed request: longer each attempt, as long as a 429's Retry-After asks (≤ 30 s). */
+  #retryDelay(failure: DaybriefError, attempts: number): number {
+    const asked = Number(failure.details.retryAfterMs ?? 0);
+    return Math.min(30_000, Math.max((this.#options.retryDelayMs ?? 1000) * attempts, asked));
   }
 
   #newAccount(): UsageAccount {

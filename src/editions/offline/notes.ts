@@ -73,7 +73,11 @@ export function insightNote(day: DayContext, story: DayStory): Note | null {
       derived: [String(story.outletCount)],
     };
   }
-  return null;
+  const label = day.topics.find((t) => t.id === story.topic)?.label;
+  const inTopic = day.stories.filter((s) => s.topic === story.topic).length;
+  if (!label) return null;
+  const text = inTopic > 1 ? `One of ${inTopic} stories under ${label} today.` : `Today's only story under ${label}.`;
+  return { label: "Insight", text, derived: [String(inTopic), label] };
 }
 
 /** "The Tactical Edge": the figures to remember from the story, as its sources state them. */

@@ -22,7 +22,9 @@ export function findQuote(day: DayContext): FoundQuote | null {
         for (const match of sentence.matchAll(quotePattern)) {
           const quote = (match[1] as string).trim().replace(/[,.]$/, "");
           if (wordCount(quote) < 6 || wordCount(quote) > 45) continue;
-          const speaker = speakerOf(sentence, people) ?? pronounSpeaker(sentence, sentences.slice(Math.max(0, index - 2), index), people);
+          const speaker =
+            speakerOf(sentence, people) ??
+            pronounSpeaker(sentence, sentences.slice(Math.max(0, index - 2), index), people);
           if (!speaker) continue;
           return {
             quote: `${quote}.`.replace(/[.!?]\.$/, (m) => m[0] ?? "."),
@@ -41,7 +43,9 @@ export function findQuote(day: DayContext): FoundQuote | null {
 function pronounSpeaker(sentence: string, before: string[], people: string[]): string | null {
   if (!new RegExp(`\\b(?:he|she)\\s+(?:${saidVerbs})\\b`, "i").test(sentence)) return null;
   for (const previous of [...before].reverse()) {
-    const named = people.filter((p) => previous.includes(p)).sort((a, b) => previous.lastIndexOf(b) - previous.lastIndexOf(a));
+    const named = people
+      .filter((p) => previous.includes(p))
+      .sort((a, b) => previous.lastIndexOf(b) - previous.lastIndexOf(a));
     if (named[0]) return named[0];
   }
   return null;

@@ -5,11 +5,11 @@ import type { Article } from "../../model/article.ts";
 import { decodeBytes } from "../decode.ts";
 import { escapeText, plainText, sanitizeHtml } from "../html/sanitize.ts";
 import { removeBoilerplate } from "./boilerplate.ts";
+import { boundTree } from "./bound-tree.ts";
 import { densestBlock } from "./density.ts";
 import { findLead, isolateMainArticle, normalise } from "./main-article.ts";
-import { boundTree } from "./bound-tree.ts";
-import { prepareHtml } from "./prepare-html.ts";
 import { readMetadata } from "./metadata.ts";
+import { prepareHtml } from "./prepare-html.ts";
 import { tidyBlock } from "./tidy-block.ts";
 import { htmlElementToText } from "./to-text.ts";
 

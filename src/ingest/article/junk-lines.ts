@@ -6,22 +6,23 @@
 
 /** Lines that are furniture even when they sit inside the article body. */
 const junkLine =
-  /^(?:advertisement|anzeige:?|werbung|publicité|sponsored( content)?|share( this)?( (?:article|story|on \w+))?|copy link|print|e-?mail|tweet|read more[.…]*|continue reading[.…]*|related( stories| articles| posts)?:?|see also:?|sign up( for| to)? .{0,60}|subscribe( now| to .{0,60})?|follow us .{0,40}|click here .{0,40}|beitragsbild|titelbild|aufmacherbild)$/i;
+  /^(?:advertisement|anzeige:?|werbung|publicité|publicidad|pubblicità|sponsored( content)?|share( this)?( (?:article|story|on \w+))?|copy link|print|e-?mail|tweet|read more[.…]*|continue reading[.…]*|weiterlesen[.…]*|lire la suite[.…]*|related( stories| articles| posts)?:?|see also:?|sign up( for| to)? .{0,60}|subscribe( now| to .{0,60})?|follow us .{0,40}|click here .{0,40}|beitragsbild|titelbild|aufmacherbild|skip to (?:main )?(?:content|navigation)|(?:direkt )?zum inhalt(?: springen)?|aller au contenu|saltar al contenido|vai al contenuto|redaktionstipp|lesetipps?)$/i;
 const readMoreLead =
-  /^(?:read more|more|related|see also|also read|recommended|read next|watch|lesen sie (?:auch|mehr)|mehr zum thema|auch interessant)\s*[:»›>|-]/i;
+  /^(?:read more|more|related|see also|also read|recommended|read next|watch|lesen sie (?:auch|mehr|hier)|mehr zum thema|auch interessant|weiterlesen|zum artikel|lire aussi|à lire aussi|a lire aussi|lire la suite|leer más|lee también|leggi anche)\s*[:»›>|-]/i;
 const creditLead =
-  /^(?:photo(?:graph)?s?|image|picture|foto|bild|beitragsbild|titelbild|aufmacherbild|credit|credits|quelle|illustration|video)(?: by| credit)?\s*[:©]|^(?:photo(?:graph)?|image|illustration)s? (?:by|courtesy of) |^©/i;
+  /^[([]?(?:photo(?:graph)?s?|image|picture|foto|bild|beitragsbild|titelbild|aufmacherbild|credit|credits|quelle|illustration|video)(?: by| credit)?\s*[:©]|^(?:photo(?:graph)?|image|illustration)s? (?:by|courtesy of) |^©/i;
 /** "23.10.2018", "3:59 PM", "Mon, 12 May 2020 19:49": a line that is only a timestamp. */
 const timestampOnly =
   /^[\p{L}\s.,|/:-]{0,20}\d{1,4}[./:-]\d{1,2}(?:[./:-]\d{1,4})?[\p{L}\s.,|/:-]{0,14}(?:\d{1,2}:\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?|uhr|h)?)?\s*$/iu;
 
 /** "Most read", "Trending now", "Editor's picks": list headings left behind when their list was removed. */
 const listHeading =
-  /^(?:most (?:read|popular|viewed|shared|commented)|popular(?: now| stories| posts)?|trending(?: now| stories)?|editor'?s picks|top stories|latest (?:news|stories|posts)|in (?:this|other) news|more news|meistgelesen|beliebt)[:.]?$/i;
+  /^(?:most (?:read|popular|viewed|shared|commented)|popular(?: now| stories| posts)?|trending(?: now| stories)?|editor'?s picks|top stories|latest (?:news|stories|posts)|in (?:this|other) news|more news|meistgelesen|beliebt|(?:unsere )?empfehlungen|weitere (?:informationen|nachrichten|meldungen)|les plus lus|à lire aussi|lo más leído|i più letti)[:.]?$/i;
 const shareWords =
-  /^(?:share(?: on \w+| this.*)?|tweet|e-?mail(?: this.*)?|print(?:er-friendly.*)?|copy link|download\b.*|save|bookmark|comments?(?: \(\d+\))?|facebook|linkedin|reddit|whatsapp|x|\d+)$/i;
+  /^(?:share(?: on \w+| this.*)?|tweet|e-?mail(?: this.*)?|print(?:er-friendly.*)?|copy link|download\b.*|save|bookmark|comments?(?: \(\d+\))?|comments? (?:are )?(?:closed|off)|permalink|trackback(?:-url)?|kommentar(?:e|feed)?(?: \(\d+\))?|kommentare geschlossen|drucken|teilen|merken|imprimer|partager|compartir|condividi|stampa|facebook|linkedin|reddit|whatsapp|x|\d+)$/i;
 const newsletterPitch = /\b(?:newsletter|inbox)\b/i;
-const newsletterVerb = /\b(?:sign up|subscribe|get (?:the|our)|delivered|free)\b/i;
+const newsletterVerb =
+  /\b(?:sign up|subscribe|get (?:the|our)|delivered|free|abonnier\w*|anmelde\w*|bestell\w*|kostenlos\w*|inscri\w*|abonne\w*|suscr[ií]b\w*|iscriviti|gratuit\w*|gratis)\b/i;
 
 /** "[ Print | Email this story | Share on X | Copy link ]": a share bar flattened to a line. */
 function isShareBar(line: string): boolean {
@@ -34,16 +35,42 @@ function isShareBar(line: string): boolean {
   return segments.filter((s) => shareWords.test(s)).length * 2 >= segments.length;
 }
 
-/** "Home > News > Chips", "Start » Politik » Inland": a breadcrumb trail. */
+/** "Home > News > Chips", "Start » Politik » Inland": a breadcrumb trail, whose last step may be the headline. */
 function isBreadcrumb(line: string): boolean {
-  const parts = line.split(/\s+[>»›/]\s+/);
-  return parts.length >= 3 && parts.every((part) => part.split(/\s+/).length <= 4);
+  const parts = line
+    .replace(/^[>»›/]\s+/, "")
+    .split(/\s+[>»›/]\s+/)
+    .map((part) => part.split(/\s+/).length);
+  return parts.length >= 3 && parts.slice(0, -1).every((words) => words <= 4) && (parts.at(-1) as number) <= 16;
+}
+
+/** "Views: 1120 | Added by: Posh | Rating: 0.0/0": a bar of labelled counters and facts about the post. */
+function isMetaBar(line: string): boolean {
+  const segments = line.split(/\s+\|\s*|\s*\|\s+/).filter((s) => s.trim());
+  if (segments.length < 3) return false;
+  return segments.filter((s) => /^[\p{L} ]{2,30}:\s*\S/u.test(s.trim())).length * 2 >= segments.length;
 }
 const labelLine =
   /^(?:filed under|tags?|topics?|categories|category|posted in|keywords|schlagwörter|schlagworte|themen|mots-clés)\s*:/i;
-const authorBio = /^(?:about the author|über (?:den|die) autor(?:in)?|à propos de l'auteur)\b/i;
-const bylineLine =
-  /^(?:(?:posted|published|updated|written|veröffentlicht|aktualisiert)(?: on| am)?\b.{0,100}|by [A-Z][\p{L}.'-]+(?: [A-Z][\p{L}.'-]+){0,3}(?: and [A-Z][\p{L}.'-]+(?: [A-Z][\p{L}.'-]+){0,3})?(?: [|·,-] .{0,60})?)$/u;
+const authorBio = /^(?:about the author|über (?:den|die) autor(?:in)?|à propos de l'auteur|sobre el autor)\b/i;
+const name = "\\p{Lu}[\\p{L}.'-]+(?: (?:\\p{Lu}[\\p{L}.'-]+|van|von|de|der|da|di|del|la|le)){0,4}";
+/** "By Jane Doe", "Von Max Muster und Erika Muster | dpa", "Par Jean Dupont", "Author: Jane Doe". */
+const bylineLine = new RegExp(
+  `^(?:by|von|par|por|di|door|av|af)\\s+${name}(?:(?:,\\s*|\\s+(?:and|und|et|y|e|en|og|och)\\s+)${name})*(?:\\s*[|·,/–-]\\s*.{0,60})?$` +
+    "|^(?:author|autor(?:in)?|auteur|autore|text|written by)\\s*:\\s*.{2,60}$",
+  "u",
+);
+/** "Published on 3 May 2020", "Updated: 10:09am, 20 Jan, 2020", "Veröffentlicht am 12.03.2019 von …". */
+const datelineLead =
+  /^(?:posted|published|updated|last updated|written|veröffentlicht|aktualisiert|erstellt|publié|mis à jour|publicado|actualizado|pubblicato|aggiornato)(?: (?:on|am|at|by|le|el|il))?\b\s*:?\s*(?=.{0,100}$).*(?:\d|\b(?:by|von|par|por|di)\b)/iu;
+const months =
+  "jan(?:uary|uar|vier|uari)?|feb(?:ruary|ruar|ruari)?|févr(?:ier)?|mar(?:ch|s|zo)?|märz|apr(?:il|ile)?|avr(?:il)?|may|mai|mayo|maggio|mei|jun(?:e|i|io)?|juin|giugno|jul(?:y|i|io)?|juil(?:let)?|luglio|aug(?:ust|ustus)?|août|ago(?:sto)?|sep(?:t|tember|tembre|tiembre)?|sett(?:embre)?|oct(?:ober|obre|ubre)?|okt(?:ober)?|ott(?:obre)?|nov(?:ember|embre|iembre)?|dec(?:ember|embre)?|dez(?:ember)?|déc(?:embre)?|dic(?:iembre|embre)?|enero|febrero|gennaio|febbraio|abril";
+const time = "(?:\\s*(?:,|um|at|à|a las|alle|-|–|\\|)?\\s*\\d{1,2}[:.h]\\d{2}\\s*(?:uhr|[ap]\\.?m\\.?|h)?)?";
+/** "14. May 2019", "Montag, 24. März 2004, 19:49", "June 18, 2019", "3 de mayo de 2020": a line that is only a date. */
+const dateOnly = new RegExp(
+  `^(?:(?:stand|datum|date|dated)\\s*:?\\s*)?(?:\\p{L}+\\.?,?\\s+)?(?:\\d{1,2}(?:\\.|er|st|nd|rd|th)?\\s*(?:de\\s+)?(?:${months})\\.?\\s*(?:de\\s+)?,?\\s*\\d{4}|(?:${months})\\.?\\s+\\d{1,2}(?:st|nd|rd|th)?,?\\s+\\d{4})${time}\\s*$`,
+  "iu",
+);
 
 /** Drops furniture lines; a paragraph made of several lines (joined by <br>) is judged line by line. */
 export function withoutJunkLines(paragraph: string): string {
@@ -59,10 +86,13 @@ export function isJunkParagraph(text: string): boolean {
   const line = text.trim();
   if (!line) return true;
   if (line.length <= 160 && (isBreadcrumb(line) || labelLine.test(line) || bylineLine.test(line))) return true;
+  if (line.length <= 120 && datelineLead.test(line)) return true;
+  if (line.length <= 60 && dateOnly.test(line)) return true;
+  if (line.length <= 300 && isMetaBar(line)) return true;
   if (line.length <= 400 && authorBio.test(line)) return true;
   if (line.length <= 40 && listHeading.test(line)) return true;
   if (line.length <= 160 && isShareBar(line)) return true;
-  if (line.length <= 140 && newsletterPitch.test(line) && newsletterVerb.test(line)) return true;
+  if (line.length <= 200 && newsletterPitch.test(line) && newsletterVerb.test(line)) return true;
   if (line.length <= 80 && junkLine.test(line)) return true;
   if (line.length <= 120 && creditLead.test(line)) return true;
   if (line.length <= 40 && timestampOnly.test(line)) return true;
@@ -77,7 +107,7 @@ const sectionBreak = new RegExp(
     "join the (?:discussion|conversation)",
     "(?:you )?(?:might|may) also (?:like|enjoy)|more from .{1,40}|more stories|read next|recommended (?:for you|reading|stories)",
     "related (?:articles|posts|stories|content|reading|links)|see also|further reading",
-    "(?:das )?(?:thema )?(?:könnte|dürfte) (?:dich|sie|euch) auch interessieren|auch interessant|mehr zum thema|weitere artikel|weiterführende? links?",
+    "(?:das )?(?:thema )?(?:könnte|dürfte) (?:dich|sie|euch) auch interessieren|auch interessant|mehr zum thema|weitere artikel|weiterführende[rn]? links?",
     "ähnliche (?:artikel|beiträge)|verwandte (?:artikel|themen)|lesen sie (?:auch|hier|mehr)|highlights aus dem heft|lade weitere inhalte|kommentar schreiben|kommentare (?:schreiben|geschlossen|insgesamt)|hinterlasse (?:einen kommentar|eine antwort)",
     "(?:à )?lire aussi|articles similaires|sur le même sujet",
   ].join("|"),

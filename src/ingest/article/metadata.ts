@@ -64,7 +64,8 @@ export function readMetadata(document: Doc, url: string | null): PageMetadata {
     document.querySelector('link[rel="canonical"]')?.getAttribute("href") ?? meta("og:url"),
     url,
   );
-  const base = webUrl(document.querySelector("base[href]")?.getAttribute("href"), url) ?? webUrl(url, null) ?? canonical;
+  const base =
+    webUrl(document.querySelector("base[href]")?.getAttribute("href"), url) ?? webUrl(url, null) ?? canonical;
   return {
     title: plainText(ld.headline) ?? plainText(meta("og:title", "twitter:title", "dc.title")) ?? titleTag,
     byline: byline && !/^https?:\/\//.test(byline) ? byline : null,

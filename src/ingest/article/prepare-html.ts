@@ -38,7 +38,8 @@ function withoutRawText(raw: string): string {
   rawTextOpener.lastIndex = 0;
   for (let match = rawTextOpener.exec(raw); match; match = rawTextOpener.exec(raw)) {
     const start = match.index;
-    const end = match[0] === "<!--" ? commentEnd(raw, start) : rawTextEnd(raw, start, (match[1] as string).toLowerCase());
+    const end =
+      match[0] === "<!--" ? commentEnd(raw, start) : rawTextEnd(raw, start, (match[1] as string).toLowerCase());
     const name = match[1]?.toLowerCase();
     const drop = !name || (droppedRawText.has(name) && !(name === "script" && jsonLd.test(tagText(raw, start))));
     if (drop) {

@@ -59,6 +59,8 @@ function removeTeaserCards(root: Element, pageUrl: string | null): void {
     let card: Element | null = null;
     for (let el = heading.parentElement; el && el !== root; el = el.parentElement) {
       if (textOf(el).length > maxTeaserChars || el.querySelectorAll(headings).length > 1) break;
+      // A linked heading over a list is a section of the page ("Our programs" and what they are).
+      if (el.querySelector("ul, ol, table")) break;
       card = el;
     }
     card?.remove();
@@ -124,7 +126,8 @@ function leafBlocks(root: Element): Leaf[] {
     if (hasBlockChild || el === root) return;
     const text = textOf(el).length;
     let links = 0;
-    for (const a of el.querySelectorAll("a")) links += textOf(a).length;
+    // A link printed as its address ("https://example.org/petition") is cited by the text, not navigation.
+    for (const a of el.querySelectorAll("a")) if (!/^(?:https?:\/\/|www\.)/i.test(textOf(a))) links += textOf(a).length;
     leaves.push({ el, text, links, heading: /^H[1-6]$/.test(el.tagName) || isBoldOnly(el) });
   };
   walk(root);

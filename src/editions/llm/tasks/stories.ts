@@ -62,10 +62,10 @@ export function planStories(input: PlanInput, section: StoriesSection): Plan | n
   return planFull(input, section);
 }
 
-function storyUnits(input: PlanInput, section: StoriesSection, prefix = "S"): SourceUnit[] {
+function storyUnits(input: PlanInput, section: StoriesSection): SourceUnit[] {
   const stories = input.request.selection.stories;
   return section.stories.map((block, i) => ({
-    id: `${prefix}${i + 1}`,
+    id: `S${i + 1}`,
     items: stories.find((s) => s.id === block.storyId)?.items ?? [],
     facts: block.notes.map((n) => n.text),
   }));

@@ -1,0 +1,293 @@
+import { type Company, companies } from "../../src/stories/entities/companies.ts";
+import { people } from "../../src/stories/entities/people.ts";
+import { places } from "../../src/stories/entities/places.ts";
+import { products } from "../../src/stories/entities/products.ts";
+import {
+  abstractTemplates,
+  adjectives,
+  analysts,
+  boilerplate,
+  detailTemplates,
+  eventKinds,
+  fillerTemplates,
+  nouns,
+  rounds,
+  showNoteTemplates,
+  verbsPast,
+  weekdays,
+} from "./news-words.ts";
+
+/** One real-world event of the synthetic corpus: the facts every item about it states. */
+export type NewsEvent = {
+  id: string;
+  kind: string;
+  start: number;
+  company: string;
+  partner: string;
+  product: string;
+  person: string;
+  place: string;
+  money: number;
+  money2: number;
+  quantity: { value: number; unit: string };
+  round: string;
+  /** The event's own words ("inference", "photonics"…): what its coverage shares beyond names. */
+  topic: [string, string, string];
+};
+
+/** Products named with digits, which the product table leaves to rules: common in titles. */
+const versioned = [
+  "H100", "H200", "B200", "B300", "GB300", "MI355X", "Trainium3", "TPU v7", "GPT-5.1", "o4-mini", "Llama 4",
+  "Qwen3", "DeepSeek-V3.2", "Grok 4", "Gemini 3 Pro", "Claude Opus 4.5", "Mistral Large 3", "Nova 2", "Phi-4",
+  "Gaudi 3",
+];
+
+const units = [
+  { unit: "GW", min: 0.3, max: 5, step: 0.1 },
+  { unit: "MW", min: 50, max: 950, step: 10 },
+  { unit: "GPUs", min: 1000, max: 200_000, step: 1000 },
+  { unit: "chips", min: 64, max: 1024, step: 8 },
+  { unit: "tokens", min: 100_000, max: 2_000_000, step: 100_000 },
+];
+
+const monthNames = ["Jan", "Feb", "March", "April", "May", "June", "July", "Aug", "Sept", "Oct", "Nov", "Dec"];
+
+/**
+ * Writes synthetic AI-industry news from a seeded PRNG: events with real company, product, person and place names,
+ * and items about them (titles, article texts, near-copies, research abstracts, show notes). Deterministic: the same
+ * seed and the same calls give the same text on every run.
+ */
+export class NewsWriter {
+  readonly #next: () => number;
+  readonly #companies: Company[];
+  readonly #weights: number[];
+  readonly #products: string[];
+  readonly #places: string[];
+  #events = 0;
+
+  constructor(next: () => number) {
+    this.#next = next;
+    this.#companies = companies.filter((c) => c.prominence >= 0.2);
+    // Prominent companies are in the news every day; the long tail now and then.
+    this.#weights = this.#companies.map((c) => c.prominence ** 2);
+    this.#products = [...products.map((row) => row[0] ?? ""), ...versioned, ...versioned].filter(Boolean);
+    this.#places = places.map((row) => row[0] ?? "").filter(Boolean);
+  }
+
+  next(): number {
+    return this.#next();
+  }
+
+  pick<T>(list: readonly T[]): T {
+    return list[Math.floor(this.#next() * list.length)] as T;
+  }
+
+  int(min: number, max: number): number {
+    return min + Math.floor(this.#next() * (max - min + 1));
+  }
+
+  #company(): string {
+    let r = this.#next() * this.#weights.reduce((s, w) => s + w, 0);
+    for (let i = 0; i < this.#companies.length; i += 1) {
+      r -= this.#weights[i] as number;
+      if (r <= 0) return (this.#companies[i] as Company).name;
+    }
+    return (this.#companies[0] as Company).name;
+  }
+
+  /** A new event starting at `start` (ms), of a random kind unless given. */
+  event(start: number, kind?: string): NewsEvent {
+    const company = this.#company();
+    let partner = this.#company();
+    while (partner === company) partner = this.#company();
+    const money = this.#amount();
+    const u = this.pick(units);
+    const value = Math.round((u.min + this.#next() * (u.max - u.min)) / u.step) * u.step;
+    return {
+      id: `ev_${(this.#events += 1)}`,
+      kind: kind ?? this.pick(Object.keys(eventKinds)),
+      start,
+      company,
+      partner,
+      product: this.pick(this.#products),
+      person: this.pick(people),
+      place: this.pick(this.#places),
+      money,
+      money2: money * this.int(4, 30),
+      quantity: { value: Math.round(value * 10) / 10, unit: u.unit },
+      round: this.pick(rounds),
+      topic: [this.pick(nouns), this.pick(nouns), this.pick(nouns)],
+    };
+  }
+
+  /** Between $1 million and $100 billion, log-uniform, two significant digits. */
+  #amount(): number {
+    const raw = 10 ** (6 + this.#next() * 5);
+    const magnitude = 10 ** (Math.floor(Math.log10(raw)) - 1);
+    return Math.round(raw / magnitude) * magnitude;
+  }
+
+  /** "$2 billion", "$2bn", "$2.0 billion", "US$2 billion", "$450 million", "$450m". */
+  #money(value: number): string {
+    const [scale, long, short] = value >= 1e9 ? [1e9, "billion", "bn"] : [1e6, "million", "m"];
+    const n = value / scale;
+    const plain = Number.isInteger(n) ? String(n) : n.toFixed(1);
+    const style = this.int(0, 3);
+    if (style === 0) return `$${plain} ${long}`;
+    if (style === 1) return `$${plain}${short}`;
+    if (style === 2) return `$${n.toFixed(1)} ${long}`;
+    return `US$${plain} ${long}`;
+  }
+
+  #number(value: number): string {
+    return value >= 10_000 ? value.toLocaleString("en-US") : String(value);
+  }
+
+  /** Fills a template's slots from the event (and, for background slots, at random). */
+  fill(template: string, event: NewsEvent, outlet: string): string {
+    return template.replace(/\{(\w+)\}/g, (_, slot: string) => {
+      switch (slot) {
+        case "c":
+          return event.company;
+        case "p":
+          return event.partner;
+        case "prod":
+          return event.product;
+        case "per":
+          return event.person;
+        case "pl":
+          return event.place;
+        case "m":
+          return this.#money(event.money);
+        case "m2":
+          return this.#money(event.money2);
+        case "q":
+          return `${this.#number(event.quantity.value)} ${event.quantity.unit}`;
+        case "round":
+          return event.round;
+        case "t":
+          return event.topic[0];
+        case "t2":
+          return event.topic[1];
+        case "t3":
+          return event.topic[2];
+        case "n":
+        case "n2":
+          return this.pick(nouns);
+        case "a":
+          return this.pick(adjectives);
+        case "v":
+          return this.pick(verbsPast);
+        case "pct":
+          return this.#next() < 0.5 ? `${this.int(2, 60)}%` : `${this.int(2, 60)} percent`;
+        case "num":
+          return this.#number(this.int(50, 50_000));
+        case "day":
+          return this.pick(weekdays);
+        case "analyst":
+          return this.pick(analysts);
+        case "outlet":
+          return outlet;
+        case "rc":
+        case "rp":
+          return this.#company();
+        case "rper":
+          return this.pick(people);
+        case "rprod":
+          return this.pick(this.#products);
+        default:
+          return slot;
+      }
+    });
+  }
+
+  /** A title of 8–14 words in the event kind's voice. */
+  title(event: NewsEvent, outlet: string): string {
+    const kind = eventKinds[event.kind] ?? (eventKinds.launch as { titles: string[] });
+    let words = this.fill(this.pick(kind.titles), event, outlet).split(/\s+/);
+    const tails = ["in {pl}", "amid {t} push", "report says", "this week", "as rivals watch", "for {t2} buyers"];
+    while (words.length < 8) words = [...words, ...this.fill(this.pick(tails), event, outlet).split(/\s+/)];
+    return words.slice(0, 14).join(" ");
+  }
+
+  /**
+   * An article of `targetWords` words (a sentence more or less): a lead with the event's facts, a paragraph of
+   * details and quotes, then background paragraphs; company posts end with the company's boilerplate.
+   */
+  article(event: NewsEvent, outlet: string, targetWords: number, options: { dateline?: boolean; about?: boolean }) {
+    const kind = eventKinds[event.kind] ?? (eventKinds.launch as { leads: string[] });
+    const date = new Date(event.start);
+    const dateline = options.dateline
+      ? `${event.place.toUpperCase()}, ${monthNames[date.getUTCMonth()]} ${date.getUTCDate()} (${outlet}) — `
+      : "";
+    const paragraphs = [
+      `${dateline}${this.fill(this.pick(kind.leads), event, outlet)} ${this.fill(this.pick(detailTemplates), event, outlet)}`,
+      [this.pick(detailTemplates), this.pick(detailTemplates)].map((t) => this.fill(t, event, outlet)).join(" "),
+    ];
+    const closing = options.about ? this.fill(boilerplate, event, outlet) : "";
+    let count = countWords(paragraphs.join(" ")) + countWords(closing);
+    while (count < targetWords) {
+      const sentences: string[] = [];
+      for (let s = this.int(2, 4); s > 0 && count < targetWords; s -= 1) {
+        const sentence = this.fill(this.pick(fillerTemplates), event, outlet);
+        sentences.push(sentence);
+        count += countWords(sentence);
+      }
+      paragraphs.push(sentences.join(" "));
+    }
+    if (closing) paragraphs.push(closing);
+    return paragraphs.join("\n\n");
+  }
+
+  /** A research abstract of about `targetWords` words. */
+  abstract(event: NewsEvent, targetWords: number): string {
+    const sentences: string[] = [];
+    let count = 0;
+    while (count < targetWords) {
+      const sentence = this.fill(abstractTemplates[sentences.length % abstractTemplates.length] as string, event, "");
+      sentences.push(sentence);
+      count += countWords(sentence);
+    }
+    return sentences.join(" ");
+  }
+
+  /** Podcast show notes: an introduction, then short points, one per paragraph. */
+  showNotes(event: NewsEvent, outlet: string, targetWords: number): string {
+    const paragraphs = [
+      this.fill("This week on {outlet}: {per} joins us to talk about {t}, {t2} and what {c} is building.", event, outlet),
+    ];
+    let count = countWords(paragraphs[0] as string);
+    while (count < targetWords) {
+      const line = this.fill(this.pick([...showNoteTemplates, ...fillerTemplates]), event, outlet);
+      paragraphs.push(line);
+      count += countWords(line);
+    }
+    return paragraphs.join("\n\n");
+  }
+
+  /**
+   * Syndicated text with small edits: each word replaced with probability `editRate`, sometimes the last paragraph
+   * dropped or the syndicating outlet's name put in front. At least one word always changes, so it is never an exact duplicate.
+   */
+  nearCopy(text: string, editRate: number, outlet: string): string {
+    let paragraphs = text.split("\n\n");
+    if (paragraphs.length > 3 && this.#next() < 0.3) paragraphs = paragraphs.slice(0, -1);
+    const parts = paragraphs.join("\n\n").split(/(\s+)/);
+    let edited = 0;
+    for (let i = 0; i < parts.length; i += 2) {
+      if (this.#next() < editRate) {
+        parts[i] = this.pick(this.#next() < 0.5 ? nouns : adjectives);
+        edited += 1;
+      }
+    }
+    if (!edited) parts[0] = this.pick(nouns);
+    const copy = parts.join("");
+    return this.#next() < 0.3 ? `(${outlet}) — ${copy}` : copy;
+  }
+}
+
+export function countWords(text: string): number {
+  let count = 0;
+  for (const _ of text.matchAll(/\S+/g)) count += 1;
+  return count;
+}
