@@ -40,7 +40,7 @@ function pairs(items: LabelledItem[]): Array<{ signals: Signals; same: boolean }
 }
 
 /** Logistic regression by Newton's method (IRLS) with a small ridge, classes balanced. */
-function fit(data: Array<{ signals: Signals; same: boolean }>, ridge = 0.1, iterations = 30): Weights {
+function fitWeights(data: Array<{ signals: Signals; same: boolean }>, ridge = 0.1, iterations = 30): Weights {
   const names = ["bias", ...signalNames] as const;
   const k = names.length;
   const positives = data.filter((d) => d.same).length;
@@ -102,7 +102,7 @@ const [trainName, train, testName, test] = swap
   ? (["demo", loadDemoEval(), "cluster-eval", loadClusterEval()] as const)
   : (["cluster-eval", loadClusterEval(), "demo", loadDemoEval()] as const);
 const data = process.argv.includes("--both") ? [...pairs(train), ...pairs(test)] : pairs(train);
-const weights = fit(data);
+const weights = fitWeights(data);
 process.stdout.write(
   `trained on ${process.argv.includes("--both") ? "both sets" : trainName}: ${data.length} pairs, ${data.filter((d) => d.same).length} same-event\n`,
 );

@@ -121,7 +121,13 @@ function pairSet(pairs: Array<[string, string]>): Set<string> {
 function applyMustLink(groups: string[][], pairs: Array<[string, string]>): string[][] {
   if (!pairs.length) return groups;
   const parent = groups.map((_, i) => i);
-  const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i] as number)));
+  const find = (i: number): number => {
+    const up = parent[i] as number;
+    if (up === i) return i;
+    const root = find(up);
+    parent[i] = root;
+    return root;
+  };
   const where = new Map<string, number>();
   groups.forEach((ids, i) => {
     for (const id of ids) where.set(id, i);

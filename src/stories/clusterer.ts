@@ -125,7 +125,6 @@ export class Clusterer {
     story.itemIds.push(item.id);
     story.members.push(item);
     story.lastTime = Math.max(story.lastTime, item.time);
-    let taken = 0;
     const keys = [...item.vector.keys()].slice(0, termsIndexed);
     for (const key of [...keys, ...item.amountKeys]) {
       const list = this.#postings.get(key);
@@ -134,7 +133,6 @@ export class Clusterer {
         list.push(story.index);
         if (list.length > postingsPerTerm * 2) list.splice(0, list.length - postingsPerTerm);
       }
-      taken += 1;
     }
     this.#lsh.add(item.signature, story.index);
     return assignment;

@@ -21,9 +21,15 @@ export function computeTrends(mentions: Mention[], day: string): Trend[] {
   const byKey = new Map<string, Map<string, Set<string>>>();
   for (const m of mentions) {
     let days = byKey.get(m.key);
-    if (!days) byKey.set(m.key, (days = new Map()));
+    if (!days) {
+      days = new Map();
+      byKey.set(m.key, days);
+    }
     let stories = days.get(m.day);
-    if (!stories) days.set(m.day, (stories = new Set()));
+    if (!stories) {
+      stories = new Set();
+      days.set(m.day, stories);
+    }
     stories.add(m.storyId);
   }
   const dayKey = (offset: number) => new Date(dayTime - offset * 86_400_000).toISOString().slice(0, 10);
