@@ -4,7 +4,7 @@ import { loadConfig } from "../config/load.ts";
 import { builtinEditions, loadEdition } from "../editions/definition.ts";
 import { createLogger } from "../log.ts";
 import type { Issue } from "../model/issue.ts";
-import { buildIssue, issuePath } from "../pipeline/build-issue.ts";
+import { buildIssue } from "../pipeline/build-issue.ts";
 import { runIngest } from "../pipeline/run-ingest.ts";
 import { openDb } from "../store/db.ts";
 import { IssuesRepo } from "../store/issues-repo.ts";
@@ -94,21 +94,25 @@ export async function runDemo(opts: DemoOptions): Promise<void> {
 }
 
 async function writeOutput(out: string, issues: Issue[], siteName: string): Promise<void> {
-  const { renderers, renderArchiveIndex, renderFeeds } = await import("../render/index.ts");
+  const { renderers, renderArchiveIndex, renderFeeds, feedPaths, issuePagePath } = await import("../render/index.ts");
   const options = { siteName, siteUrl: null, tipsUrl: null, unsubscribeUrl: null };
   const write = (path: string, text: string) => {
     mkdirSync(dirname(join(out, path)), { recursive: true });
     writeFileSync(join(out, path), text);
   };
   for (const issue of issues) {
-    write(`${issue.edition}/${issue.date}.html`, await renderers.html(issue, options));
-    write(`${issue.edition}/${issue.date}.md`, await renderers.md(issue, options));
-    write(`${issue.edition}/${issue.date}.txt`, await renderers.text(issue, options));
-    write(issuePath(issue.edition, issue.date), await renderers.web(issue, options));
+    const here = { ...options, pagePath: `${issue.edition}/${issue.date}.html` };
+    write(`${issue.edition}/${issue.date}.html`, await renderers.html(issue, here));
+    write(`${issue.edition}/${issue.date}.md`, await renderers.md(issue, here));
+    write(`${issue.edition}/${issue.date}.txt`, await renderers.text(issue, here));
+    write(issuePagePath(issue), await renderers.web(issue, options));
   }
   const newest = [...issues].sort((a, b) => b.date.localeCompare(a.date) || a.edition.localeCompare(b.edition));
   write("archive/index.html", renderArchiveIndex(newest, options));
-  write("feed.xml", renderFeeds(newest, options).rss);
+  const feeds = renderFeeds(newest, options);
+  write(feedPaths.rss, feeds.rss);
+  write(feedPaths.atom, feeds.atom);
+  write(feedPaths.json, feeds.json);
 }
 
 function printDemoSummary(out: string, issues: Issue[]): void {

@@ -3,6 +3,7 @@ import type { Issue, IssueNote, Section } from "../model/issue.ts";
 import type { DayContext } from "./day.ts";
 import type { EditionDefinition } from "./definition.ts";
 import { groundSection } from "./grounding.ts";
+import { issueWriterInfo } from "./llm/usage.ts";
 import { OfflineWriter, themeOf } from "./offline/offline-writer.ts";
 import { selectStories } from "./select.ts";
 import { fill, type SectionDraft, type Writer } from "./writer.ts";
@@ -29,6 +30,8 @@ export async function writeIssue(
 ): Promise<Issue> {
   const offline = options.offline ?? new OfflineWriter();
   const writer = options.writer ?? offline;
+  // A writer that keeps a token account starts a fresh one for each issue.
+  (writer as { resetUsage?: () => void }).resetUsage?.();
   const selections = selectStories(edition, day);
   const date = new Date(`${day.date}T12:00:00Z`);
   const vars: Record<string, string> = {
@@ -96,7 +99,7 @@ export async function writeIssue(
     preheader: preheaderOf(sections, title),
     sections,
     notes,
-    writer: { name: writer.name, model: null, tokens: { prompt: 0, completion: 0 }, costUsd: null },
+    writer: issueWriterInfo(writer),
     status: "draft",
     createdAt: (options.now ?? new Date()).toISOString(),
     url: null,

@@ -134,6 +134,19 @@ function groundText(text: string, evidence: Evidence, where: string, notes: Issu
   return kept.join(" ");
 }
 
+/** A bullet's bold lead states claims too ("Nvidia's $5 billion bet"): it must hold, or the whole bullet goes. */
+function leadHolds(lead: string, evidence: Evidence, sectionId: string, notes: IssueNote[]): boolean {
+  const failures = unsupportedClaims(lead, evidence);
+  if (!failures.length) return true;
+  notes.push({
+    level: "warning",
+    section: sectionId,
+    code: "grounding",
+    message: `Dropped the bullet "${lead}": not in its sources: ${failures.map((f) => f.claim).join(", ")}.`,
+  });
+  return false;
+}
+
 function groundBlock(block: StoryBlock, evidence: Evidence, notes: IssueNote[], sectionId: string): StoryBlock | null {
   const headlineFailures = unsupportedClaims(block.headline, evidence);
   let headline = block.headline;
@@ -151,6 +164,18 @@ function groundBlock(block: StoryBlock, evidence: Evidence, notes: IssueNote[], 
   const paragraphs = block.paragraphs
     .map((p) => groundText(p, evidence, `"${headline}"`, notes, sectionId))
     .filter(Boolean);
+  // "Company:" before a Rapid Fire line names a company: it must be one the sources name.
+  const subjectFails = block.subject
+    ? unsupportedClaims(block.subject, evidence).length > 0 && !evidence.text.includes(normaliseText(block.subject))
+    : false;
+  if (subjectFails) {
+    notes.push({
+      level: "warning",
+      section: sectionId,
+      code: "grounding",
+      message: `Dropped the company label "${block.subject}" of "${headline}": not in its sources.`,
+    });
+  }
   const notesKept = block.notes
     .map((n) => ({ ...n, text: groundText(n.text, evidence, `${n.label} of "${headline}"`, notes, sectionId) }))
     .filter((n) => n.text);
@@ -163,7 +188,8 @@ function groundBlock(block: StoryBlock, evidence: Evidence, notes: IssueNote[], 
     });
     return null;
   }
-  return { ...block, headline, paragraphs, notes: notesKept };
+  const { subject: _dropped, ...rest } = block;
+  return { ...(subjectFails ? rest : block), headline, paragraphs, notes: notesKept };
 }
 
 /**
@@ -199,6 +225,7 @@ export function groundSection(draft: SectionDraft): { section: Section | null; n
     }
     case "bullets": {
       const lines = s.lines
+        .filter((line) => !line.lead || leadHolds(line.lead, evidence, s.id, notes))
         .map((line) => ({
           ...line,
           text: line.text ? groundText(line.text, evidence, s.heading ?? s.id, notes, s.id) : line.text,

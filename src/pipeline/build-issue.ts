@@ -5,6 +5,7 @@ import { OfflineWriter } from "../editions/offline/offline-writer.ts";
 import type { Writer } from "../editions/writer.ts";
 import type { Issue } from "../model/issue.ts";
 import type { SourceKind } from "../model/source.ts";
+import { issueUrl } from "../render/options.ts";
 import type { IssuesRepo } from "../store/issues-repo.ts";
 import { aggregateTickerSentiment } from "../stories/sentiment/aggregate.ts";
 import { configuredTopics } from "../stories/topics.ts";
@@ -22,11 +23,6 @@ export type BuildIssueOptions = {
 
 const dayMs = 86_400_000;
 
-/** Where an issue's web page lives under the site root, and how other issues link to it. */
-export function issuePath(edition: string, date: string): string {
-  return `archive/${edition}-${date}.html`;
-}
-
 /**
  * Builds (or rebuilds) the draft issue of an edition for a day: brings stories up to date as of the end of that day,
  * gathers the day's context from the store, writes the issue and saves it as a draft.
@@ -43,9 +39,7 @@ export async function buildIssue(deps: IssueDeps, options: BuildIssueOptions): P
   });
   const withUrl = {
     ...issue,
-    url: deps.config.siteUrl
-      ? `${deps.config.siteUrl.replace(/\/$/, "")}/${issuePath(issue.edition, issue.date)}`
-      : null,
+    url: deps.config.siteUrl ? issueUrl(issue, { siteUrl: deps.config.siteUrl }) : null,
   };
   await deps.issues.saveDraft(withUrl, new Date().toISOString());
   return withUrl;
@@ -123,7 +117,8 @@ async function dayContext(deps: IssueDeps, edition: EditionDefinition, date: str
   const siteUrl = deps.config.siteUrl?.replace(/\/$/, "") ?? null;
   const archive = (await deps.issues.list({ before: date, limit: 10 })).map((issue) => ({
     title: issue.title,
-    url: `${siteUrl ?? ".."}/${issuePath(issue.edition, issue.date)}`,
+    // Relative to the site root without a site URL; renderers resolve it from the page that shows it.
+    url: issueUrl(issue, { siteUrl }),
     date: issue.date,
     edition: issue.edition,
   }));

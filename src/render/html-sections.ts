@@ -3,6 +3,7 @@ import { formatLongDate, formatMediumDate } from "./dates.ts";
 import { escapeHtml } from "./escape.ts";
 import { fullStory, headlineItem, rapidItem, sourcesLine, withColon } from "./html-blocks.ts";
 import { box, type HtmlContext, lines, link } from "./html-context.ts";
+import { siteLink } from "./options.ts";
 import { isBanner, sectionIcon, sentimentDot } from "./theme.ts";
 
 /**
@@ -95,7 +96,7 @@ export function renderSection(ctx: HtmlContext, section: Section): string {
       if (section.links.length === 0) return `${heading(ctx, section)}<p${a("empty")}>${escapeHtml(section.empty)}</p>`;
       const items = section.links.map((l) => {
         const when = l.date ? ` <span${a("when")}>· ${escapeHtml(formatMediumDate(l.date))}</span>` : "";
-        return `<li${a("li")}>${link(ctx, "a", l.url, l.title)}${when}</li>`;
+        return `<li${a("li")}>${link(ctx, "a", siteLink(ctx.options, l.url), l.title)}${when}</li>`;
       });
       return `${heading(ctx, section)}<ul${a("ul")}>${items.join("")}</ul>`;
     }

@@ -2,7 +2,7 @@ import type { Citation, Issue, Section, StoryBlock } from "../model/issue.ts";
 import { formatLongDate, formatMediumDate } from "./dates.ts";
 import { escapeMarkdown, markdownUrl } from "./escape.ts";
 import { labelCitations, withColon } from "./html-blocks.ts";
-import { type RenderOptions, type Resolved, resolveOptions, webVersionUrl } from "./options.ts";
+import { type RenderOptions, type Resolved, resolveOptions, siteLink, webVersionUrl } from "./options.ts";
 import { isBanner, sectionIcon, sentimentDot } from "./theme.ts";
 
 const md = escapeMarkdown;
@@ -121,7 +121,7 @@ function renderSection(section: Section, options: Resolved): string[] {
     case "links": {
       if (section.links.length === 0) return [heading(section, options), `_${md(section.empty)}_`];
       const items = section.links.map(
-        (l) => `- ${mdLink(l.title, l.url)}${l.date ? ` · ${md(formatMediumDate(l.date))}` : ""}`,
+        (l) => `- ${mdLink(l.title, siteLink(options, l.url))}${l.date ? ` · ${md(formatMediumDate(l.date))}` : ""}`,
       );
       return [heading(section, options), items.join("\n")];
     }

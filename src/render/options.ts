@@ -22,6 +22,11 @@ export type RenderOptions = {
   /** Previous and next issues, linked at the foot of the web page. */
   previous?: NavLink | null;
   next?: NavLink | null;
+  /**
+   * Where the rendered document will sit under the site root ("digest/2025-12-03.html"), so that site links such
+   * as Keep Reading's ("archive/digest/2025-12-02.html") resolve from it when siteUrl is null. Web pages know theirs.
+   */
+  pagePath?: string | null;
 };
 
 /** The options with defaults applied and URLs normalised, computed once per render. */
@@ -35,6 +40,7 @@ export type Resolved = {
   emoji: boolean;
   previous: NavLink | null;
   next: NavLink | null;
+  pagePath: string | null;
 };
 
 export function resolveOptions(options: RenderOptions): Resolved {
@@ -49,7 +55,20 @@ export function resolveOptions(options: RenderOptions): Resolved {
     emoji: options.emoji ?? true,
     previous: options.previous ?? null,
     next: options.next ?? null,
+    pagePath: options.pagePath ?? null,
   };
+}
+
+/**
+ * A link to a page of the site: URLs with a scheme, root-relative or already page-relative pass through; a path
+ * relative to the site root ("archive/digest/2025-12-02.html") is made absolute under siteUrl, or relative to the
+ * page being rendered.
+ */
+export function siteLink(resolved: Resolved, url: string): string {
+  if (/^[a-z][a-z0-9+.-]*:/i.test(url) || url.startsWith("/") || url.startsWith("../") || url.startsWith("#"))
+    return url;
+  if (resolved.base !== null) return `${resolved.base}/${url}`;
+  return resolved.pagePath ? `${upFrom(resolved.pagePath)}${url}` : url;
 }
 
 const slug = (text: string) => text.toLowerCase().replace(/[^a-z0-9-]+/g, "-") || "issue";

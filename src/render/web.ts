@@ -16,7 +16,7 @@ import { renderPage } from "./web-layout.ts";
 import { webStyleSheet } from "./web-style.ts";
 
 function webContext(issue: Issue, options: RenderOptions): HtmlContext {
-  const resolved = resolveOptions(options);
+  const resolved = resolveOptions({ ...options, pagePath: options.pagePath ?? issuePagePath(issue) });
   const theme = themeFor(issue.edition, resolved.brandColor);
   return htmlContext("web", theme, resolved, partStyles(theme, theme.light));
 }

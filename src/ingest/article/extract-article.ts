@@ -10,7 +10,7 @@ import { densestBlock } from "./density.ts";
 import { findLead, isolateMainArticle, normalise } from "./main-article.ts";
 import { readMetadata } from "./metadata.ts";
 import { prepareHtml } from "./prepare-html.ts";
-import { tidyBlock } from "./tidy-block.ts";
+import { removeEdgeLinks, removeTeaserCards } from "./tidy-block.ts";
 import { htmlElementToText } from "./to-text.ts";
 
 export type ExtractArticleOptions = {
@@ -59,8 +59,9 @@ function extractFromHtml(raw: string, url: string | null): Article {
   isolateMainArticle(document, metadata.title);
   const lead = findLead(document, metadata.title, metadata.description);
   removeBoilerplate(document);
+  if (document.body) removeTeaserCards(document.body, [url, metadata.canonical]);
   const parsed = runReadability(document);
-  const body = chooseBody(document, parsed?.content ?? null, metadata.base);
+  const body = chooseBody(document, parsed?.content ?? null);
   let text = withoutTitle(body.text, metadata.title ?? parsed?.title ?? null);
   let contentHtml = body.html;
   if (lead && !normalise(text).includes(normalise(lead).slice(0, 60))) {
@@ -84,15 +85,15 @@ function extractFromHtml(raw: string, url: string | null): Article {
 
 /**
  * The article body: Readability's choice, or the densest block of paragraphs when Readability found much less
- * (it sometimes keeps one section of a long page). Both are tidied of teaser cards and edge links first.
+ * (it sometimes keeps one section of a long page). Both lose the runs of links at their edges first.
  */
-function chooseBody(document: Document, readabilityHtml: string | null, base: string | null) {
+function chooseBody(document: Document, readabilityHtml: string | null) {
   const fallbackRoot = densestBlock(document);
-  if (fallbackRoot) tidyBlock(fallbackRoot, base);
+  if (fallbackRoot) removeEdgeLinks(fallbackRoot);
   const fallback = { text: fallbackRoot ? htmlElementToText(fallbackRoot) : "", html: fallbackRoot?.innerHTML ?? "" };
   if (!readabilityHtml) return fallback;
   const { document: fragment } = parseHTML(`<!doctype html><html><body>${readabilityHtml}</body></html>`);
-  tidyBlock(fragment.body, base);
+  removeEdgeLinks(fragment.body);
   const text = htmlElementToText(fragment.body);
   if (text.length >= fallback.text.length * 0.6 || text.length > 2000) return { text, html: fragment.body.innerHTML };
   return fallback;

@@ -56,16 +56,21 @@ const authorBio = /^(?:about the author|über (?:den|die) autor(?:in)?|à propos
 const name = "\\p{Lu}[\\p{L}.'-]+(?: (?:\\p{Lu}[\\p{L}.'-]+|van|von|de|der|da|di|del|la|le)){0,4}";
 /** "By Jane Doe", "Von Max Muster und Erika Muster | dpa", "Par Jean Dupont", "Author: Jane Doe". */
 const bylineLine = new RegExp(
-  `^(?:by|von|par|por|di|door|av|af)\\s+${name}(?:(?:,\\s*|\\s+(?:and|und|et|y|e|en|og|och)\\s+)${name})*(?:\\s*[|·,/–-]\\s*.{0,60})?$` +
-    "|^(?:author|autor(?:in)?|auteur|autore|text|written by)\\s*:\\s*.{2,60}$",
+  `^(?:[Bb]y|BY|[Vv]on|VON|[Pp]ar|PAR|[Pp]or|POR|[Dd]i|[Dd]oor|[Aa]v|[Aa]f)\\s+${name}(?:(?:,\\s*|\\s+(?:and|und|et|y|e|en|og|och)\\s+)${name})*(?:\\s*[|·,/–-]\\s*.{0,60})?$` +
+    "|^(?:[Aa]uthor|AUTHOR|[Aa]utor(?:in)?|AUTOR|[Aa]uteur|[Aa]utore|[Tt]ext|[Ww]ritten by)\\s*:\\s*.{2,60}$",
   "u",
 );
-/** "Published on 3 May 2020", "Updated: 10:09am, 20 Jan, 2020", "Veröffentlicht am 12.03.2019 von …". */
-const datelineLead =
-  /^(?:posted|published|updated|last updated|written|veröffentlicht|aktualisiert|erstellt|publié|mis à jour|publicado|actualizado|pubblicato|aggiornato)(?: (?:on|am|at|by|le|el|il))?\b\s*:?\s*(?=.{0,100}$).*(?:\d|\b(?:by|von|par|por|di)\b)/iu;
 const months =
   "jan(?:uary|uar|vier|uari)?|feb(?:ruary|ruar|ruari)?|févr(?:ier)?|mar(?:ch|s|zo)?|märz|apr(?:il|ile)?|avr(?:il)?|may|mai|mayo|maggio|mei|jun(?:e|i|io)?|juin|giugno|jul(?:y|i|io)?|juil(?:let)?|luglio|aug(?:ust|ustus)?|août|ago(?:sto)?|sep(?:t|tember|tembre|tiembre)?|sett(?:embre)?|oct(?:ober|obre|ubre)?|okt(?:ober)?|ott(?:obre)?|nov(?:ember|embre|iembre)?|dec(?:ember|embre)?|dez(?:ember)?|déc(?:embre)?|dic(?:iembre|embre)?|enero|febrero|gennaio|febbraio|abril";
 const time = "(?:\\s*(?:,|um|at|à|a las|alle|-|–|\\|)?\\s*\\d{1,2}[:.h]\\d{2}\\s*(?:uhr|[ap]\\.?m\\.?|h)?)?";
+const weekdays =
+  "(?:mon|tue|wed|thu|fri|sat|sun)\\w*|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche";
+/** "Published on 3 May 2020", "Updated: 10:09am, 20 Jan, 2020", "Veröffentlicht am 12.03.2019 von …". */
+const datelineLead = new RegExp(
+  "^(?:posted|published|updated|last updated|written|veröffentlicht|aktualisiert|erstellt|publié|mis à jour|publicado|actualizado|pubblicato|aggiornato)" +
+    `(?: (?:on|am|at|le|el|il))?\\s*:?\\s*(?:\\d|(?:${months}|${weekdays})\\b|(?:by|von|par|por|di)\\s+\\p{Lu})`,
+  "iu",
+);
 /** "14. May 2019", "Montag, 24. März 2004, 19:49", "June 18, 2019", "3 de mayo de 2020": a line that is only a date. */
 const dateOnly = new RegExp(
   `^(?:(?:stand|datum|date|dated)\\s*:?\\s*)?(?:\\p{L}+\\.?,?\\s+)?(?:\\d{1,2}(?:\\.|er|st|nd|rd|th)?\\s*(?:de\\s+)?(?:${months})\\.?\\s*(?:de\\s+)?,?\\s*\\d{4}|(?:${months})\\.?\\s+\\d{1,2}(?:st|nd|rd|th)?,?\\s+\\d{4})${time}\\s*$`,

@@ -1,7 +1,6 @@
 /**
- * Furniture that survives inside the block chosen as the article, recognised by its links rather than its names:
- * teaser cards for other articles ("Read also" boxes with a linked headline), and runs of links at the top or the
- * bottom of the block (skip links, "Most popular" lists, "More on this topic" links).
+ * Furniture recognised by its links rather than its names: teaser cards for other articles ("Read also" boxes with a
+ * linked headline), and runs of links at the top or the bottom of the article block.
  */
 
 const headings = "h1, h2, h3, h4, h5, h6";
@@ -40,20 +39,15 @@ const blockTags = new Set([
 const maxTeaserChars = 500;
 
 /**
- * Removes teaser cards and leading/trailing link runs from `root` in place. `pageUrl` tells links to other pages
+ * Removes teaser cards for other pages from `root` in place: a container with exactly one heading, the heading a
+ * link to another page, and little else. `selfUrls` (the page's URL and canonical URL) tell links to other pages
  * from links to this one (a headline linking to its own permalink is not a teaser).
  */
-export function tidyBlock(root: Element, pageUrl: string | null): void {
-  removeTeaserCards(root, pageUrl);
-  removeEdgeLinks(root);
-}
-
-/** A container with exactly one heading, the heading a link to another page, and little else: a teaser card. */
-function removeTeaserCards(root: Element, pageUrl: string | null): void {
+export function removeTeaserCards(root: Element, selfUrls: (string | null)[]): void {
   for (const heading of [...root.querySelectorAll(headings)]) {
     if (!heading.isConnected) continue;
     const link = heading.querySelector("a[href]");
-    if (!link || !linksElsewhere(link.getAttribute("href") ?? "", pageUrl)) continue;
+    if (!link || !linksElsewhere(link.getAttribute("href") ?? "", selfUrls)) continue;
     const headingText = textOf(heading);
     if (!headingText || textOf(link).length < headingText.length * 0.9) continue;
     let card: Element | null = null;
@@ -67,26 +61,33 @@ function removeTeaserCards(root: Element, pageUrl: string | null): void {
   }
 }
 
-function linksElsewhere(href: string, pageUrl: string | null): boolean {
+function linksElsewhere(href: string, selfUrls: (string | null)[]): boolean {
   const value = href.trim();
   if (!value || value.startsWith("#") || /^(?:javascript|mailto|tel):/i.test(value)) return false;
-  if (!pageUrl) return true;
+  const pages = selfUrls.filter((url): url is string => Boolean(url));
+  if (pages.length === 0) return true;
+  const target = pageKey(value, pages[0] as string);
+  return target !== null && pages.every((page) => pageKey(page, page) !== target);
+}
+
+/** Origin and path without a trailing slash: what identifies a page, whatever its query or fragment. */
+function pageKey(href: string, base: string): string | null {
   try {
-    const target = new URL(value, pageUrl);
-    const page = new URL(pageUrl);
-    return target.origin + target.pathname.replace(/\/$/, "") !== page.origin + page.pathname.replace(/\/$/, "");
+    const url = new URL(href, base);
+    return url.origin + url.pathname.replace(/\/$/, "");
   } catch {
-    return false;
+    return null;
   }
 }
 
 type Leaf = { el: Element; text: number; links: number; heading: boolean };
 
 /**
- * Link-only blocks at either end of the article (with the short heading that introduces them) are navigation, not
- * text. Stops at the first block of real text, and never removes most of the block (a page of links is kept).
+ * Removes link-only blocks at either end of the article block in place (with the short heading that introduces
+ * them): skip links, "Most popular" lists, "More on this topic" links. Stops at the first block of real text, and
+ * never removes most of the block (a page of links is kept).
  */
-function removeEdgeLinks(root: Element): void {
+export function removeEdgeLinks(root: Element): void {
   const leaves = leafBlocks(root);
   const total = leaves.reduce((sum, leaf) => sum + leaf.text, 0);
   const isLinks = (leaf: Leaf) => leaf.links >= leaf.text * 0.7;
