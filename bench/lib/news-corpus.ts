@@ -1,5 +1,6 @@
 import type { ClusterInput } from "../../src/stories/features.ts";
 import type { SourceKind } from "../../src/model/source.ts";
+import { newsLexicon } from "./news-lexicon.ts";
 import { type NewsSource, newsSources } from "./news-sources.ts";
 import { type NewsEvent, NewsWriter } from "./news-writer.ts";
 import { random } from "./random.ts";
@@ -49,7 +50,7 @@ const sizeWeights = [0.35, 0.25, 0.18, 0.12, 0.1];
 export function newsCorpus(options: CorpusOptions): CorpusItem[] {
   const perDay = options.itemsPerDay ?? 2000;
   const [minWords, maxWords] = options.words ?? [120, 400];
-  const writer = new NewsWriter(random(options.seed ?? 1));
+  const writer = new NewsWriter(random(options.seed ?? 1), newsLexicon());
   const sources = newsSources();
   const news = sources.filter((s) => s.kind === "news");
   const blogs = new Map(sources.filter((s) => s.kind === "company").map((s) => [s.name.replace(/ Blog$/, ""), s]));

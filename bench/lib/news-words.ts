@@ -1,7 +1,8 @@
 /**
  * The word lists and sentence templates the synthetic AI-news corpus (`news-corpus.ts`) is written from. Names of
- * companies, people, products and places come from the entity tables in src/stories/entities; this file holds the
- * rest: business and technology vocabulary, outlets, and templates per kind of event.
+ * companies, people, products and places come from the entity tables in src/stories/entities, content words from
+ * the repository's real news texts (`news-lexicon.ts`); this file holds the rest: adjectives, verbs, outlets, and
+ * templates per kind of event.
  *
  * Slots: {c} the event's company, {p} its partner (a company or investor), {prod} product, {per} person, {pl} place,
  * {m} money, {m2} a second amount, {q} quantity, {t} {t2} {t3} the event's own topic words, {n} {n2} nouns,
@@ -10,27 +11,6 @@
  */
 
 const words = (text: string): string[] => text.trim().split(/\s+/);
-
-export const nouns = words(`
-inference training datacenter cluster accelerator chip wafer foundry packaging memory bandwidth interconnect
-network switch optics photonics laser rack server cooling liquid power grid substation turbine reactor battery
-campus region zone cloud tenant workload pipeline dataset corpus benchmark leaderboard evaluation alignment safety
-red-teaming watermark provenance copyright licence lawsuit settlement regulator antitrust probe subpoena tariff
-export quota subsidy grant budget forecast guidance margin revenue backlog capex opex valuation round tranche
-warrant stake spin-off merger acquisition buyback dividend listing offering debt bond loan credit lease contract
-customer partner supplier vendor reseller developer startup incumbent rival lab team researcher engineer talent
-hiring layoff restructuring headcount office headquarters factory plant fab node lithography reticle transistor
-die chiplet substrate interposer module card board firmware driver compiler kernel runtime framework library
-toolkit SDK API endpoint agent assistant copilot chatbot search browser plugin workflow automation orchestration
-retrieval embedding vector index database warehouse lakehouse storage cache latency throughput token context
-window parameter weight checkpoint fine-tuning distillation quantization sparsity mixture router reasoning
-planning coding math vision speech audio video image translation robotics humanoid drone vehicle autonomy
-simulation twin sensor camera lidar radar satellite spectrum telecom handset laptop wearable glasses headset
-tablet console subscription pricing tier seat licence-fee marketplace storefront advertising commerce payments
-fraud identity privacy encryption sovereignty residency compliance audit certification standard protocol consortium
-university curriculum scholarship fellowship hackathon conference keynote roadmap preview beta rollout waitlist
-outage incident recall patch vulnerability exploit breach ransomware firewall endpoint-security
-`);
 
 export const adjectives = words(`
 new larger smaller faster cheaper efficient open closed proprietary multimodal agentic autonomous generative
@@ -67,16 +47,15 @@ export const podcastNames = [
   "Frontier Signals",
 ];
 
-/** Kinds of events, each with title templates (every item words its own title) and lead-sentence templates. */
-export const eventKinds: Record<string, { titles: string[]; leads: string[] }> = {
+/**
+ * Kinds of events: the verbs and nouns a headline about one uses (each outlet picks its own), and lead sentences.
+ * Headlines are built from `titlePatterns`, so that most of their words are the event's own (names, amounts, topic
+ * words) and only a verb and a noun say what kind of event it is — as in real coverage.
+ */
+export const eventKinds: Record<string, { verbs: string[]; nouns: string[]; leads: string[] }> = {
   funding: {
-    titles: [
-      "{c} raises {m} in {round} round led by {p} to expand {t} {n}",
-      "{c} secures {m} from {p} and others as {t} demand keeps growing",
-      "Investors led by {p} pour {m} into {c} for its {a} {t} push",
-      "{c} valued at {m2} after {p}-led {round} round, people familiar say",
-      "{t} startup {c} lands {m} from {p} to scale {t2} work",
-    ],
+    verbs: ["raises", "secures", "lands", "closes", "bags", "nets"],
+    nouns: ["funding round", "round", "investment", "financing", "raise"],
     leads: [
       "{c} said on {day} it had raised {m} in a {round} funding round led by {p}, valuing the company at {m2}.",
       "{c} has closed a {m} {round} round led by {p}, money it will spend on {t} {n} and {t2} hiring.",
@@ -84,12 +63,8 @@ export const eventKinds: Record<string, { titles: string[]; leads: string[] }> =
     ],
   },
   acquisition: {
-    titles: [
-      "{c} agrees to buy {p} for {m} to strengthen its {t} business",
-      "{c} to acquire {p} in {m} deal aimed at {a} {t} {n}",
-      "{p} sold to {c} for {m} as consolidation in {t} continues",
-      "{c} confirms {m} takeover of {p}, its biggest {t} deal yet",
-    ],
+    verbs: ["buys", "acquires", "snaps up", "agrees to buy", "takes over", "to acquire"],
+    nouns: ["deal", "takeover", "acquisition", "purchase", "merger"],
     leads: [
       "{c} agreed on {day} to acquire {p} for {m} in cash and stock, adding {t} and {t2} {n} to its lineup.",
       "{c} will buy {p} for about {m}, the companies said, in a deal expected to close next year pending review.",
@@ -97,13 +72,8 @@ export const eventKinds: Record<string, { titles: string[]; leads: string[] }> =
     ],
   },
   launch: {
-    titles: [
-      "{c} launches {prod} with {q} aimed at {a} {t} workloads",
-      "{c} unveils {prod}, promising faster {t} and lower {n} costs",
-      "New {prod} from {c} targets {t} customers in {pl} and beyond",
-      "{c} rolls out {prod} as race for {t} {n} intensifies",
-      "Hands-on: {c}'s {prod} brings {q} to {a} {t} users",
-    ],
+    verbs: ["launches", "unveils", "rolls out", "ships", "debuts", "introduces"],
+    nouns: ["launch", "system", "platform", "service", "lineup"],
     leads: [
       "{c} on {day} launched {prod}, which packs {q} and is built for {t} and {t2} workloads.",
       "{c} introduced {prod} at an event in {pl}, saying it delivers {pct} better {t} performance than before.",
@@ -111,12 +81,8 @@ export const eventKinds: Record<string, { titles: string[]; leads: string[] }> =
     ],
   },
   model: {
-    titles: [
-      "{c} releases {prod}, a {a} model that tops {t} benchmarks",
-      "{c}'s new {prod} model beats rivals on {t} and {t2} tests",
-      "{prod} from {c} arrives with longer context and cheaper {t} pricing",
-      "{c} opens {prod} to developers, claiming big gains in {t}",
-    ],
+    verbs: ["releases", "opens", "open-sources", "previews", "updates", "ships"],
+    nouns: ["model", "model family", "reasoning model", "weights", "benchmark results"],
     leads: [
       "{c} released {prod} on {day}, a model it says scores {pct} higher on {t} and {t2} benchmarks.",
       "{prod}, the latest model from {c}, is available to developers through its API at a lower {t} price.",
@@ -124,12 +90,8 @@ export const eventKinds: Record<string, { titles: string[]; leads: string[] }> =
     ],
   },
   datacenter: {
-    titles: [
-      "{c} signs {q} power deal for {pl} data center campus with {p}",
-      "{c} plans {m} data center in {pl} to meet {t} demand",
-      "{c} and {p} to build {q} AI campus near {pl}",
-      "{pl} approves {c}'s {m} {t} data center after long review",
-    ],
+    verbs: ["plans", "signs", "breaks ground on", "wins approval for", "expands", "picks"],
+    nouns: ["data center", "campus", "power deal", "build-out", "site"],
     leads: [
       "{c} has signed an agreement with {p} for {q} of power for a data center campus in {pl}, the companies said.",
       "{c} will invest {m} in a new data center in {pl}, its largest {t} build so far, with {p} as partner.",
@@ -137,12 +99,8 @@ export const eventKinds: Record<string, { titles: string[]; leads: string[] }> =
     ],
   },
   earnings: {
-    titles: [
-      "{c} shares jump after quarterly revenue rises {pct} on {t} sales",
-      "{c} beats estimates as {t} revenue climbs to {m}",
-      "{c} stock slides as {t} guidance disappoints investors",
-      "{c} posts record quarter, lifts forecast on {t} and {t2} demand",
-    ],
+    verbs: ["beats", "misses", "tops", "lifts", "cuts", "posts"],
+    nouns: ["quarter", "results", "forecast", "guidance", "earnings"],
     leads: [
       "{c} reported quarterly revenue of {m} on {day}, up {pct} from a year earlier, driven by {t} demand.",
       "Shares of {c} moved after the company said {t} revenue reached {m} and guided above analyst estimates.",
@@ -150,11 +108,8 @@ export const eventKinds: Record<string, { titles: string[]; leads: string[] }> =
     ],
   },
   partnership: {
-    titles: [
-      "{c} and {p} expand partnership to bring {prod} to {t} customers",
-      "{p} picks {c} as preferred {t} partner in multi-year deal",
-      "{c} teams up with {p} on {a} {t} {n} for enterprises",
-    ],
+    verbs: ["partners with", "teams up with", "signs with", "expands ties with", "picks", "joins"],
+    nouns: ["partnership", "alliance", "agreement", "tie-up", "pact"],
     leads: [
       "{c} and {p} said on {day} they would expand their partnership, bringing {prod} to {t} customers.",
       "Under a multi-year agreement worth {m}, {p} will use {c}'s {prod} for {t} and {t2} work.",
@@ -162,12 +117,8 @@ export const eventKinds: Record<string, { titles: string[]; leads: string[] }> =
     ],
   },
   policy: {
-    titles: [
-      "Regulators in {pl} open probe into {c} over {t} {n} practices",
-      "{pl} lawmakers propose new rules for {t} after {c} controversy",
-      "{c} faces {m} fine in {pl} over {t} and {t2} data use",
-      "{per} says {pl} will tighten {t} export rules affecting {c}",
-    ],
+    verbs: ["faces", "probes", "fines", "warns", "targets", "restricts"],
+    nouns: ["probe", "rules", "fine", "inquiry", "ban"],
     leads: [
       "Regulators in {pl} have opened an investigation into {c} over its {t} {n} practices, officials said on {day}.",
       "A proposal in {pl} would require companies such as {c} to disclose {t} and {t2} data, {per} said.",
@@ -175,22 +126,16 @@ export const eventKinds: Record<string, { titles: string[]; leads: string[] }> =
     ],
   },
   people: {
-    titles: [
-      "{c} hires former {p} executive {per} to lead {t} efforts",
-      "{per} leaves {p} to join {c} as head of {t}",
-      "{c} names {per} chief of {t} in leadership shake-up",
-    ],
+    verbs: ["hires", "names", "poaches", "appoints", "loses", "promotes"],
+    nouns: ["chief", "head", "executive", "leader", "president"],
     leads: [
       "{c} has hired {per}, previously at {p}, to run its {t} and {t2} teams, the company said on {day}.",
       "{per} is joining {c} from {p} to lead {t}, a move that follows weeks of talks, people familiar said.",
     ],
   },
   lawsuit: {
-    titles: [
-      "{c} sued by {p} over alleged misuse of {t} {n} data",
-      "Judge allows {p} lawsuit against {c} over {t} to proceed",
-      "{c} settles {t} copyright case with {p} for {m}",
-    ],
+    verbs: ["sues", "settles with", "is sued by", "wins case against", "loses bid against", "countersues"],
+    nouns: ["lawsuit", "case", "complaint", "settlement", "ruling"],
     leads: [
       "{p} filed a lawsuit against {c} on {day}, alleging the company used its {t} {n} without permission.",
       "A judge in {pl} ruled that {p}'s case against {c} over {t} can go ahead, rejecting a motion to dismiss.",
@@ -198,17 +143,26 @@ export const eventKinds: Record<string, { titles: string[]; leads: string[] }> =
     ],
   },
   research: {
-    titles: [
-      "{c} researchers show {a} method cuts {t} training costs by {pct}",
-      "{c} paper finds {t} models improve with {a} {t2} data",
-      "Study from {c} and {p} questions {t} benchmark results",
-    ],
+    verbs: ["shows", "finds", "publishes", "proposes", "tests", "challenges"],
+    nouns: ["paper", "study", "method", "results", "technique"],
     leads: [
       "Researchers at {c} described a {a} method that reduces {t} training costs by {pct} on standard benchmarks.",
       "A paper from {c} and {p} finds that {t} models trained with {a} {t2} data improve {pct} on held-out tests.",
     ],
   },
 };
+
+/** Headline patterns: {kv} and {kn} are the event kind's verb and noun, the rest the event's own facts. */
+export const titlePatterns = [
+  "{c} {kv} {m} {t} {kn} with {p} as {t2} demand grows",
+  "{c} {kv} {t} {t2} {kn} worth {m}",
+  "{t} {t2}: {c} {kv} {kn} with {p} in {pl}",
+  "{c} and {p} {t} {kn}: {c} {kv} {t2} {t3} plans",
+  "Why {c}'s {t} {kn} with {p} matters for {t2} {t3}",
+  "{c} {kv} {t} {kn} in {pl}, eyes {t2} {t3}",
+  "{p} and {c}: {m} {t} {kn} puts {t2} in focus",
+  "{c} {kv} {kn} for {t} and {t2}, {per} says",
+];
 
 /** Sentences that carry an event's facts and topic words into the body (quotes, details, context). */
 export const detailTemplates = [

@@ -10,8 +10,8 @@ import {
   detailTemplates,
   eventKinds,
   fillerTemplates,
-  nouns,
   rounds,
+  titlePatterns,
   showNoteTemplates,
   verbsPast,
   weekdays,
@@ -37,8 +37,25 @@ export type NewsEvent = {
 
 /** Products named with digits, which the product table leaves to rules: common in titles. */
 const versioned = [
-  "H100", "H200", "B200", "B300", "GB300", "MI355X", "Trainium3", "TPU v7", "GPT-5.1", "o4-mini", "Llama 4",
-  "Qwen3", "DeepSeek-V3.2", "Grok 4", "Gemini 3 Pro", "Claude Opus 4.5", "Mistral Large 3", "Nova 2", "Phi-4",
+  "H100",
+  "H200",
+  "B200",
+  "B300",
+  "GB300",
+  "MI355X",
+  "Trainium3",
+  "TPU v7",
+  "GPT-5.1",
+  "o4-mini",
+  "Llama 4",
+  "Qwen3",
+  "DeepSeek-V3.2",
+  "Grok 4",
+  "Gemini 3 Pro",
+  "Claude Opus 4.5",
+  "Mistral Large 3",
+  "Nova 2",
+  "Phi-4",
   "Gaudi 3",
 ];
 
@@ -63,10 +80,13 @@ export class NewsWriter {
   readonly #weights: number[];
   readonly #products: string[];
   readonly #places: string[];
+  readonly #lexicon: string[];
   #events = 0;
 
-  constructor(next: () => number) {
+  /** `lexicon`: content words, most frequent first (see `newsLexicon`). */
+  constructor(next: () => number, lexicon: string[]) {
     this.#next = next;
+    this.#lexicon = lexicon;
     this.#companies = companies.filter((c) => c.prominence >= 0.2);
     // Prominent companies are in the news every day; the long tail now and then.
     this.#weights = this.#companies.map((c) => c.prominence ** 2);
@@ -84,6 +104,17 @@ export class NewsWriter {
 
   int(min: number, max: number): number {
     return min + Math.floor(this.#next() * (max - min + 1));
+  }
+
+  /** A content word, frequent ones more often (roughly the Zipf curve of the texts the lexicon comes from). */
+  word(): string {
+    return this.#lexicon[Math.floor(this.#lexicon.length * this.#next() ** 2)] as string;
+  }
+
+  /** A word from the lexicon's long tail: what makes one event's coverage recognisable. */
+  #topicWord(): string {
+    const head = Math.floor(this.#lexicon.length / 8);
+    return this.#lexicon[head + Math.floor((this.#lexicon.length - head) * this.#next())] as string;
   }
 
   #company(): string {
@@ -116,7 +147,7 @@ export class NewsWriter {
       money2: money * this.int(4, 30),
       quantity: { value: Math.round(value * 10) / 10, unit: u.unit },
       round: this.pick(rounds),
-      topic: [this.pick(nouns), this.pick(nouns), this.pick(nouns)],
+      topic: [this.#topicWord(), this.#topicWord(), this.#topicWord()],
     };
   }
 
@@ -173,7 +204,7 @@ export class NewsWriter {
           return event.topic[2];
         case "n":
         case "n2":
-          return this.pick(nouns);
+          return this.word();
         case "a":
           return this.pick(adjectives);
         case "v":
@@ -201,11 +232,14 @@ export class NewsWriter {
     });
   }
 
-  /** A title of 8–14 words in the event kind's voice. */
+  /** A title of 8–14 words: a headline pattern with the event's facts and a verb and noun of its kind. */
   title(event: NewsEvent, outlet: string): string {
-    const kind = eventKinds[event.kind] ?? (eventKinds.launch as { titles: string[] });
-    let words = this.fill(this.pick(kind.titles), event, outlet).split(/\s+/);
-    const tails = ["in {pl}", "amid {t} push", "report says", "this week", "as rivals watch", "for {t2} buyers"];
+    const kind = eventKinds[event.kind] ?? (eventKinds.launch as { verbs: string[]; nouns: string[] });
+    const pattern = this.pick(titlePatterns)
+      .replace("{kv}", this.pick(kind.verbs))
+      .replace("{kn}", this.pick(kind.nouns));
+    let words = this.fill(pattern, event, outlet).split(/\s+/);
+    const tails = ["in {pl}", "amid {t3} push", "report says", "this week", "as rivals watch", "for {t2} buyers"];
     while (words.length < 8) words = [...words, ...this.fill(this.pick(tails), event, outlet).split(/\s+/)];
     return words.slice(0, 14).join(" ");
   }
@@ -254,7 +288,11 @@ export class NewsWriter {
   /** Podcast show notes: an introduction, then short points, one per paragraph. */
   showNotes(event: NewsEvent, outlet: string, targetWords: number): string {
     const paragraphs = [
-      this.fill("This week on {outlet}: {per} joins us to talk about {t}, {t2} and what {c} is building.", event, outlet),
+      this.fill(
+        "This week on {outlet}: {per} joins us to talk about {t}, {t2} and what {c} is building.",
+        event,
+        outlet,
+      ),
     ];
     let count = countWords(paragraphs[0] as string);
     while (count < targetWords) {
@@ -276,11 +314,11 @@ export class NewsWriter {
     let edited = 0;
     for (let i = 0; i < parts.length; i += 2) {
       if (this.#next() < editRate) {
-        parts[i] = this.pick(this.#next() < 0.5 ? nouns : adjectives);
+        parts[i] = this.#next() < 0.5 ? this.word() : this.pick(adjectives);
         edited += 1;
       }
     }
-    if (!edited) parts[0] = this.pick(nouns);
+    if (!edited) parts[0] = this.word();
     const copy = parts.join("");
     return this.#next() < 0.3 ? `(${outlet}) — ${copy}` : copy;
   }

@@ -125,6 +125,6 @@ function printDemoSummary(out: string, issues: Issue[]): void {
     );
   }
   process.stdout.write(
-    `  archive/index.html, feed.xml\n\nOpen ${shown}/archive/index.html in a browser, or read ${shown}/${issues[0]?.edition}/${issues[0]?.date}.md.\n`,
+    `  archive/index.html with a page per issue; feed.xml, atom.xml, feed.json\n\nOpen ${shown}/archive/index.html in a browser, or read ${shown}/${issues[0]?.edition}/${issues[0]?.date}.md.\n`,
   );
 }

@@ -80,6 +80,7 @@ export const configSchema = z.object({
         label: z.string().min(1),
         keywords: z.array(z.string().min(1)).min(1),
         sourceKinds: z.array(z.enum(sourceKinds)).optional(),
+        theme: z.string().optional(),
       }),
     )
     .default([]),
@@ -196,7 +197,7 @@ export const keyTable: Record<string, KeyInfo> = {
   },
   topics: {
     env: "DAYBRIEF_TOPICS",
-    doc: "The story taxonomy as a list of `{id, label, keywords, sourceKinds}`; empty means the built-in six (compute, agents, models, money, research, policy). The variable takes JSON.",
+    doc: "The story taxonomy as a list of `{id, label, keywords, sourceKinds, theme}`; empty means the built-in six (compute, agents, models, money, research, policy). The variable takes JSON.",
   },
   sources: {
     env: "DAYBRIEF_SOURCES",

@@ -72,7 +72,9 @@ export function standsAlone(sentence: string): boolean {
     ) &&
     !/^(?:with|after|as part of|alongside|following|under) (?:the|this|that|its|these) (?:announcement|deal|move|launch|acquisition|release|news|agreement|partnership)\b/i.test(
       s,
-    )
+    ) &&
+    // "On Thursday it introduced…": a time phrase does not give the pronoun a referent.
+    !/^(?:on|in|at|last|this|earlier|later)\b[^,]{0,30},?\s+(?:it|he|she|they)\b/i.test(s)
   );
 }
 

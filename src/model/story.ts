@@ -28,4 +28,11 @@ export type Story = {
 };
 
 /** A topic of the taxonomy editions select by: an id, the label editors and readers see, and matching rules. */
-export type Topic = { id: string; label: string; keywords: string[]; sourceKinds?: string[] };
+export type Topic = {
+  id: string;
+  label: string;
+  keywords: string[];
+  sourceKinds?: string[];
+  /** The briefing's themed header when the day is about this topic ("THE COMPUTE MOAT"). */
+  theme?: string;
+};

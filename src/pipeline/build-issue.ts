@@ -115,7 +115,7 @@ async function dayContext(deps: IssueDeps, edition: EditionDefinition, date: str
   ).map((t) => ({ ticker: t.ticker, company: t.company, label: t.label, score: t.score, itemIds: t.itemIds }));
 
   const siteUrl = deps.config.siteUrl?.replace(/\/$/, "") ?? null;
-  const archive = (await deps.issues.list({ before: date, limit: 10 })).map((issue) => ({
+  const archive = (await deps.issues.list({ edition: edition.id, before: date, limit: 10 })).map((issue) => ({
     title: issue.title,
     // Relative to the site root without a site URL; renderers resolve it from the page that shows it.
     url: issueUrl(issue, { siteUrl }),

@@ -34,6 +34,16 @@ export type Assignment = { storyIndex: number; reason: "near-copy" | "similar" |
 
 /** Probability of "same event" an item needs to join a story; chosen on both labelled sets (pairwise F1). */
 export const defaultThreshold = 0.85;
+/** The stricter threshold for commentary (explainers, podcast episodes, round-ups). */
+export const commentaryThreshold = 0.98;
+
+const commentaryTitle =
+  /^(?:explainer|analysis|opinion|comment|column|podcast|ep\.?\s*\d+|episode\s*\d+|week in review|the week|weekly|recap|round-?up|reading notes|notes on|how|why|what)\b|\b(?:explained|what it means|what we know|week in review|in five deals)\b/i;
+
+export function commentary(title: string): boolean {
+  return commentaryTitle.test(title.trim());
+}
+
 /** Members of a story compared with a new item: its first items and its latest ones. */
 const membersCompared = 8;
 const postingsPerTerm = 48;
@@ -65,6 +75,9 @@ export class Clusterer {
 
   add(features: ItemFeatures): Assignment {
     const item = prepare(features, features.titleTerms, this.#stats);
+    // Explainers, podcasts and round-ups discuss news rather than report it: they join a story only when they
+    // are unmistakably about it.
+    const threshold = commentary(features.title) ? Math.max(this.#threshold, commentaryThreshold) : this.#threshold;
     let best: Assignment | null = null;
     for (const index of this.#candidates(item)) {
       const story = this.stories[index] as StoryState;
@@ -72,8 +85,7 @@ export class Clusterer {
       if (this.#cannotLink && story.itemIds.some((id) => this.#cannotLink?.(id, item.id))) continue;
       const { score, nearCopy } = this.#storyScore(item, story);
       if (nearCopy) return this.#join(story, item, { storyIndex: index, reason: "near-copy", score: 1 });
-      if (score >= this.#threshold && (!best || score > best.score))
-        best = { storyIndex: index, reason: "similar", score };
+      if (score >= threshold && (!best || score > best.score)) best = { storyIndex: index, reason: "similar", score };
     }
     if (best) return this.#join(this.stories[best.storyIndex] as StoryState, item, best);
     const story: StoryState = { index: this.stories.length, itemIds: [], members: [], lastTime: 0 };

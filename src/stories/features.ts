@@ -17,6 +17,7 @@ export type ClusterInput = {
 /** What clustering compares: weighted terms, the things named, the amounts stated, and a near-copy signature. */
 export type ItemFeatures = {
   id: string;
+  title: string;
   time: number;
   /** Term counts of title (counted twice) and lead. */
   counts: Map<string, number>;
@@ -63,6 +64,7 @@ export function itemFeatures(input: ClusterInput, options: FeatureOptions): Item
   const words = (input.text ?? "").toLowerCase().split(/\s+/).slice(0, 400);
   return {
     id: input.id,
+    title: input.title ?? "",
     time: input.published ? Date.parse(input.published) || 0 : 0,
     counts,
     titleTerms,

@@ -33,15 +33,15 @@ export type Signals = {
  * weights score within a point or two of these on the other set, so they are not tuned to one of them.
  */
 export const defaultWeights = {
-  bias: -4.23,
-  cosine: 12.7,
-  titleCosine: 6.15,
-  entityOverlap: 4.63,
-  sharedAmounts: 2.45,
-  amountConflict: -0.58,
+  bias: -4.18,
+  cosine: 12.85,
+  titleCosine: 6.34,
+  entityOverlap: 4.52,
+  sharedAmounts: 2.48,
+  amountConflict: -0.6,
   titleEntityOverlap: 1.23,
-  productConflict: 0.07,
-  nearCopy: 1.34,
+  productConflict: 0.04,
+  nearCopy: 1.32,
 };
 
 export type Weights = typeof defaultWeights;

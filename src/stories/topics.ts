@@ -10,6 +10,7 @@ export const defaultTopics: Topic[] = [
   {
     id: "compute",
     label: "The Compute Moat",
+    theme: "The Compute Moat",
     keywords: [
       "chip",
       "chipmaker",
@@ -66,6 +67,7 @@ export const defaultTopics: Topic[] = [
   {
     id: "agents",
     label: "Agentic Frontier",
+    theme: "The Agentic Frontier",
     keywords: [
       "agent",
       "agentic",
@@ -94,6 +96,7 @@ export const defaultTopics: Topic[] = [
   {
     id: "models",
     label: "Models",
+    theme: "The Model Race",
     keywords: [
       "model",
       "llm",
@@ -133,6 +136,7 @@ export const defaultTopics: Topic[] = [
   {
     id: "money",
     label: "Money",
+    theme: "Follow the Money",
     keywords: [
       "funding",
       "raise",
@@ -175,6 +179,7 @@ export const defaultTopics: Topic[] = [
   {
     id: "research",
     label: "Research",
+    theme: "Notes from the Lab",
     keywords: [
       "paper",
       "arxiv",
@@ -202,38 +207,43 @@ export const defaultTopics: Topic[] = [
   {
     id: "policy",
     label: "Policy",
+    theme: "The New Rulebook",
     keywords: [
       "regulation",
       "regulator",
-      "law",
-      "act",
-      "bill",
+      "regulatory",
+      "lawmaker",
+      "legislation",
+      "legislature",
       "congress",
       "senate",
       "senator",
-      "legislation",
+      "parliament",
       "lawsuit",
       "sue",
+      "sued",
       "court",
       "judge",
       "ruling",
       "copyright",
       "antitrust",
       "ban",
-      "executive",
-      "order",
-      "eu",
-      "commission",
+      "tariff",
       "pre-emption",
       "preemption",
-      "state",
-      "governor",
       "compliance",
-      "safety",
-      "government",
-      "white",
-      "house",
-      "tariff",
+      "eu",
+      "commission",
+      "ftc",
+      "doj",
+      "prosecutor",
+      "indictment",
+      "governor",
+      "sanction",
+      "export",
+      "bill",
+      "act",
+      "law",
     ],
   },
 ];

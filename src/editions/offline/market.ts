@@ -3,6 +3,10 @@ import type { DayContext, DayItem, TickerMood } from "../day.ts";
 import { compressSentence, splitSentences, standsAlone, wordCount } from "../sentences.ts";
 import { firstPerson } from "./story-text.ts";
 
+/** A sentence a market read can rest on talks about money, shares, demand or deals. */
+const marketWords =
+  /\b(?:shares?|stock|investors?|revenue|sales|profit|loss|earnings|forecast|guidance|demand|valuation|valued|deal|acquire|acquisition|invest(?:s|ed|ment)?|stake|raise[sd]?|funding|billion|million|bn|margin|customers?|contracts?|orders?|spending|capex|prices?|supply)\b/i;
+
 export type MarketRead = { mood: TickerMood; paragraph: string; citations: Citation[] };
 
 /**
@@ -18,7 +22,10 @@ export function marketRead(day: DayContext, maxSentences = 3): MarketRead | null
   );
   const items = new Map(day.stories.flatMap((s) => s.items).map((i) => [i.id, i]));
   for (const mood of moods) {
-    const drivers = mood.itemIds.map((id) => items.get(id)).filter((i): i is DayItem => !!i);
+    // Market reads come from reporting, not from papers or podcast notes.
+    const drivers = mood.itemIds
+      .map((id) => items.get(id))
+      .filter((i): i is DayItem => !!i && i.sourceKind !== "arxiv" && i.sourceKind !== "podcast");
     const names = new Set([
       mood.company,
       ...drivers.flatMap((d) => d.entities.filter((e) => e.normalized === mood.company).map((e) => e.text)),
@@ -34,6 +41,7 @@ export function marketRead(day: DayContext, maxSentences = 3): MarketRead | null
             wordCount(s) <= 45 &&
             standsAlone(s) &&
             !firstPerson(s) &&
+            marketWords.test(s) &&
             [...names].some((n) => s.includes(n)) &&
             !sentences.includes(s),
         );

@@ -63,7 +63,7 @@ export function insightNote(day: DayContext, story: DayStory): Note | null {
         derived: [],
       };
   }
-  const [largest] = storyAmounts(story).filter((e) => e.type === "money");
+  const [largest] = storyAmounts(story).filter((e) => e.type === "money" && (e.value ?? 0) >= 1e6);
   if (largest?.value)
     return { label: "Insight", text: `The biggest number in the coverage: ${largest.text.trim()}.`, derived: [] };
   if (story.outletCount >= 2) {

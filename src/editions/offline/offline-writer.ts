@@ -268,6 +268,6 @@ export function themeOf(day: DayContext, stories: DayStory[]): string {
   const counts = new Map<string, number>();
   for (const story of stories) counts.set(story.topic ?? "", (counts.get(story.topic ?? "") ?? 0) + 1);
   const top = [...counts.entries()].sort((a, b) => b[1] - a[1])[0]?.[0];
-  const label = day.topics.find((t) => t.id === top)?.label ?? "Today in AI";
-  return label.toUpperCase();
+  const topic = day.topics.find((t) => t.id === top);
+  return (topic?.theme ?? topic?.label ?? "Today in AI").toUpperCase();
 }

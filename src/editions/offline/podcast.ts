@@ -8,7 +8,9 @@ import { compressSentence, splitSentences, standsAlone, wordCount } from "../sen
  */
 export function podcastBullets(item: DayItem, count: number): Line[] {
   const paragraphs = item.text.split(/\n\s*\n/).map((p) => p.replace(/\s+/g, " ").trim());
-  const points = paragraphs.filter((p, i) => i > 0 && wordCount(p) >= 5 && wordCount(p) <= 40);
+  const furniture =
+    /\b(?:hosted by|your browser|audio element|listen on|subscribe|download|min ·|episode \d+ ·|transcript)\b/i;
+  const points = paragraphs.filter((p, i) => i > 0 && wordCount(p) >= 5 && wordCount(p) <= 40 && !furniture.test(p));
   const source =
     points.length >= count
       ? points

@@ -21,7 +21,8 @@ export function findQuote(day: DayContext): FoundQuote | null {
       for (const [index, sentence] of sentences.entries()) {
         for (const match of sentence.matchAll(quotePattern)) {
           const quote = (match[1] as string).trim().replace(/[,.]$/, "");
-          if (wordCount(quote) < 6 || wordCount(quote) > 45) continue;
+          // A whole statement, not a fragment: it starts with a capital and says something.
+          if (wordCount(quote) < 8 || wordCount(quote) > 45 || !/^[A-Z0-9]/.test(quote)) continue;
           const speaker =
             speakerOf(sentence, people) ??
             pronounSpeaker(sentence, sentences.slice(Math.max(0, index - 2), index), people);

@@ -174,7 +174,21 @@ export function subjectOf(story: Pick<DayStory, "items">): string | null {
       score.set(entity.normalized, (score.get(entity.normalized) ?? 0) + (inTitle ? 3 : 1));
     }
   }
-  return [...score.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? null;
+  const inTitles = [...score.entries()].filter(([name]) => story.items.some((i) => titleNames(i, name)));
+  const ranked = (inTitles.length ? inTitles : [...score.entries()]).sort((a, b) => b[1] - a[1]);
+  if (inTitles.length || !story.items[0]) return ranked[0]?.[0] ?? null;
+  // No known company in any title: the name a title opens with ("Boeing (BA) jumps…") is the subject.
+  const opener = /^([A-Z][\p{L}&.'-]+(?: [A-Z][\p{L}&.'-]+){0,2})(?= \([A-Z.]{1,6}\)| (?:[a-z]+s|[a-z]+ed)\b)/u.exec(
+    story.items[0].title,
+  )?.[1];
+  return opener ?? ranked[0]?.[0] ?? null;
+}
+
+function titleNames(item: DayItem, company: string): boolean {
+  const title = item.title.toLowerCase();
+  return item.entities.some(
+    (e) => e.type === "org" && e.normalized === company && title.includes(e.text.toLowerCase()),
+  );
 }
 
 /**
@@ -193,7 +207,7 @@ export function rapidLine(story: DayStory, maxWords: number): { subject: string;
   ].sort((a, b) => b.length - a.length);
   for (const alias of aliases) {
     // Only "Nvidia invested…" becomes "Invested…": the name must be followed directly by a verb of action.
-    const match = new RegExp(`^${escapeRegex(alias)}\\s+([a-z]+)\\b`).exec(text);
+    const match = new RegExp(`^${escapeRegex(alias)}(?:\\s*\\([A-Z.:\\s]{1,16}\\))?\\s+([a-z]+)\\b`).exec(text);
     const verb = match?.[1] ?? "";
     if (match && actionVerb(verb)) {
       const rest = text.slice(match[0].length - verb.length);

@@ -59,6 +59,9 @@ const boilerplateWords = [
   "taboola",
   "sidebar",
   "footer",
+  "copyright",
+  "colophon",
+  "disclaimer",
   "masthead",
   "navbar",
   "nav",
@@ -118,8 +121,21 @@ const boilerplatePhrases = [
   "lee-tambien",
   "leggi-anche",
 ];
+/** Links to other stories, however much of their text they show ("next-post" boxes often carry the whole post). */
+const storyLinkPhrases = [
+  "next-post",
+  "prev-post",
+  "previous-post",
+  "more-stories",
+  "more-articles",
+  "most-read",
+  "you-may-like",
+];
 const wordSet = new Set(boilerplateWords);
+/** Words whose box is never the article, however much prose it holds (site footers carry long legal text). */
+const strongWords = new Set(["disqus", "respond", "footer", "copyright", "colophon", "disclaimer"]);
 const phrasePattern = new RegExp(`(?:^|[\\s_-])(?:${boilerplatePhrases.join("|")})(?:$|[\\s_-])`, "i");
+const storyLinkPattern = new RegExp(`(?:^|[\\s_-])(?:${storyLinkPhrases.join("|")})(?:$|[\\s_-])`, "i");
 /** Class tokens that look like boilerplate words but name the article ("article-body", "post-content", …). */
 const contentHint =
   /(?:^|[\s_-])(?:article|post|entry|story|content|main|body|text|prose|blog)(?:[\s_-]?(?:body|content|text))?(?:$|\s)/i;
@@ -142,10 +158,11 @@ export function removeBoilerplate(document: Document): CleanStats {
   const total = textLength(body) || 1;
   for (const el of [...body.querySelectorAll("*")]) {
     if (!el.isConnected) continue;
-    const verdict = judge(el);
+    const verdict = isAuthorBox(el) ? "strong" : judge(el);
     if (verdict === "keep") continue;
-    // Never drop a container that holds most of the page's text: its class name is lying or too generic.
-    if (textLength(el) / total > 0.4) continue;
+    // Never drop a container that holds most of the page's text: its class name is lying or too generic. Boxes
+    // linking to other stories may hold more, since they often carry those stories in full.
+    if (textLength(el) / total > (verdict === "story" ? 0.7 : 0.4)) continue;
     // A name match alone does not outweigh real prose ("TestReport__Section--Ads" is the report itself).
     if (verdict === "weak" && proseLength(el) > 500) continue;
     el.remove();
@@ -180,7 +197,7 @@ const leafTags = new Set([
   "SUB",
 ]);
 
-function judge(el: Element): "keep" | "weak" | "strong" {
+function judge(el: Element): "keep" | "weak" | "strong" | "story" {
   if (el.hasAttribute("hidden") || el.getAttribute("aria-hidden") === "true") return "strong";
   const role = el.getAttribute("role");
   if (role && rolesToDrop.has(role)) return "strong";
@@ -190,13 +207,42 @@ function judge(el: Element): "keep" | "weak" | "strong" {
   const names = `${el.getAttribute("class") ?? ""} ${el.getAttribute("id") ?? ""}`.trim();
   if (leafTags.has(el.tagName)) return leafJunk.test(names) ? "strong" : "keep";
   if (!names) return "keep";
+  if (storyLinkPattern.test(names)) return "story";
   if (phrasePattern.test(names)) return "weak";
   for (const token of names.toLowerCase().split(/[\s_-]+/)) {
     if (!wordSet.has(token) && !navLike.test(token)) continue;
-    if (token.startsWith("comment") || token === "disqus" || token === "respond") return "strong";
+    if (strongWords.has(token) || token.startsWith("comment")) return "strong";
     return contentHint.test(names) && token !== "related" ? "keep" : "weak";
   }
   return "keep";
+}
+
+/** "About the author", "AUTOR", "Über die Autorin" opening a small box: the author's biography. */
+const authorLabel =
+  /^(?:about the author|the author|author|autor(?:in)?|die autorin|der autor|über (?:den|die) autor(?:in)?|zum autor|zur autorin|l'auteur|à propos de l'auteur|sobre el autor|el autor|l'autore|sull'autore|over de auteur)\s*:?$/i;
+const boxTags = new Set(["DIV", "SECTION", "ASIDE", "FOOTER"]);
+
+function isAuthorBox(el: Element): boolean {
+  if (!boxTags.has(el.tagName)) return false;
+  const first = firstText(el);
+  return first !== null && first.length <= 40 && authorLabel.test(first) && textLength(el) <= 1200;
+}
+
+/** The first non-blank text inside an element, looking at no more than a few dozen nodes. */
+function firstText(el: Element): string | null {
+  let node: Node | null = el.firstChild;
+  for (let steps = 0; node && steps < 40; steps += 1) {
+    if (node.nodeType === 3) {
+      const text = (node.nodeValue ?? "").trim();
+      if (text) return text;
+    }
+    if (node.firstChild) node = node.firstChild;
+    else {
+      while (node && node !== el && !node.nextSibling) node = node.parentNode;
+      node = node && node !== el ? node.nextSibling : null;
+    }
+  }
+  return null;
 }
 
 /** Characters of running text in paragraphs with few links: what an article has and furniture lacks. */

@@ -61,7 +61,7 @@ function extractFromHtml(raw: string, url: string | null): Article {
   removeBoilerplate(document);
   if (document.body) removeTeaserCards(document.body, [url, metadata.canonical]);
   const parsed = runReadability(document);
-  const body = chooseBody(document, parsed?.content ?? null);
+  const body = chooseBody(document, parsed?.content ?? null, metadata.base);
   let text = withoutTitle(body.text, metadata.title ?? parsed?.title ?? null);
   let contentHtml = body.html;
   if (lead && !normalise(text).includes(normalise(lead).slice(0, 60))) {
@@ -87,13 +87,13 @@ function extractFromHtml(raw: string, url: string | null): Article {
  * The article body: Readability's choice, or the densest block of paragraphs when Readability found much less
  * (it sometimes keeps one section of a long page). Both lose the runs of links at their edges first.
  */
-function chooseBody(document: Document, readabilityHtml: string | null) {
+function chooseBody(document: Document, readabilityHtml: string | null, pageUrl: string | null) {
   const fallbackRoot = densestBlock(document);
-  if (fallbackRoot) removeEdgeLinks(fallbackRoot);
+  if (fallbackRoot) removeEdgeLinks(fallbackRoot, pageUrl);
   const fallback = { text: fallbackRoot ? htmlElementToText(fallbackRoot) : "", html: fallbackRoot?.innerHTML ?? "" };
   if (!readabilityHtml) return fallback;
   const { document: fragment } = parseHTML(`<!doctype html><html><body>${readabilityHtml}</body></html>`);
-  removeEdgeLinks(fragment.body);
+  removeEdgeLinks(fragment.body, pageUrl);
   const text = htmlElementToText(fragment.body);
   if (text.length >= fallback.text.length * 0.6 || text.length > 2000) return { text, html: fragment.body.innerHTML };
   return fallback;

@@ -10,7 +10,7 @@ const junkLine =
 const readMoreLead =
   /^(?:read more|more|related|see also|also read|recommended|read next|watch|lesen sie (?:auch|mehr|hier)|mehr zum thema|auch interessant|weiterlesen|zum artikel|lire aussi|à lire aussi|a lire aussi|lire la suite|leer más|lee también|leggi anche)\s*[:»›>|-]/i;
 const creditLead =
-  /^[([]?(?:photo(?:graph)?s?|image|picture|foto|bild|beitragsbild|titelbild|aufmacherbild|credit|credits|quelle|illustration|video)(?: by| credit)?\s*[:©]|^(?:photo(?:graph)?|image|illustration)s? (?:by|courtesy of) |^©/i;
+  /^[([]?(?:photo(?:graph)?s?|image(?: illustrative| d'illustration)?|picture|foto|fotos|bild|bilder|beitragsbild|titelbild|aufmacherbild|credit|credits|crédits?(?: photos?)?|crédito|quelle|illustration|imagen|immagine|video)(?: by| credit)?\s*[:©]|^(?:photo(?:graph)?|image|illustration)s? (?:by|courtesy of) |^©/i;
 /** "23.10.2018", "3:59 PM", "Mon, 12 May 2020 19:49": a line that is only a timestamp. */
 const timestampOnly =
   /^[\p{L}\s.,|/:-]{0,20}\d{1,4}[./:-]\d{1,2}(?:[./:-]\d{1,4})?[\p{L}\s.,|/:-]{0,14}(?:\d{1,2}:\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?|uhr|h)?)?\s*$/iu;

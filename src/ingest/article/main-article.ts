@@ -32,18 +32,21 @@ export function isolateMainArticle(document: Document, title: string | null): vo
 export function findLead(document: Document, title: string | null, description: string | null): string | null {
   if (!description || description.length < 40) return null;
   const key = normalise(description).slice(0, 60);
-  const headline =
-    [...document.querySelectorAll("h1, h2")].find((h) => title && sameTitle(h.textContent ?? "", title)) ??
-    document.querySelector("h1");
-  if (!headline) return null;
-  // Leads sit beside the headline: within its parent or grandparent.
-  const scope = headline.parentElement?.parentElement ?? headline.parentElement;
-  if (!scope) return null;
-  for (const el of scope.querySelectorAll("p, div, h2, h3, span")) {
-    if (el.contains(headline) || el.querySelector("p, div, h2, h3")) continue;
-    const text = (el.textContent ?? "").replace(/\s+/g, " ").trim();
-    if (text.length >= 40 && text.length <= description.length * 2 + 100 && normalise(text).startsWith(key)) {
-      return text;
+  const headings = [...document.querySelectorAll("h1, h2")].filter(
+    (h) => title && sameTitle(h.textContent ?? "", title),
+  );
+  const first = document.querySelector("h1");
+  if (first && !headings.includes(first)) headings.push(first);
+  for (const headline of headings.slice(0, 4)) {
+    // Leads sit beside the headline: within its parent or grandparent.
+    const scope = headline.parentElement?.parentElement ?? headline.parentElement;
+    if (!scope) continue;
+    for (const el of scope.querySelectorAll("p, div, h2, h3, span")) {
+      if (el.contains(headline) || el.querySelector("p, div, h2, h3")) continue;
+      const text = (el.textContent ?? "").replace(/\s+/g, " ").trim();
+      if (text.length >= 40 && text.length <= description.length * 2 + 100 && normalise(text).startsWith(key)) {
+        return text;
+      }
     }
   }
   return null;

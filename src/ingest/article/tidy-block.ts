@@ -83,12 +83,11 @@ function pageKey(href: string, base: string): string | null {
 type Leaf = { el: Element; text: number; links: number; heading: boolean };
 
 /**
- * Removes link-only blocks at either end of the article block in place (with the short heading that introduces
- * them): skip links, "Most popular" lists, "More on this topic" links. Stops at the first block of real text, and
+ * Removes link-only blocks and orphaned headings at either end of the article block in place: skip links, "Most popular" lists, "More on this topic" links. Stops at the first block of real text, and
  * never removes most of the block (a page of links is kept).
  */
-export function removeEdgeLinks(root: Element): void {
-  const leaves = leafBlocks(root);
+export function removeEdgeLinks(root: Element, pageUrl: string | null): void {
+  const leaves = leafBlocks(root, hostOf(pageUrl));
   const total = leaves.reduce((sum, leaf) => sum + leaf.text, 0);
   const isLinks = (leaf: Leaf) => leaf.links >= leaf.text * 0.7;
   const doomed: Leaf[] = [];
@@ -104,8 +103,9 @@ export function removeEdgeLinks(root: Element): void {
     const leaf = leaves[end] as Leaf;
     if (leaf.text === 0) continue;
     if (isLinks(leaf)) sawLinks = true;
-    // The heading over a trailing run of links ("Most popular", "Auch auf …") goes with it.
-    else if (!(sawLinks && leaf.heading && leaf.text <= 80)) break;
+    // The heading over a trailing run of links ("Most popular", "Auch auf …") goes with it, and so does a heading
+    // left with nothing after it, unless it reads as a sentence ("Be there or be square!").
+    else if (!(leaf.heading && leaf.text <= 80 && (sawLinks || !/[.!?…"”»)]$/.test(textOf(leaf.el))))) break;
     doomed.push(leaf);
   }
   const removed = doomed.reduce((sum, leaf) => sum + leaf.text, 0);
@@ -113,8 +113,8 @@ export function removeEdgeLinks(root: Element): void {
   for (const leaf of doomed) removeWithEmptyParents(leaf.el, root);
 }
 
-/** Block elements holding text but no other blocks, in document order. */
-function leafBlocks(root: Element): Leaf[] {
+/** Block elements holding text but no other blocks, in document order, with the text of their links to `host`. */
+function leafBlocks(root: Element, host: string | null): Leaf[] {
   const leaves: Leaf[] = [];
   const walk = (el: Element) => {
     let hasBlockChild = false;
@@ -127,12 +127,32 @@ function leafBlocks(root: Element): Leaf[] {
     if (hasBlockChild || el === root) return;
     const text = textOf(el).length;
     let links = 0;
-    // A link printed as its address ("https://example.org/petition") is cited by the text, not navigation.
-    for (const a of el.querySelectorAll("a")) if (!/^(?:https?:\/\/|www\.)/i.test(textOf(a))) links += textOf(a).length;
+    for (const a of el.querySelectorAll("a")) if (isNavigation(a, host)) links += textOf(a).length;
     leaves.push({ el, text, links, heading: /^H[1-6]$/.test(el.tagName) || isBoldOnly(el) });
   };
   walk(root);
   return leaves;
+}
+
+/**
+ * Links within the site navigate; a link to another site is a source the text cites ("via CNN"), and so is a link
+ * printed as its address ("https://example.org/petition").
+ */
+function isNavigation(a: Element, host: string | null): boolean {
+  const text = textOf(a);
+  if (/^(?:https?:\/\/|www\.)/i.test(text)) return false;
+  const href = (a.getAttribute("href") ?? "").trim();
+  if (!host || !/^(?:https?:)?\/\//i.test(href)) return true;
+  return hostOf(href.startsWith("//") ? `https:${href}` : href) === host;
+}
+
+function hostOf(url: string | null): string | null {
+  if (!url) return null;
+  try {
+    return new URL(url).hostname.replace(/^www\./, "");
+  } catch {
+    return null;
+  }
 }
 
 /** "<p><strong>Most read</strong></p>": a paragraph used as a heading. */

@@ -33,6 +33,8 @@ const blockTags = new Set([
   "UL",
 ]);
 const cellTags = new Set(["TD", "TH"]);
+/** Soft hyphens, zero-width spaces, word joiners and stray BOMs: invisible in a browser, noise in plain text. */
+const invisible = /[\u00ad\u200b\u2060\ufeff]/g;
 
 /**
  * Plain text of an article body: one paragraph per block element, paragraphs separated by a blank line, inline
@@ -43,7 +45,8 @@ export function htmlElementToText(root: Element): string {
   let current = "";
   const flush = () => {
     const text = current
-      .replace(/[ \t\f\v\u00a0\u200b]+/g, " ")
+      .replace(invisible, "")
+      .replace(/[ \t\f\v\u00a0]+/g, " ")
       .replace(/ *\n */g, "\n")
       .trim();
     if (text) paragraphs.push(text);
