@@ -59,6 +59,8 @@ const versioned = [
   "Gaudi 3",
 ];
 
+const startupSuffixes = ["AI", "Labs", "Robotics", "Systems", "Technologies", "Networks", "Compute", "Bio"];
+
 const units = [
   { unit: "GW", min: 0.3, max: 5, step: 0.1 },
   { unit: "MW", min: 50, max: 950, step: 10 },
@@ -117,7 +119,15 @@ export class NewsWriter {
     return this.#lexicon[head + Math.floor((this.#lexicon.length - head) * this.#next())] as string;
   }
 
+  /**
+   * A company: half the time one of the table's (prominent ones more often), else a start-up of the long tail that
+   * news covers once ("Lattice Robotics", "Ferment AI") — most companies in a day's news are not household names.
+   */
   #company(): string {
+    if (this.#next() < 0.5) {
+      const word = this.#topicWord();
+      return `${word.charAt(0).toUpperCase()}${word.slice(1)} ${this.pick(startupSuffixes)}`;
+    }
     let r = this.#next() * this.#weights.reduce((s, w) => s + w, 0);
     for (let i = 0; i < this.#companies.length; i += 1) {
       r -= this.#weights[i] as number;

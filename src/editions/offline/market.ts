@@ -14,8 +14,10 @@ export type MarketRead = { mood: TickerMood; paragraph: string; citations: Citat
  * sentences that drove the reading, taken from those items.
  */
 export function marketRead(day: DayContext, maxSentences = 3): MarketRead | null {
+  // The ticker today's coverage is about: read by several items first, then one with a clear mood.
   const moods = [...day.tickers].sort(
     (a, b) =>
+      Number(b.itemIds.length >= 2) - Number(a.itemIds.length >= 2) ||
       Number(b.label !== "Neutral") - Number(a.label !== "Neutral") ||
       b.itemIds.length - a.itemIds.length ||
       Math.abs(b.score) - Math.abs(a.score),
@@ -42,7 +44,8 @@ export function marketRead(day: DayContext, maxSentences = 3): MarketRead | null
             standsAlone(s) &&
             !firstPerson(s) &&
             marketWords.test(s) &&
-            [...names].some((n) => s.includes(n)) &&
+            // About the company: it is named early, where a sentence's subject is.
+            [...names].some((n) => s.slice(0, 80).includes(n)) &&
             !sentences.includes(s),
         );
       const chosen = about.slice(0, 1);

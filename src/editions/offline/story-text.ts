@@ -93,8 +93,12 @@ export function bestSentences(
   if (count <= 0) return [];
   const terms = storyTerms(story.items);
   const n = story.items.length;
+  const centrality = itemCentrality(story.items);
+  const most = Math.max(0, ...centrality.values());
   const scored: Scored[] = [];
   for (const item of story.items) {
+    // In a story of three or more items, one that drifted in (its title shares little with the others) is not quoted.
+    if (n >= 3 && (centrality.get(item.id) ?? 0) < most * 0.5) continue;
     if (item.sourceKind === "podcast" && story.items.some((i) => i.sourceKind !== "podcast")) continue;
     const sentences = splitSentences(item.text).slice(0, 8);
     sentences.forEach((raw, position) => {
@@ -114,7 +118,12 @@ export function bestSentences(
       const tokens = new Set(contentTokens(text));
       for (const token of tokens) agreement += ((terms.get(token) ?? 1) - 1) / Math.max(1, n - 1);
       const facts = (text.match(/\$|€|£|\d/g) ?? []).length > 0 ? 1 : 0;
-      const score = agreement / Math.sqrt(tokens.size + 1) + facts * 0.6 + item.sourceWeight * 0.5 - position * 0.35;
+      const score =
+        agreement / Math.sqrt(tokens.size + 1) +
+        facts * 0.6 +
+        item.sourceWeight * 0.5 +
+        (centrality.get(item.id) ?? 0) * 1.5 -
+        position * 0.35;
       scored.push({ text, score, item, position });
     });
   }
@@ -134,6 +143,27 @@ export function bestSentences(
   // Keep the order a reader expects: sentences from one source in their own order, the lead first.
   chosen.sort((a, b) => (a.item === b.item ? a.position - b.position : b.score - a.score));
   return chosen.map((c) => ({ text: c.text, item: c.item }));
+}
+
+/**
+ * How central each item is to its story: the share of the other items' titles its title's words appear in. An item
+ * that drifted into the story (a related but different report) scores low, so its sentences rarely lead.
+ */
+function itemCentrality(items: DayItem[]): Map<string, number> {
+  const titles = items.map((i) => new Set(contentTokens(i.title)));
+  const out = new Map<string, number>();
+  items.forEach((item, i) => {
+    const mine = titles[i] as Set<string>;
+    let total = 0;
+    titles.forEach((other, j) => {
+      if (i === j || !mine.size) return;
+      let shared = 0;
+      for (const term of mine) if (other.has(term)) shared += 1;
+      total += shared / mine.size;
+    });
+    out.set(item.id, items.length > 1 ? total / (items.length - 1) : 1);
+  });
+  return out;
 }
 
 /** "We are announcing", "our new chip": first person outside quotation marks. */
@@ -196,9 +226,18 @@ function titleNames(item: DayItem, company: string): boolean {
  * the sentence opens with it ("Nvidia said it would invest…" stays whole; "Nvidia invested…" becomes "Invested…").
  */
 export function rapidLine(story: DayStory, maxWords: number): { subject: string; text: string } {
-  const subject = subjectOf(story) ?? story.items[0]?.sourceName ?? "";
   const [best] = bestSentences(story, 1, { maxWords });
   const text = best?.text ?? `${headlineOf(story, maxWords)}.`;
+  // The company the line is about: one the sentence itself names, preferring its item's own subject.
+  const own = best ? subjectOf({ items: [best.item] }) : null;
+  const named = best
+    ? best.item.entities.filter((e) => e.type === "org" && text.includes(e.text)).map((e) => e.normalized)
+    : [];
+  const subject =
+    (own && (named.includes(own) || !named.length) ? own : named[0]) ??
+    subjectOf(story) ??
+    story.items[0]?.sourceName ??
+    "";
   const aliases = [
     ...new Set([
       subject,

@@ -7,7 +7,7 @@ import { escapeText, plainText, sanitizeHtml } from "../html/sanitize.ts";
 import { removeBoilerplate } from "./boilerplate.ts";
 import { boundTree } from "./bound-tree.ts";
 import { densestBlock } from "./density.ts";
-import { findLead, isolateMainArticle, normalise } from "./main-article.ts";
+import { findLead, isolateMainArticle, normalise, sameTitle, titleSeparators } from "./main-article.ts";
 import { readMetadata } from "./metadata.ts";
 import { prepareHtml } from "./prepare-html.ts";
 import { removeEdgeLinks, removeTeaserCards } from "./tidy-block.ts";
@@ -99,15 +99,24 @@ function chooseBody(document: Document, readabilityHtml: string | null, pageUrl:
   return fallback;
 }
 
-/** The headline repeated at the top of the body is not body text. */
+/** The headline repeated at the top of the body (maybe with a kicker: "Consumer rights: Title") is not body text. */
 function withoutTitle(text: string, title: string | null): string {
   if (!title) return text;
-  const key = title.replace(/\s+/g, " ").trim().toLowerCase();
   const paragraphs = text.split("\n\n");
-  const index = paragraphs.slice(0, 3).findIndex((p) => p.replace(/\s+/g, " ").trim().toLowerCase() === key);
+  const index = paragraphs.slice(0, 3).findIndex((p) => isHeadline(p, title));
   if (index === -1) return text;
   paragraphs.splice(index, 1);
   return paragraphs.join("\n\n");
+}
+
+function isHeadline(paragraph: string, title: string): boolean {
+  if (sameTitle(paragraph, title)) return true;
+  const p = normalise(paragraph);
+  if (/[.!?]$/.test(p)) return false;
+  return title
+    .split(titleSeparators)
+    .map(normalise)
+    .some((part) => part.length >= 15 && p.endsWith(part) && p.length <= part.length + 40);
 }
 
 type ReadabilityResult = ReturnType<Readability["parse"]>;

@@ -6,7 +6,7 @@
 
 /** Lines that are furniture even when they sit inside the article body. */
 const junkLine =
-  /^(?:advertisement|anzeige:?|werbung|publicité|publicidad|pubblicità|sponsored( content)?|share( this)?( (?:article|story|on \w+))?|copy link|print|e-?mail|tweet|read more[.…]*|continue reading[.…]*|weiterlesen[.…]*|lire la suite[.…]*|related( stories| articles| posts)?:?|see also:?|sign up( for| to)? .{0,60}|subscribe( now| to .{0,60})?|follow us .{0,40}|click here .{0,40}|beitragsbild|titelbild|aufmacherbild|skip to (?:main )?(?:content|navigation)|(?:direkt )?zum inhalt(?: springen)?|aller au contenu|saltar al contenido|vai al contenuto|redaktionstipp|lesetipps?)$/i;
+  /^(?:advertisement|anzeige:?|werbung|publicité|publicidad|pubblicità|sponsored( content)?|share( this)?( (?:article|story|on \w+))?|copy link|print|e-?mail|tweet|read more[.…]*|continue reading[.…]*|weiterlesen[.…]*|lire la suite[.…]*|related( stories| articles| posts)?:?|see also:?|sign up( for| to)? .{0,60}|subscribe( now| to .{0,60})?|follow us .{0,40}|click here .{0,40}|beitragsbild|titelbild|aufmacherbild|skip to (?:main )?(?:content|navigation)|(?:direkt )?zum inhalt(?: springen)?|aller au contenu|saltar al contenido|vai al contenuto|redaktionstipp|lesetipps?|(?:show|load|see|view) more|mehr (?:anzeigen|laden)|weitere laden|(?:afficher|voir) plus|(?:mostrar|ver) más|mostra (?:di )?più)$/i;
 const readMoreLead =
   /^(?:read more|more|related|see also|also read|recommended|read next|watch|lesen sie (?:auch|mehr|hier)|mehr zum thema|auch interessant|weiterlesen|zum artikel|lire aussi|à lire aussi|a lire aussi|lire la suite|leer más|lee también|leggi anche)\s*[:»›>|-]/i;
 const creditLead =
@@ -118,7 +118,7 @@ const sectionBreak = new RegExp(
   ].join("|"),
   "i",
 );
-const sectionBreakLine = new RegExp(`^(?:${sectionBreak.source})[\\s:.!…]*$`, "i");
+const sectionBreakLine = new RegExp(`^(?:${sectionBreak.source})[\\s:.!…|\\d]*$`, "i");
 
 /**
  * Cuts the tail of an article at the first "Comments" or "You might also like" heading found past the opening

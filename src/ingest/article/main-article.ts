@@ -5,7 +5,7 @@
 
 /** Prose an <article> element needs to count as a full story rather than a teaser. */
 const minStoryChars = 400;
-const titleSeparators = /\s+[|–—:·»/-]\s+|\s+::\s+/;
+export const titleSeparators = /\s+[|–—:·»/-]\s+|\s+::\s+/;
 
 /**
  * When the page holds several full stories in sibling <article> elements, removes all but the one headed by the
