@@ -1,7 +1,7 @@
 import type { Citation } from "../../model/issue.ts";
 import type { DayContext, DayItem, TickerMood } from "../day.ts";
 import { compressSentence, splitSentences, standsAlone, wordCount } from "../sentences.ts";
-import { firstPerson } from "./story-text.ts";
+import { firstPerson, repeats } from "./story-text.ts";
 
 /** A sentence a market read can rest on talks about money, shares, demand or deals. */
 const marketWords =
@@ -46,7 +46,7 @@ export function marketRead(day: DayContext, maxSentences = 3): MarketRead | null
             marketWords.test(s) &&
             // About the company: it is named early, where a sentence's subject is.
             [...names].some((n) => s.slice(0, 80).includes(n)) &&
-            !sentences.includes(s),
+            !repeats(s, sentences),
         );
       const chosen = about.slice(0, 1);
       if (!chosen.length) continue;

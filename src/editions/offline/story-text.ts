@@ -132,13 +132,15 @@ export function bestSentences(
   const excluded = (options.exclude ?? []).map((e) => new Set(contentTokens(e)));
   for (const candidate of scored) {
     if (chosen.length >= count) break;
-    const tokens = new Set(contentTokens(candidate.text));
-    const numbers = numbersIn(candidate.text);
-    const repeats =
-      [...chosen.map((c) => new Set(contentTokens(c.text))), ...excluded].some(
-        (other) => overlap(tokens, other) > 0.4,
-      ) || chosen.some((c) => [...numbersIn(c.text)].filter((n) => numbers.has(n)).length >= 2);
-    if (!repeats) chosen.push(candidate);
+    const repeatsExcluded = excluded.some((other) => overlap(new Set(contentTokens(candidate.text)), other) > 0.4);
+    if (
+      !repeatsExcluded &&
+      !repeats(
+        candidate.text,
+        chosen.map((c) => c.text),
+      )
+    )
+      chosen.push(candidate);
   }
   // Keep the order a reader expects: sentences from one source in their own order, the lead first.
   chosen.sort((a, b) => (a.item === b.item ? a.position - b.position : b.score - a.score));
@@ -174,6 +176,17 @@ export function firstPerson(sentence: string): boolean {
     /\b(?:we|we're|we’re|we've|we’ve|our|ours|i'm|i’m|my)\b/i.test(outsideQuotes) ||
     /\bus\b/.test(outsideQuotes) ||
     /(?:^|[.,;:]\s+|\s)I\s+[a-z]/.test(outsideQuotes)
+  );
+}
+
+/** Whether a sentence says what one of `chosen` already says: most of its words, or two of its figures. */
+export function repeats(sentence: string, chosen: string[]): boolean {
+  const tokens = new Set(contentTokens(sentence));
+  const numbers = numbersIn(sentence);
+  return chosen.some(
+    (other) =>
+      overlap(tokens, new Set(contentTokens(other))) > 0.4 ||
+      [...numbersIn(other)].filter((n) => numbers.has(n)).length >= 2,
   );
 }
 
