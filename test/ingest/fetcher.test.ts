@@ -161,11 +161,12 @@ describe("HttpFetcher", () => {
         res.writeHead(200).end("x");
       }, 60);
     });
-    fetcher = testFetcher({ perHostConcurrency: 2, politenessDelayMs: 40 });
+    fetcher = testFetcher({ perHostConcurrency: 2, politenessDelayMs: 120 });
     await Promise.all(Array.from({ length: 6 }, (_, i) => fetcher?.fetch({ url: `${server?.url}/${i}` })));
     expect(peak).toBeLessThanOrEqual(2);
     const gaps = starts.slice(1).map((t, i) => t - (starts[i] as number));
-    expect(Math.min(...gaps)).toBeGreaterThanOrEqual(35);
+    // Arrival times at the server jitter by a few milliseconds around the starts the limiter spaced.
+    expect(Math.min(...gaps)).toBeGreaterThanOrEqual(100);
   });
 
   it("refuses loopback and private addresses unless private networks are allowed", async () => {
