@@ -132,7 +132,7 @@ export function bestSentences(
   const excluded = (options.exclude ?? []).map((e) => new Set(contentTokens(e)));
   for (const candidate of scored) {
     if (chosen.length >= count) break;
-    const repeatsExcluded = excluded.some((other) => overlap(new Set(contentTokens(candidate.text)), other) > 0.4);
+    const repeatsExcluded = excluded.some((other) => overlap(new Set(contentTokens(candidate.text)), other) > 0.35);
     if (
       !repeatsExcluded &&
       !repeats(
@@ -185,7 +185,7 @@ export function repeats(sentence: string, chosen: string[]): boolean {
   const numbers = numbersIn(sentence);
   return chosen.some(
     (other) =>
-      overlap(tokens, new Set(contentTokens(other))) > 0.4 ||
+      overlap(tokens, new Set(contentTokens(other))) > 0.35 ||
       [...numbersIn(other)].filter((n) => numbers.has(n)).length >= 2,
   );
 }
@@ -241,13 +241,15 @@ function titleNames(item: DayItem, company: string): boolean {
 export function rapidLine(story: DayStory, maxWords: number): { subject: string; text: string } {
   const [best] = bestSentences(story, 1, { maxWords });
   const text = best?.text ?? `${headlineOf(story, maxWords)}.`;
-  // The company the line is about: one the sentence itself names, preferring its item's own subject.
+  // The company the line is about: the subject of the item the sentence comes from (its title names it), else the
+  // first company the sentence names ("MIT" in "MIT-licensed" is a licence, not the story's company).
   const own = best ? subjectOf({ items: [best.item] }) : null;
   const named = best
     ? best.item.entities.filter((e) => e.type === "org" && text.includes(e.text)).map((e) => e.normalized)
     : [];
   const subject =
-    (own && (named.includes(own) || !named.length) ? own : named[0]) ??
+    own ??
+    named[0] ??
     subjectOf(story) ??
     story.items[0]?.sourceName ??
     "";
