@@ -8,6 +8,7 @@ import { parse as parseYaml } from "yaml";
 import { DaybriefError } from "../errors.ts";
 import type { SourceKind } from "../model/source.ts";
 import { packageRoot } from "../paths.ts";
+import type { SourcesRepo } from "../store/sources-repo.ts";
 
 export const demoRoot = join(packageRoot(), "demo");
 
@@ -79,6 +80,23 @@ export async function startDemoSite(options: { port?: number } = {}): Promise<De
     requests: () => count,
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };
+}
+
+/** Adds the demo's sources, at the site's current origin, to a store (origin "demo", ids from demo/sources.yaml). */
+export async function addDemoSources(
+  sources: Pick<SourcesRepo, "add">,
+  site: Pick<DemoSite, "origin" | "sources">,
+): Promise<void> {
+  for (const spec of site.sources) {
+    await sources.add({
+      id: spec.id,
+      url: `${site.origin}${spec.path}`,
+      name: spec.name,
+      kind: spec.kind,
+      weight: spec.weight,
+      origin: "demo",
+    });
+  }
 }
 
 export function loadDemoSources(): DemoSourceSpec[] {

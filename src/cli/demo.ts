@@ -12,7 +12,7 @@ import { ItemsRepo } from "../store/items-repo.ts";
 import { SourcesRepo } from "../store/sources-repo.ts";
 import { StoriesRepo } from "../store/stories-repo.ts";
 import { createFetcher } from "./context.ts";
-import { startDemoSite } from "./demo-site.ts";
+import { addDemoSources, startDemoSite } from "./demo-site.ts";
 import { printIngestSummary, progressView } from "./ingest-view.ts";
 import { color } from "./output.ts";
 
@@ -46,16 +46,7 @@ export async function runDemo(opts: DemoOptions): Promise<void> {
     );
     // Each run serves the corpus on a new port; earlier demo sources (and their items) are replaced, never mixed.
     for (const previous of (await sources.list()).filter((s) => s.origin === "demo")) await sources.remove(previous.id);
-    for (const spec of site.sources) {
-      await sources.add({
-        id: spec.id,
-        url: `${site.origin}${spec.path}`,
-        name: spec.name,
-        kind: spec.kind,
-        weight: spec.weight,
-        origin: "demo",
-      });
-    }
+    await addDemoSources(sources, site);
     const view = progressView(true);
     const report = await runIngest(
       { sources, items, fetcher, config, log, onEvent: view.onEvent },

@@ -2,7 +2,7 @@ import type { Entity } from "../model/entity.ts";
 import type { IssueNote, Section, StoryBlock } from "../model/issue.ts";
 import { extractEntities } from "../stories/entities/extract-entities.ts";
 import type { DayItem } from "./day.ts";
-import { splitSentences } from "./sentences.ts";
+import { numberWords, splitSentences } from "./sentences.ts";
 import type { SectionDraft } from "./writer.ts";
 
 /** The sources a text may state facts from: their normalised text and the entities found in them. */
@@ -10,27 +10,8 @@ export type Evidence = { text: string; entities: Entity[]; derived: Set<string> 
 
 export type Failure = { claim: string; kind: "number" | "money" | "quantity" | "percent" | "name" | "quote" };
 
-const spelled = [
-  "two",
-  "three",
-  "four",
-  "five",
-  "six",
-  "seven",
-  "eight",
-  "nine",
-  "ten",
-  "eleven",
-  "twelve",
-  "thirteen",
-  "fourteen",
-  "fifteen",
-  "sixteen",
-  "seventeen",
-  "eighteen",
-  "nineteen",
-  "twenty",
-];
+/** Numbers written as words a sentence can state; "one" is left out ("one of the", "one-off"). */
+const spelled = numberWords.slice(2);
 
 export function normaliseText(text: string): string {
   return text

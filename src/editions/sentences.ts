@@ -87,3 +87,28 @@ export function limitWords(text: string, words: number): string {
     .join(" ")
     .replace(/[,;:—–-]+$/, "")}…`;
 }
+
+/** Numbers as words, "zero" to "twenty", by value. */
+export const numberWords = [
+  "zero",
+  "one",
+  "two",
+  "three",
+  "four",
+  "five",
+  "six",
+  "seven",
+  "eight",
+  "nine",
+  "ten",
+  "eleven",
+  "twelve",
+  "thirteen",
+  "fourteen",
+  "fifteen",
+  "sixteen",
+  "seventeen",
+  "eighteen",
+  "nineteen",
+  "twenty",
+];

@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { demoOverrides } from "../../src/cli/demo.ts";
-import { startDemoSite } from "../../src/cli/demo-site.ts";
+import { addDemoSources, startDemoSite } from "../../src/cli/demo-site.ts";
 import { configSchema } from "../../src/config/schema.ts";
 import { loadEdition } from "../../src/editions/definition.ts";
 import { buildEvidence, unsupportedClaims } from "../../src/editions/grounding.ts";
@@ -34,16 +34,7 @@ beforeAll(async () => {
   const site = await startDemoSite();
   const sources = new SourcesRepo(db);
   const items = new ItemsRepo(db);
-  for (const spec of site.sources) {
-    await sources.add({
-      id: spec.id,
-      url: `${site.origin}${spec.path}`,
-      name: spec.name,
-      kind: spec.kind,
-      weight: spec.weight,
-      origin: "demo",
-    });
-  }
+  await addDemoSources(sources, site);
   const fetcher = testFetcher({ perHostConcurrency: 8 });
   await runIngest({ sources, items, fetcher, config, log: silentLogger }, { all: true });
   await fetcher.close();

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { parse as parseYaml } from "yaml";
-import { type DemoSite, demoRoot, startDemoSite } from "../../src/cli/demo-site.ts";
+import { addDemoSources, type DemoSite, demoRoot, startDemoSite } from "../../src/cli/demo-site.ts";
 import { configSchema } from "../../src/config/schema.ts";
 import { silentLogger } from "../../src/log.ts";
 import { runIngest } from "../../src/pipeline/run-ingest.ts";
@@ -79,16 +79,7 @@ for (const kind of testStores()) {
       site = await startDemoSite();
       const sources = new SourcesRepo(db);
       const items = new ItemsRepo(db);
-      for (const spec of site.sources) {
-        await sources.add({
-          id: spec.id,
-          url: `${site.origin}${spec.path}`,
-          name: spec.name,
-          kind: spec.kind,
-          weight: spec.weight,
-          origin: "demo",
-        });
-      }
+      await addDemoSources(sources, site);
       const fetcher = testFetcher();
       const deps = { sources, items, fetcher, config, log: silentLogger };
       const first = await runIngest(deps, { all: true });

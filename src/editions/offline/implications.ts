@@ -1,26 +1,12 @@
 import type { Line } from "../../model/issue.ts";
 import type { DayContext, DayStory } from "../day.ts";
+import { numberWords } from "../sentences.ts";
 import { storyAmounts, weekCount } from "./notes.ts";
 import { headlineOf, subjectOf } from "./story-text.ts";
 
 export type Implication = Line & { derived: string[]; storyIds: string[] };
 
-const numberWords = [
-  "no",
-  "one",
-  "two",
-  "three",
-  "four",
-  "five",
-  "six",
-  "seven",
-  "eight",
-  "nine",
-  "ten",
-  "eleven",
-  "twelve",
-];
-const spell = (n: number) => numberWords[n] ?? String(n);
+const spell = (n: number) => (n === 0 ? "no" : (numberWords[n] ?? String(n)));
 
 /** What each topic means for people who build with AI, in the edition's voice: advice, never a fact. */
 const topicAdvice: Record<string, string> = {

@@ -247,12 +247,7 @@ export function rapidLine(story: DayStory, maxWords: number): { subject: string;
   const named = best
     ? best.item.entities.filter((e) => e.type === "org" && text.includes(e.text)).map((e) => e.normalized)
     : [];
-  const subject =
-    own ??
-    named[0] ??
-    subjectOf(story) ??
-    story.items[0]?.sourceName ??
-    "";
+  const subject = own ?? named[0] ?? subjectOf(story) ?? story.items[0]?.sourceName ?? "";
   const aliases = [
     ...new Set([
       subject,
