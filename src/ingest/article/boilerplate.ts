@@ -5,10 +5,10 @@
 
 /** Elements removed wherever they are. */
 const junkTags =
-  "script, style, noscript, template, iframe, object, embed, svg, canvas, button, select, input, textarea, dialog, figcaption, link, meta";
+  "script, style, noscript, template, iframe, object, embed, svg, canvas, button, select, input, textarea, dialog, figcaption, link, meta, body title";
 
-/** Elements removed when they hold only a small share of the page's text (a page-wide <form> or <footer> is kept). */
-const structuralTags = new Set(["NAV", "FOOTER", "MENU"]);
+/** Elements removed when they hold only a small share of the page's text (a page-wide <footer> is kept). */
+const structuralTags = new Set(["FOOTER"]);
 /** Removed like a boilerplate class name, unless they hold real prose (some sites put the article in an <aside>). */
 const weakTags = new Set(["ASIDE", "FORM"]);
 
@@ -158,11 +158,16 @@ export function removeBoilerplate(document: Document): CleanStats {
   const total = textLength(body) || 1;
   for (const el of [...body.querySelectorAll("*")]) {
     if (!el.isConnected) continue;
-    const verdict = isAuthorBox(el) ? "strong" : judge(el);
+    const verdict: Verdict = isAuthorBox(el) ? "strong" : judge(el);
     if (verdict === "keep") continue;
-    // Never drop a container that holds most of the page's text: its class name is lying or too generic. Boxes
-    // linking to other stories may hold more, since they often carry those stories in full.
-    if (textLength(el) / total > (verdict === "story" ? 0.7 : 0.4)) continue;
+    // A container holding most of the page's text is kept: its name is lying or too generic ("has-sidebar"), unless
+    // it is a box that cannot hold the article (comments, a site footer: the headline is not in it). Boxes linking
+    // to other stories may hold more, since they often carry those stories in full. <nav> and <menu> always go:
+    // a page of nothing but links has no article.
+    const share = textLength(el) / total;
+    if (verdict !== "navigation" && share > (verdict === "story" ? 0.7 : 0.4)) {
+      if (verdict !== "strong" || holdsArticle(el)) continue;
+    }
     // A name match alone does not outweigh real prose ("TestReport__Section--Ads" is the report itself).
     if (verdict === "weak" && proseLength(el) > 500) continue;
     el.remove();
@@ -197,10 +202,13 @@ const leafTags = new Set([
   "SUB",
 ]);
 
-function judge(el: Element): "keep" | "weak" | "strong" | "story" {
+type Verdict = "keep" | "weak" | "strong" | "story" | "navigation";
+
+function judge(el: Element): Verdict {
   if (el.hasAttribute("hidden") || el.getAttribute("aria-hidden") === "true") return "strong";
   const role = el.getAttribute("role");
   if (role && rolesToDrop.has(role)) return "strong";
+  if (el.tagName === "NAV" || el.tagName === "MENU") return "navigation";
   if (structuralTags.has(el.tagName)) return "strong";
   if (weakTags.has(el.tagName)) return "weak";
   if (el.tagName === "HEADER" && !el.closest("article")) return "strong";
@@ -217,9 +225,9 @@ function judge(el: Element): "keep" | "weak" | "strong" | "story" {
   return "keep";
 }
 
-/** "About the author", "AUTOR", "Über die Autorin" opening a small box: the author's biography. */
+/** "About the author", "AUTOR", "About the hosts" opening a small box: a biography of whoever wrote it. */
 const authorLabel =
-  /^(?:about the author|the author|author|autor(?:in)?|die autorin|der autor|über (?:den|die) autor(?:in)?|zum autor|zur autorin|l'auteur|à propos de l'auteur|sobre el autor|el autor|l'autore|sull'autore|over de auteur)\s*:?$/i;
+  /^(?:about the (?:authors?|hosts?|writers?|contributors?)|the authors?|authors?|autor(?:in|en)?|die autorin|der autor|über (?:den|die) autor(?:in|en)?|zum autor|zur autorin|l'auteur|à propos de l'auteur|sobre el autor|el autor|l'autore|sull'autore|over de auteur)\s*:?$/i;
 const boxTags = new Set(["DIV", "SECTION", "ASIDE", "FOOTER"]);
 
 function isAuthorBox(el: Element): boolean {
@@ -256,6 +264,10 @@ function proseLength(el: Element): number {
     if (links / text.length < 0.3) total += text.length;
   }
   return total;
+}
+
+function holdsArticle(el: Element): boolean {
+  return el.querySelector("h1, article, main, [itemprop='articleBody']") !== null;
 }
 
 function textLength(el: Element): number {

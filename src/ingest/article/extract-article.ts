@@ -6,12 +6,11 @@ import { decodeBytes } from "../decode.ts";
 import { escapeText, plainText, sanitizeHtml } from "../html/sanitize.ts";
 import { removeBoilerplate } from "./boilerplate.ts";
 import { boundTree } from "./bound-tree.ts";
-import { densestBlock } from "./density.ts";
+import { chooseBody, densityBody } from "./choose-body.ts";
 import { findLead, isolateMainArticle, normalise, sameTitle, titleSeparators } from "./main-article.ts";
 import { readMetadata } from "./metadata.ts";
 import { prepareHtml } from "./prepare-html.ts";
-import { removeEdgeLinks, removeTeaserCards } from "./tidy-block.ts";
-import { htmlElementToText } from "./to-text.ts";
+import { removeTeaserCards } from "./tidy-block.ts";
 
 export type ExtractArticleOptions = {
   /** The page's URL: the base for relative links and images. */
@@ -20,12 +19,17 @@ export type ExtractArticleOptions = {
 };
 
 /** Bumped whenever extraction changes, so `daybrief ingest --reextract` knows which articles are stale. */
-export const extractorVersion = 1;
+export const extractorVersion = 2;
 
 /**
- * Extracts the article from a web page: metadata (JSON-LD, Open Graph, meta tags), then the body with
- * page furniture removed first (share bars, newsletter boxes, related lists, comments, ads, captions) and
- * Readability choosing the main block; a text-density search takes over when Readability finds too little.
+ * Extracts the article from a web page. The markup is bounded first (prepare-html.ts, bound-tree.ts: scripts and
+ * giant attributes dropped, size, depth and element count capped), then metadata is read (JSON-LD, Open Graph, meta
+ * tags, visible dateline), the story headed by the page title is kept when the page carries several, and the lead
+ * beside the headline is noted. Page furniture goes next (share bars, newsletter boxes, related lists, teaser
+ * cards, comments, ads, captions), Readability chooses the main block, and a text-density search takes over when
+ * Readability finds too little. Links at the block's edges, furniture lines, the repeated headline, bylines and
+ * datelines are dropped from the text. Anything but a DaybriefError thrown on the way is reported as
+ * E_ARTICLE_EXTRACT.
  *
  * @example
  * const article = extractArticle(html, { url: "https://example.com/news/1" });
@@ -53,15 +57,17 @@ function extractFromHtml(raw: string, url: string | null): Article {
     throw new DaybriefError("E_ARTICLE_NOT_HTML", `${url ?? "The document"} is not an HTML page.`);
   }
   const html = prepareHtml(raw);
-  const { document } = parseHTML(/<html[\s>]/i.test(html) ? html : `<!doctype html><html><body>${html}</body></html>`);
+  const { document } = parseHTML(/<html[\s>]/i.test(html) ? html : `<!doctype html><html><body>${html}`);
   if (document.documentElement) boundTree(document.documentElement);
   const metadata = readMetadata(document, url);
   isolateMainArticle(document, metadata.title);
   const lead = findLead(document, metadata.title, metadata.description);
   removeBoilerplate(document);
   if (document.body) removeTeaserCards(document.body, [url, metadata.canonical]);
+  // The density block is read first, from a copy: Readability then works on the page itself, which saves a clone.
+  const fallback = densityBody(document, metadata.base);
   const parsed = runReadability(document);
-  const body = chooseBody(document, parsed?.content ?? null, metadata.base);
+  const body = chooseBody(fallback, parsed?.content ?? null, metadata.base);
   let text = withoutTitle(body.text, metadata.title ?? parsed?.title ?? null);
   let contentHtml = body.html;
   if (lead && !normalise(text).includes(normalise(lead).slice(0, 60))) {
@@ -81,22 +87,6 @@ function extractFromHtml(raw: string, url: string | null): Article {
     html: sanitizeHtml(contentHtml, metadata.base),
     image: metadata.image,
   };
-}
-
-/**
- * The article body: Readability's choice, or the densest block of paragraphs when Readability found much less
- * (it sometimes keeps one section of a long page). Both lose the runs of links at their edges first.
- */
-function chooseBody(document: Document, readabilityHtml: string | null, pageUrl: string | null) {
-  const fallbackRoot = densestBlock(document);
-  if (fallbackRoot) removeEdgeLinks(fallbackRoot, pageUrl);
-  const fallback = { text: fallbackRoot ? htmlElementToText(fallbackRoot) : "", html: fallbackRoot?.innerHTML ?? "" };
-  if (!readabilityHtml) return fallback;
-  const { document: fragment } = parseHTML(`<!doctype html><html><body>${readabilityHtml}</body></html>`);
-  removeEdgeLinks(fragment.body, pageUrl);
-  const text = htmlElementToText(fragment.body);
-  if (text.length >= fallback.text.length * 0.6 || text.length > 2000) return { text, html: fragment.body.innerHTML };
-  return fallback;
 }
 
 /** The headline repeated at the top of the body (maybe with a kicker: "Consumer rights: Title") is not body text. */
@@ -119,12 +109,18 @@ function isHeadline(paragraph: string, title: string): boolean {
     .some((part) => part.length >= 15 && p.endsWith(part) && p.length <= part.length + 40);
 }
 
-type ReadabilityResult = ReturnType<Readability["parse"]>;
+type ReadabilityResult = ReturnType<Readability<Element>["parse"]>;
 
+/** Runs Readability, which changes the document it reads; the article comes back as an element, not as HTML. */
 function runReadability(document: Document): ReadabilityResult {
   try {
-    const clone = document.cloneNode(true) as Document;
-    return new Readability(clone, { charThreshold: 400, keepClasses: false, nbTopCandidates: 5 }).parse();
+    const options = {
+      charThreshold: 400,
+      keepClasses: false,
+      nbTopCandidates: 5,
+      serializer: (node: Node) => node as Element,
+    };
+    return new Readability<Element>(document, options).parse();
   } catch {
     return null;
   }

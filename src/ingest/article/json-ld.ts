@@ -7,6 +7,8 @@ import { plainText } from "../html/sanitize.ts";
  */
 export type LdFacts = {
   headline?: string;
+  /** The node's name, which some sites fill with the title when the headline holds a description. */
+  name?: string;
   datePublished?: string;
   author: string | null;
   publisher: string | null;
@@ -29,6 +31,7 @@ export function readJsonLd(document: Document): LdFacts {
       const type = (Array.isArray(types) ? types : [types]).filter((t) => typeof t === "string").join(" ");
       if (!articleTypes.test(type)) continue;
       facts.headline ??= str(node.headline) ?? str(node.name);
+      facts.name ??= str(node.name);
       facts.datePublished ??= str(node.datePublished) ?? str(node.dateCreated);
       facts.author ??= names(node.author);
       facts.publisher ??= names(node.publisher);
@@ -70,4 +73,3 @@ function imageUrl(value: unknown, depth = 0): string | undefined {
   if (value && typeof value === "object") return str((value as Record<string, unknown>).url);
   return undefined;
 }
-

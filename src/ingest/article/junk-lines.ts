@@ -6,9 +6,9 @@
 
 /** Lines that are furniture even when they sit inside the article body. */
 const junkLine =
-  /^(?:advertisement|anzeige:?|werbung|publicité|publicidad|pubblicità|sponsored( content)?|share( this)?( (?:article|story|on \w+))?|copy link|print|e-?mail|tweet|read more[.…]*|continue reading[.…]*|weiterlesen[.…]*|lire la suite[.…]*|related( stories| articles| posts)?:?|see also:?|sign up( for| to)? .{0,60}|subscribe( now| to .{0,60})?|follow us .{0,40}|click here .{0,40}|beitragsbild|titelbild|aufmacherbild|skip to (?:main )?(?:content|navigation)|(?:direkt )?zum inhalt(?: springen)?|aller au contenu|saltar al contenido|vai al contenuto|redaktionstipp|lesetipps?|(?:show|load|see|view) more|mehr (?:anzeigen|laden)|weitere laden|(?:afficher|voir) plus|(?:mostrar|ver) más|mostra (?:di )?più)$/i;
+  /^(?:advertisement|anzeige:?|werbung|publicité|publicidad|pubblicità|sponsored( content)?|share( this)?( (?:article|story|on \w+))?|copy link|print|e-?mail|tweet|read more[.…]*|continue reading[.…]*|weiterlesen[.…]*|lire la suite[.…]*|related( stories| articles| posts)?:?|see also:?|sign up( for| to)? .{0,60}|subscribe( now| to .{0,60})?|follow us .{0,40}|click here .{0,40}|beitragsbild|titelbild|aufmacherbild|skip to (?:main )?(?:content|navigation)|(?:direkt )?zum inhalt(?: springen)?|aller au contenu|saltar al contenido|vai al contenuto|redaktionstipp|lesetipps?|(?:show|load|see|view) more|mehr (?:anzeigen|laden)|weitere laden|(?:afficher|voir) plus|(?:mostrar|ver) más|mostra (?:di )?più|back to top|(?:zurück )?nach oben|retour en haut|volver arriba|torna su|(?:previous|next) (?:article|post|story)|(?:vorheriger|nächster) (?:artikel|beitrag)|(?:article|billet) (?:précédent|suivant)|click to (?:share|print|email) .{0,60}|loading[.…]*|your browser does not support .{0,60})$/i;
 const readMoreLead =
-  /^(?:read more|more|related|see also|also read|recommended|read next|watch|lesen sie (?:auch|mehr|hier)|mehr zum thema|auch interessant|weiterlesen|zum artikel|lire aussi|à lire aussi|a lire aussi|lire la suite|leer más|lee también|leggi anche)\s*[:»›>|-]/i;
+  /^(?:read more|more|related|see also|also read|recommended|read next|watch|(?:previous|next) (?:article|post|story)|lesen sie (?:auch|mehr|hier)|mehr zum thema|auch interessant|weiterlesen|zum artikel|lire aussi|à lire aussi|a lire aussi|lire la suite|leer más|lee también|leggi anche)\s*[:»›>|-]/i;
 const creditLead =
   /^[([]?(?:photo(?:graph)?s?|image(?: illustrative| d'illustration)?|picture|foto|fotos|bild|bilder|beitragsbild|titelbild|aufmacherbild|credit|credits|crédits?(?: photos?)?|crédito|quelle|illustration|imagen|immagine|video)(?: by| credit)?\s*[:©]|^(?:photo(?:graph)?|image|illustration)s? (?:by|courtesy of) |^©/i;
 /** "23.10.2018", "3:59 PM", "Mon, 12 May 2020 19:49": a line that is only a timestamp. */
@@ -22,7 +22,20 @@ const shareWords =
   /^(?:share(?: on \w+| this.*)?|tweet|e-?mail(?: this.*)?|print(?:er-friendly.*)?|copy link|download\b.*|save|bookmark|comments?(?: \(\d+\))?|comments? (?:are )?(?:closed|off)|permalink|trackback(?:-url)?|kommentar(?:e|feed)?(?: \(\d+\))?|kommentare geschlossen|drucken|teilen|merken|imprimer|partager|compartir|condividi|stampa|facebook|linkedin|reddit|whatsapp|x|\d+)$/i;
 const newsletterPitch = /\b(?:newsletter|inbox)\b/i;
 const newsletterVerb =
-  /\b(?:sign up|subscribe|get (?:the|our)|delivered|free|abonnier\w*|anmelde\w*|bestell\w*|kostenlos\w*|inscri\w*|abonne\w*|suscr[ií]b\w*|iscriviti|gratuit\w*|gratis)\b/i;
+  /\b(?:sign up|subscribe|get (?:the|our)|delivered|abonnier\w*|anmelde\w*|bestell\w*|inscri\w*|abonne\w*|suscr[ií]b\w*|iscriviti)\b/i;
+
+/** "© 2025 Example Media. All rights reserved.", "Alle Rechte vorbehalten": the site's legal line. */
+const rightsLine =
+  /^(?:©|\(c\)|copyright\b)|\b(?:all rights reserved|alle rechte vorbehalten|tous droits réservés|todos los derechos reservados|tutti i diritti riservati)\b/i;
+/** "Become a member", "Subscribe to continue reading", "Nur für Abonnenten": a paywall's pitch. */
+const paywallNotice =
+  /\b(?:become a (?:member|subscriber)|(?:members|subscribers) only|subscribe to (?:read|continue|unlock)|(?:sign|log) in to (?:read|continue)|already a subscriber|nur für abonnenten|jetzt (?:abonnieren|weiterlesen mit)|réservé aux abonnés|solo para suscriptores|riservato agli abbonati)\b/i;
+/** A cookie banner that lost its box: "This site uses cookies…", "Wir verwenden Cookies…". */
+const cookieNotice =
+  /\b(?:(?:this (?:site|website)|we) uses? cookies|accept (?:all )?cookies|cookie (?:settings|policy|preferences)|(?:diese (?:webseite|website|seite) verwendet|wir verwenden) cookies|(?:ce site utilise|nous utilisons) des cookies|(?:este sitio|utilizamos) (?:utiliza )?cookies|(?:questo sito|utilizziamo) (?:utilizza )?(?:i )?cookie)\b/i;
+/** "Please enable JavaScript to view the comments." */
+const scriptNotice =
+  /\b(?:enable javascript|javascript (?:is )?(?:disabled|required)|aktivieren sie javascript|your browser does not support the (?:audio|video)(?: element| tag)?)\b/i;
 
 /** "[ Print | Email this story | Share on X | Copy link ]": a share bar flattened to a line. */
 function isShareBar(line: string): boolean {
@@ -44,6 +57,15 @@ function isBreadcrumb(line: string): boolean {
   return parts.length >= 3 && parts.slice(0, -1).every((words) => words <= 4) && (parts.at(-1) as number) <= 16;
 }
 
+/** "December 1, 2025 · 48 min · Hosted by Jo", "12.03.2019 | 5 min read": a date leading a line of facts. */
+function isDatedMetaLine(line: string): boolean {
+  const segments = line.split(/\s+[·•|]\s+/);
+  const first = (segments[0] ?? "").trim();
+  if (segments.length < 2 || !(dateOnly.test(first) || (first.length <= 40 && timestampOnly.test(first)))) return false;
+  // Facts are short and are not sentences: "12 May 2020 | The company said today that …" is the story itself.
+  return segments.slice(1).every((segment) => segment.trim().length <= 50 && !/[.!?]$/.test(segment.trim()));
+}
+
 /** "Views: 1120 | Added by: Posh | Rating: 0.0/0": a bar of labelled counters and facts about the post. */
 function isMetaBar(line: string): boolean {
   const segments = line.split(/\s+\|\s*|\s*\|\s+/).filter((s) => s.trim());
@@ -53,7 +75,11 @@ function isMetaBar(line: string): boolean {
 const labelLine =
   /^(?:filed under|tags?|topics?|categories|category|posted in|keywords|schlagwörter|schlagworte|themen|mots-clés)\s*:/i;
 const authorBio = /^(?:about the author|über (?:den|die) autor(?:in)?|à propos de l'auteur|sobre el autor)\b/i;
-const name = "\\p{Lu}[\\p{L}.'-]+(?: (?:\\p{Lu}[\\p{L}.'-]+|van|von|de|der|da|di|del|la|le)){0,4}";
+/** Articles and pronouns that start headings, never names ("By The Numbers", "PAR LES TEMPS QUI COURENT"). */
+const notNames = ["the", "a", "an", "this", "that", "our", "les", "la", "le", "der", "die", "das", "el", "los", "il"]
+  .flatMap((word) => [word[0]?.toUpperCase() + word.slice(1), word.toUpperCase()])
+  .join("|");
+const name = `(?!(?:${notNames})\\s)\\p{Lu}[\\p{L}.'-]+(?: (?:\\p{Lu}[\\p{L}.'-]+|van|von|de|der|da|di|del|la|le)){0,4}`;
 /** "By Jane Doe", "Von Max Muster und Erika Muster | dpa", "Par Jean Dupont", "Author: Jane Doe". */
 const bylineLine = new RegExp(
   `^(?:[Bb]y|BY|[Vv]on|VON|[Pp]ar|PAR|[Pp]or|POR|[Dd]i|[Dd]oor|[Aa]v|[Aa]f)\\s+${name}(?:(?:,\\s*|\\s+(?:and|und|et|y|e|en|og|och)\\s+)${name})*(?:\\s*[|·,/–-]\\s*.{0,60})?$` +
@@ -99,6 +125,11 @@ export function isJunkParagraph(text: string): boolean {
   if (line.length <= 160 && isShareBar(line)) return true;
   if (line.length <= 200 && newsletterPitch.test(line) && newsletterVerb.test(line)) return true;
   if (line.length <= 80 && junkLine.test(line)) return true;
+  if (line.length <= 150 && rightsLine.test(line)) return true;
+  if (line.length <= 250 && (cookieNotice.test(line) || scriptNotice.test(line) || paywallNotice.test(line))) {
+    return true;
+  }
+  if (line.length <= 160 && isDatedMetaLine(line)) return true;
   if (line.length <= 120 && creditLead.test(line)) return true;
   if (line.length <= 40 && timestampOnly.test(line)) return true;
   return line.length <= 200 && readMoreLead.test(line);

@@ -38,14 +38,15 @@ export function findLead(document: Document, title: string | null, description: 
   const first = document.querySelector("h1");
   if (first && !headings.includes(first)) headings.push(first);
   for (const headline of headings.slice(0, 4)) {
-    // Leads sit beside the headline: within its parent or grandparent.
-    const scope = headline.parentElement?.parentElement ?? headline.parentElement;
-    if (!scope) continue;
-    for (const el of scope.querySelectorAll("p, div, h2, h3, span")) {
-      if (el.contains(headline) || el.querySelector("p, div, h2, h3")) continue;
-      const text = (el.textContent ?? "").replace(/\s+/g, " ").trim();
-      if (text.length >= 40 && text.length <= description.length * 2 + 100 && normalise(text).startsWith(key)) {
-        return text;
+    // Leads sit beside the headline: within a few levels of it.
+    let scope = headline.parentElement;
+    for (let level = 0; scope && level < 3; level += 1, scope = scope.parentElement) {
+      for (const el of scope.querySelectorAll("p, div, h2, h3, span")) {
+        if (el.contains(headline) || el.querySelector("p, div, h2, h3")) continue;
+        const text = (el.textContent ?? "").replace(/\s+/g, " ").trim();
+        if (text.length >= 40 && text.length <= description.length * 2 + 100 && normalise(text).startsWith(key)) {
+          return text;
+        }
       }
     }
   }

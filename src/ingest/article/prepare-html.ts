@@ -10,6 +10,8 @@ export const maxHtmlChars = 2_000_000;
 export const maxOpenElements = 1000;
 /** Start tags read; the page is cut before the next one (parsing and scoring grow with the element count). */
 export const maxStartTags = 30_000;
+/** JSON-LD scripts longer than this are dropped with the other scripts. */
+const maxJsonLdChars = 1_000_000;
 /** Attribute values longer than this (inline images, serialised state) are emptied. */
 const maxAttributeChars = 4096;
 
@@ -25,7 +27,8 @@ const longAttribute = new RegExp(
 /**
  * The page's markup ready to parse: scripts (except JSON-LD, which carries the metadata), styles, inline SVG and
  * comments removed, giant attribute values emptied, start tags past `maxOpenElements` open elements dropped, and
- * the result cut before the `maxStartTags`-th start tag or at `maxHtmlChars`. An unclosed script or comment runs to the end of the page, as in a browser.
+ * the result cut before the `maxStartTags`-th start tag or at `maxHtmlChars`. An unclosed script or comment runs
+ * to the end of the page, as in a browser.
  */
 export function prepareHtml(raw: string): string {
   const html = limitNesting(withoutRawText(raw).replace(longAttribute, '$1""'));
@@ -41,7 +44,7 @@ function withoutRawText(raw: string): string {
     const end =
       match[0] === "<!--" ? commentEnd(raw, start) : rawTextEnd(raw, start, (match[1] as string).toLowerCase());
     const name = match[1]?.toLowerCase();
-    const drop = !name || (droppedRawText.has(name) && !(name === "script" && jsonLd.test(tagText(raw, start))));
+    const drop = !name || (droppedRawText.has(name) && !isJsonLd(raw, start, end, name));
     if (drop) {
       parts.push(raw.slice(from, start));
       from = end;
@@ -50,6 +53,11 @@ function withoutRawText(raw: string): string {
   }
   parts.push(raw.slice(from));
   return parts.join("");
+}
+
+/** A JSON-LD script of a sensible size (a giant one would take the markup budget from the article). */
+function isJsonLd(raw: string, start: number, end: number, name: string): boolean {
+  return name === "script" && end - start <= maxJsonLdChars && jsonLd.test(tagText(raw, start));
 }
 
 function commentEnd(raw: string, start: number): number {

@@ -44,6 +44,16 @@ const maxTeaserChars = 500;
  * from links to this one (a headline linking to its own permalink is not a teaser).
  */
 export function removeTeaserCards(root: Element, selfUrls: (string | null)[]): void {
+  // Headings share ancestors: their text lengths are measured once (a removal only makes them shorter).
+  const lengths = new Map<Element, number>();
+  const lengthOf = (el: Element) => {
+    let length = lengths.get(el);
+    if (length === undefined) {
+      length = textOf(el).length;
+      lengths.set(el, length);
+    }
+    return length;
+  };
   for (const heading of [...root.querySelectorAll(headings)]) {
     if (!heading.isConnected) continue;
     const link = heading.querySelector("a[href]");
@@ -52,7 +62,7 @@ export function removeTeaserCards(root: Element, selfUrls: (string | null)[]): v
     if (!headingText || textOf(link).length < headingText.length * 0.9) continue;
     let card: Element | null = null;
     for (let el = heading.parentElement; el && el !== root; el = el.parentElement) {
-      if (textOf(el).length > maxTeaserChars || el.querySelectorAll(headings).length > 1) break;
+      if (lengthOf(el) > maxTeaserChars || el.querySelectorAll(headings).length > 1) break;
       // A linked heading over a list is a section of the page ("Our programs" and what they are).
       if (el.querySelector("ul, ol, table")) break;
       card = el;
@@ -83,8 +93,9 @@ function pageKey(href: string, base: string): string | null {
 type Leaf = { el: Element; text: number; links: number; heading: boolean };
 
 /**
- * Removes link-only blocks and orphaned headings at either end of the article block in place: skip links, "Most popular" lists, "More on this topic" links. Stops at the first block of real text, and
- * never removes most of the block (a page of links is kept).
+ * Removes link-only blocks and orphaned headings at either end of the article block in place: skip links, "Most
+ * popular" lists, "More on this topic" links. Links to other sites are sources, not navigation (see isNavigation).
+ * Stops at the first block of real text, and never removes most of the block (a page of links is kept).
  */
 export function removeEdgeLinks(root: Element, pageUrl: string | null): void {
   const leaves = leafBlocks(root, hostOf(pageUrl));

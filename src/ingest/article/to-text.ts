@@ -33,15 +33,18 @@ const blockTags = new Set([
   "UL",
 ]);
 const cellTags = new Set(["TD", "TH"]);
-/** Soft hyphens, zero-width spaces, word joiners and stray BOMs: invisible in a browser, noise in plain text. */
-const invisible = /[\u00ad\u200b\u2060\ufeff]/g;
+/**
+ * Soft hyphens, zero-width spaces, word joiners, stray BOMs and control characters: invisible in a browser, noise
+ * (or worse) in plain text.
+ */
+const invisible = /[\u00ad\u200b\u2060\ufeff\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g;
 
 /**
  * Plain text of an article body: one paragraph per block element, paragraphs separated by a blank line, inline
  * whitespace collapsed, table cells separated by " | ", furniture lines ("Advertisement", "Read more: …") dropped.
  */
 export function htmlElementToText(root: Element): string {
-  const paragraphs: string[] = [];
+  const paragraphs: Paragraph[] = [];
   let current = "";
   const flush = () => {
     const text = current
@@ -49,7 +52,7 @@ export function htmlElementToText(root: Element): string {
       .replace(/[ \t\f\v\u00a0]+/g, " ")
       .replace(/ *\n */g, "\n")
       .trim();
-    if (text) paragraphs.push(text);
+    if (text) paragraphs.push({ text, preformatted: false });
     current = "";
   };
   const walk = (node: Node) => {
@@ -66,9 +69,9 @@ export function htmlElementToText(root: Element): string {
     }
     if (tag === "PRE") {
       flush();
-      current = el.textContent ?? "";
-      paragraphs.push(current.replace(/\s+$/, ""));
-      current = "";
+      // Code keeps its layout and is never judged as furniture ("print" is a fine line of Python).
+      const text = (el.textContent ?? "").replace(invisible, "").replace(/^\n/, "").trimEnd();
+      if (text.trim()) paragraphs.push({ text, preformatted: true });
       return;
     }
     const block = blockTags.has(tag);
@@ -79,10 +82,15 @@ export function htmlElementToText(root: Element): string {
   };
   walk(root);
   flush();
-  const kept = cutAtSectionBreak(dedupeAdjacent(paragraphs)).map(withoutJunkLines).filter(Boolean);
-  return kept.join("\n\n");
+  const texts = dedupeAdjacent(paragraphs);
+  const kept = cutAtSectionBreak(texts.map((p) => p.text)).map((text, i) =>
+    (texts[i] as Paragraph).preformatted ? text : withoutJunkLines(text),
+  );
+  return kept.filter(Boolean).join("\n\n");
 }
 
-function dedupeAdjacent(paragraphs: string[]): string[] {
-  return paragraphs.filter((p, i) => i === 0 || p !== paragraphs[i - 1]);
+type Paragraph = { text: string; preformatted: boolean };
+
+function dedupeAdjacent(paragraphs: Paragraph[]): Paragraph[] {
+  return paragraphs.filter((p, i) => i === 0 || p.text !== paragraphs[i - 1]?.text);
 }
