@@ -10,7 +10,7 @@ import { clusterItems, documentFrequencies, groupExactDuplicates } from "../src/
 import { defaultThreshold } from "../src/stories/clusterer.ts";
 import { itemFeatures } from "../src/stories/features.ts";
 import { createMinHasher } from "../src/stories/minhash.ts";
-import { pairSignals, prepare, type Signals, signalNames, type Weights } from "../src/stories/similarity.ts";
+import { Interner, pairSignals, prepare, type Signals, signalNames, type Weights } from "../src/stories/similarity.ts";
 
 const extractEntities: (text: string) => Entity[] = await import("../src/stories/entities/extract-entities.ts").then(
   (m: { extractEntities: (text: string) => Entity[] }) => m.extractEntities,
@@ -25,7 +25,8 @@ function pairs(items: LabelledItem[]): Array<{ signals: Signals; same: boolean }
   const hasher = createMinHasher();
   const features = representatives.map((item) => itemFeatures(item, { hasher, entities: extractEntities }));
   const stats = documentFrequencies(features);
-  const prepared = features.map((f) => prepare(f, f.titleTerms, stats));
+  const interner = new Interner();
+  const prepared = features.map((f) => prepare(f, stats, interner));
   const event = new Map(items.map((i) => [i.id, i.event]));
   const out: Array<{ signals: Signals; same: boolean }> = [];
   for (let i = 0; i < prepared.length; i += 1) {
@@ -33,7 +34,7 @@ function pairs(items: LabelledItem[]): Array<{ signals: Signals; same: boolean }
       const a = prepared[i] as (typeof prepared)[number];
       const b = prepared[j] as (typeof prepared)[number];
       // Every pair counts, whatever the dates: the model learns what content says; the time window is applied apart.
-      out.push({ signals: pairSignals(a, b, stats), same: event.get(a.id) === event.get(b.id) });
+      out.push({ signals: pairSignals(a, b), same: event.get(a.id) === event.get(b.id) });
     }
   }
   return out;

@@ -44,7 +44,10 @@ export function clusterItems(items: ClusterInput[], options: ClusterOptions): Cl
     ...(options.threshold === undefined ? {} : { threshold: options.threshold }),
     ...(options.weights === undefined ? {} : { weights: options.weights }),
     ...(options.windowHours === undefined ? {} : { windowHours: options.windowHours }),
-    cannotLink: (a, b) => cannot.has(`${a}\u0000${b}`) || cannot.has(`${b}\u0000${a}`),
+    // Only with editors' splits to respect: the check runs for every member of every candidate.
+    ...(cannot.size
+      ? { cannotLink: (a: string, b: string) => cannot.has(`${a}\u0000${b}`) || cannot.has(`${b}\u0000${a}`) }
+      : {}),
   });
   const order = features.map((f, i) => ({ f, i })).sort((a, b) => a.f.time - b.f.time || a.i - b.i);
   const nearCopies = new Set<string>();
@@ -87,9 +90,7 @@ export function groupExactDuplicates(items: ClusterInput[]): {
     const keys = [
       item.url ? `url:${canonicalUrl(item.url) ?? item.url}` : null,
       item.guid ? `guid:${item.guid}` : null,
-      `text:${createHash("sha1")
-        .update(`${item.title}\n${item.text}`.toLowerCase().replace(/\s+/g, " ").trim())
-        .digest("hex")}`,
+      `text:${textKey(`${item.title}\n${item.text}`)}`,
     ].filter((k): k is string => k !== null);
     const original = keys.map((k) => seen.get(k)).find((v) => v !== undefined);
     if (original) {
@@ -103,6 +104,31 @@ export function groupExactDuplicates(items: ClusterInput[]): {
   return { representatives, duplicatesOf };
 }
 
+/**
+ * A key for "the same title and text": a 64-bit FNV-1a hash (two 32-bit lanes) of the lower-cased characters,
+ * whitespace runs counted once. One pass, no intermediate strings.
+ */
+export function textKey(text: string): string {
+  let a = 0x811c9dc5;
+  let b = 0x01000193;
+  let space = true;
+  for (let i = 0; i < text.length; i += 1) {
+    let c = text.charCodeAt(i);
+    if (c === 32 || c === 10 || c === 13 || c === 9 || c === 160) {
+      if (space) continue;
+      space = true;
+      c = 32;
+    } else {
+      space = false;
+      if (c >= 65 && c <= 90) c += 32;
+      else if (c > 127) c = text[i]?.toLowerCase().charCodeAt(0) ?? c;
+    }
+    a = Math.imul(a ^ c, 0x01000193);
+    b = Math.imul(b ^ c, 0x5bd1e995);
+  }
+  return `${(a >>> 0).toString(36)}${(b >>> 0).toString(36)}`;
+}
+
 /** IDF over the items being clustered: log((N + 1) / (df + 1)) + 1. */
 export function documentFrequencies(features: ItemFeatures[]): TermStats {
   const df = new Map<string, number>();
@@ -111,7 +137,10 @@ export function documentFrequencies(features: ItemFeatures[]): TermStats {
     for (const key of f.entityKeys) df.set(key, (df.get(key) ?? 0) + 1);
   }
   const n = features.length;
-  return { idf: (term) => Math.log((n + 1) / ((df.get(term) ?? 0) + 1)) + 1 };
+  const idf = new Map<string, number>();
+  for (const [term, count] of df) idf.set(term, Math.log((n + 1) / (count + 1)) + 1);
+  const unseen = Math.log(n + 1) + 1;
+  return { idf: (term) => idf.get(term) ?? unseen };
 }
 
 function pairSet(pairs: Array<[string, string]>): Set<string> {

@@ -2,6 +2,7 @@ import type { ItemFeatures } from "./features.ts";
 import { LshIndex } from "./minhash.ts";
 import {
   defaultWeights,
+  Interner,
   type PreparedItem,
   pairSignals,
   prepare,
@@ -45,15 +46,20 @@ export function commentary(title: string): boolean {
 }
 
 /** Members of a story compared with a new item: its first items and its latest ones. */
-const membersCompared = 8;
-const postingsPerTerm = 48;
-const termsIndexed = 12;
+const membersCompared = 4;
+/** Most candidate stories scored per item: those sharing the most distinctive terms, amounts or an LSH band. */
+const maxCandidates = 8;
+/** Stories out of the time window are dropped from the indexes this often (items). */
+const pruneEvery = 5000;
+/** Stories kept per posting list (the most recent). */
+const postingsKept = 24;
 
 /**
  * Incremental story clustering: each item (in time order) joins the recent story whose members most probably
- * report the same event — judged by a logistic model over text similarity, shared entities and amounts, time and
- * near-copy evidence — or starts a new story. Candidates come from an inverted index of distinctive terms and from
- * LSH buckets, so the cost per item does not grow with the number of stories.
+ * report the same event — judged by a logistic model over text similarity, shared entities and amounts, and
+ * near-copy evidence — or starts a new story. Candidates come from an inverted index of distinctive terms and
+ * amounts and from LSH buckets; only stories sharing at least two terms (or an amount, or a band) are scored, and
+ * stories that fall out of the time window leave the indexes — so the cost per item stays flat as the corpus grows.
  */
 export class Clusterer {
   readonly stories: StoryState[] = [];
@@ -62,8 +68,15 @@ export class Clusterer {
   readonly #threshold: number;
   readonly #weights: Weights;
   readonly #cannotLink: ClustererOptions["cannotLink"];
-  readonly #postings = new Map<string, number[]>();
+  readonly #interner = new Interner();
+  #postings = new Map<number, number[]>();
   readonly #lsh = new LshIndex<number>(16, 4);
+  /** Per-story scratch counters for candidate selection, reset by a stamp instead of clearing. */
+  readonly #hits: number[] = [];
+  readonly #stamp: number[] = [];
+  #query = 0;
+  #added = 0;
+  #latest = 0;
 
   constructor(options: ClustererOptions) {
     this.#stats = options.stats;
@@ -74,46 +87,48 @@ export class Clusterer {
   }
 
   add(features: ItemFeatures): Assignment {
-    const item = prepare(features, features.titleTerms, this.#stats);
+    const item = prepare(features, this.#stats, this.#interner);
     // Explainers, podcasts and round-ups discuss news rather than report it: they join a story only when they
     // are unmistakably about it.
     const threshold = commentary(features.title) ? Math.max(this.#threshold, commentaryThreshold) : this.#threshold;
     let best: Assignment | null = null;
-    for (const index of this.#candidates(item)) {
+    for (const { index, lshHit } of this.#candidates(item)) {
       const story = this.stories[index] as StoryState;
-      if (item.time && story.lastTime && Math.abs(item.time - story.lastTime) > this.#window) continue;
       if (this.#cannotLink && story.itemIds.some((id) => this.#cannotLink?.(id, item.id))) continue;
-      const { score, nearCopy } = this.#storyScore(item, story);
+      const { score, nearCopy } = this.#storyScore(item, story, lshHit);
       if (nearCopy) return this.#join(story, item, { storyIndex: index, reason: "near-copy", score: 1 });
       if (score >= threshold && (!best || score > best.score)) best = { storyIndex: index, reason: "similar", score };
     }
     if (best) return this.#join(this.stories[best.storyIndex] as StoryState, item, best);
-    const story: StoryState = { index: this.stories.length, itemIds: [], members: [], lastTime: 0 };
-    this.stories.push(story);
-    return this.#join(story, item, { storyIndex: story.index, reason: "new", score: 0 });
+    return this.#join(this.#newStory(), item, { storyIndex: this.stories.length - 1, reason: "new", score: 0 });
   }
 
   /** Puts an item into a known story (or a new one) without judging: how stored assignments are replayed. */
   place(features: ItemFeatures, storyIndex: number | null): number {
-    const item = prepare(features, features.titleTerms, this.#stats);
-    let story = storyIndex === null ? undefined : this.stories[storyIndex];
-    if (!story) {
-      story = { index: this.stories.length, itemIds: [], members: [], lastTime: 0 };
-      this.stories.push(story);
-    }
+    const item = prepare(features, this.#stats, this.#interner);
+    const story = (storyIndex === null ? undefined : this.stories[storyIndex]) ?? this.#newStory();
     this.#join(story, item, { storyIndex: story.index, reason: "similar", score: 1 });
     return story.index;
   }
 
+  #newStory(): StoryState {
+    const story: StoryState = { index: this.stories.length, itemIds: [], members: [], lastTime: 0 };
+    this.stories.push(story);
+    this.#hits.push(0);
+    this.#stamp.push(-1);
+    return story;
+  }
+
   /** Average of the best half of the member probabilities: one off-topic member cannot pull an item in. */
-  #storyScore(item: PreparedItem, story: StoryState): { score: number; nearCopy: boolean } {
-    const members =
-      story.members.length <= membersCompared
-        ? story.members
-        : [...story.members.slice(0, membersCompared / 2), ...story.members.slice(-membersCompared / 2)];
+  #storyScore(item: PreparedItem, story: StoryState, lshHit: boolean): { score: number; nearCopy: boolean } {
+    const all = story.members;
+    const half = membersCompared / 2;
     const probabilities: number[] = [];
-    for (const member of members) {
-      const signals = pairSignals(item, member, this.#stats);
+    for (let m = 0; m < all.length; m += 1) {
+      if (all.length > membersCompared && m >= half && m < all.length - half) continue;
+      const member = all[m] as PreparedItem;
+      // Only a story sharing an LSH band can hold a copy; for the others the shingle estimate is not worth computing.
+      const signals = pairSignals(item, member, lshHit);
       if (signals.nearCopy >= 0.5) return { score: 1, nearCopy: true };
       probabilities.push(sameEventProbability(signals, this.#weights));
     }
@@ -122,31 +137,64 @@ export class Clusterer {
     return { score: top.reduce((sum, p) => sum + p, 0) / top.length, nearCopy: false };
   }
 
-  #candidates(item: PreparedItem): Set<number> {
-    const found = this.#lsh.query(item.signature);
-    let taken = 0;
-    for (const term of item.vector.keys()) {
-      for (const index of this.#postings.get(term) ?? []) found.add(index);
-      if (++taken >= termsIndexed) break;
-    }
-    for (const key of item.amountKeys) for (const index of this.#postings.get(key) ?? []) found.add(index);
-    return found;
+  /** Recent stories sharing an LSH band, an amount, or at least two distinctive terms with the item; best first. */
+  #candidates(item: PreparedItem): Array<{ index: number; lshHit: boolean }> {
+    const query = ++this.#query;
+    const touched: number[] = [];
+    const credit = (index: number, by: number) => {
+      const story = this.stories[index] as StoryState;
+      if (item.time && story.lastTime && Math.abs(item.time - story.lastTime) > this.#window) return;
+      if (this.#stamp[index] !== query) {
+        this.#stamp[index] = query;
+        this.#hits[index] = 0;
+        touched.push(index);
+      }
+      this.#hits[index] = (this.#hits[index] as number) + by;
+    };
+    for (const index of this.#lsh.query(item.signature)) credit(index, 10);
+    for (const id of item.amounts) for (const index of this.#postings.get(-1 - id) ?? []) credit(index, 2);
+    for (const id of item.topTerms) for (const index of this.#postings.get(id) ?? []) credit(index, 1);
+    return touched
+      .filter((index) => (this.#hits[index] as number) >= 1)
+      .sort((a, b) => (this.#hits[b] as number) - (this.#hits[a] as number))
+      .slice(0, maxCandidates)
+      .map((index) => ({ index, lshHit: (this.#hits[index] as number) >= 10 }));
   }
 
   #join(story: StoryState, item: PreparedItem, assignment: Assignment): Assignment {
     story.itemIds.push(item.id);
     story.members.push(item);
     story.lastTime = Math.max(story.lastTime, item.time);
-    const keys = [...item.vector.keys()].slice(0, termsIndexed);
-    for (const key of [...keys, ...item.amountKeys]) {
+    // Terms are posted under their id, amounts under a negative key, so one map serves both.
+    for (const key of [...item.topTerms, ...Array.from(item.amounts, (id) => -1 - id)]) {
       const list = this.#postings.get(key);
       if (!list) this.#postings.set(key, [story.index]);
-      else if (!list.includes(story.index)) {
+      else if (list[list.length - 1] !== story.index) {
         list.push(story.index);
-        if (list.length > postingsPerTerm * 2) list.splice(0, list.length - postingsPerTerm);
+        // A very common term would make every story a candidate; its most recent stories are enough.
+        if (list.length > postingsKept * 2) list.splice(0, list.length - postingsKept);
       }
     }
     this.#lsh.add(item.signature, story.index);
+    this.#latest = Math.max(this.#latest, item.time);
+    if (++this.#added % pruneEvery === 0) this.#prune();
     return assignment;
+  }
+
+  /** Drops stories that ended more than a window ago from the indexes, and their members from memory. */
+  #prune(): void {
+    const horizon = this.#latest - this.#window;
+    const live = (index: number) => {
+      const story = this.stories[index] as StoryState;
+      return !story.lastTime || story.lastTime >= horizon;
+    };
+    for (const story of this.stories) if (story.members.length && !live(story.index)) story.members = [];
+    const next = new Map<number, number[]>();
+    for (const [key, list] of this.#postings) {
+      const kept = list.filter(live);
+      if (kept.length) next.set(key, kept);
+    }
+    this.#postings = next;
+    this.#lsh.prune(live);
   }
 }

@@ -2,44 +2,51 @@
  * MinHash signatures over word shingles, and LSH banding to find near-copies (syndicated wire text, the same
  * press release) without comparing every pair.
  */
-const prime = 4_294_967_311; // first prime above 2^32
-
 export type MinHasher = { signature(words: string[]): Uint32Array; readonly size: number };
 
-/** A hasher with `size` permutations from a fixed seed: the same text gets the same signature in every process. */
+/**
+ * A one-permutation MinHash with `size` bins: each shingle is hashed once (FNV-1a over word hashes, then mixed), its
+ * top bits pick a bin and the bin keeps its smallest value; empty bins borrow from the next filled one. The same
+ * text gets the same signature in every process, and the cost is one hash per shingle instead of `size`.
+ */
 export function createMinHasher(size = 64, shingle = 3, seed = 0x9e3779b9): MinHasher {
-  const a = new Array<number>(size);
-  const b = new Array<number>(size);
-  let state = seed >>> 0;
-  const next = () => {
-    state ^= state << 13;
-    state >>>= 0;
-    state ^= state >>> 17;
-    state ^= state << 5;
-    state >>>= 0;
-    return state;
-  };
-  for (let i = 0; i < size; i += 1) {
-    a[i] = (next() % (prime - 1)) + 1;
-    b[i] = next() % prime;
-  }
+  const bits = Math.log2(size);
+  if (!Number.isInteger(bits)) throw new Error("MinHash size must be a power of two");
   return {
     size,
     signature(words) {
       const signature = new Uint32Array(size).fill(0xffffffff);
+      const wordHashes = new Uint32Array(words.length);
+      for (let w = 0; w < words.length; w += 1) {
+        const word = words[w] as string;
+        let h = 0x811c9dc5;
+        for (let c = 0; c < word.length; c += 1) h = Math.imul(h ^ word.charCodeAt(c), 0x01000193);
+        wordHashes[w] = h >>> 0;
+      }
       const count = Math.max(1, words.length - shingle + 1);
       for (let s = 0; s < count; s += 1) {
-        let h = 0x811c9dc5;
-        for (let w = s; w < Math.min(words.length, s + shingle); w += 1) {
-          const word = words[w] as string;
-          for (let c = 0; c < word.length; c += 1) h = Math.imul(h ^ word.charCodeAt(c), 0x01000193) >>> 0;
-          h = Math.imul(h ^ 32, 0x01000193) >>> 0;
-        }
-        for (let i = 0; i < size; i += 1) {
-          // (a*h + b) mod p without overflow: split a into high and low 16 bits.
-          const ai = a[i] as number;
-          const v = ((((ai >>> 16) * h) % prime) * 65536 + (ai & 0xffff) * h + (b[i] as number)) % prime;
-          if (v < (signature[i] as number)) signature[i] = v;
+        let h = seed;
+        for (let w = s; w < Math.min(words.length, s + shingle); w += 1)
+          h = Math.imul(h ^ (wordHashes[w] as number), 0x01000193);
+        h ^= h >>> 16;
+        h = Math.imul(h, 0x85ebca6b);
+        h ^= h >>> 13;
+        h = Math.imul(h, 0xc2b2ae35);
+        h ^= h >>> 16;
+        const bin = h >>> (32 - bits);
+        const value = (h << bits) >>> 0;
+        if (value < (signature[bin] as number)) signature[bin] = value;
+      }
+      // Densify: an empty bin takes the value of the next filled bin (circularly), marked with its distance so that
+      // two signatures agree on it only when both borrowed from the same place.
+      for (let i = 0; i < size; i += 1) {
+        if (signature[i] !== 0xffffffff) continue;
+        for (let step = 1; step < size; step += 1) {
+          const from = signature[(i + step) % size] as number;
+          if (from !== 0xffffffff && from < 0xfffffff0) {
+            signature[i] = (Math.imul(from ^ step, 0x9e3779b1) >>> 0) | 0;
+            break;
+          }
         }
       }
       return signature;
@@ -58,19 +65,21 @@ export function estimateJaccard(x: Uint32Array, y: Uint32Array): number {
 export class LshIndex<T> {
   readonly #bands: number;
   readonly #rows: number;
-  readonly #buckets = new Map<string, T[]>();
+  #buckets = new Map<number, T[]>();
 
   constructor(bands: number, rows: number) {
     this.#bands = bands;
     this.#rows = rows;
   }
 
-  #keys(signature: Uint32Array): string[] {
-    const keys: string[] = [];
+  /** A band's rows hashed to one number (band number in the low bits), so buckets are keyed without strings. */
+  #keys(signature: Uint32Array): number[] {
+    const keys: number[] = [];
     for (let band = 0; band < this.#bands; band += 1) {
-      let key = `${band}:`;
-      for (let r = 0; r < this.#rows; r += 1) key += `${(signature[band * this.#rows + r] as number).toString(36)},`;
-      keys.push(key);
+      let h = 0x811c9dc5 ^ band;
+      for (let r = 0; r < this.#rows; r += 1)
+        h = Math.imul(h ^ (signature[band * this.#rows + r] as number), 0x01000193);
+      keys.push((h >>> 0) * 64 + band);
     }
     return keys;
   }
@@ -87,5 +96,15 @@ export class LshIndex<T> {
     const found = new Set<T>();
     for (const key of this.#keys(signature)) for (const value of this.#buckets.get(key) ?? []) found.add(value);
     return found;
+  }
+
+  /** Drops values no longer wanted (stories out of the time window), so the index does not grow forever. */
+  prune(keep: (value: T) => boolean): void {
+    const next = new Map<number, T[]>();
+    for (const [key, bucket] of this.#buckets) {
+      const kept = bucket.filter(keep);
+      if (kept.length) next.set(key, kept);
+    }
+    this.#buckets = next;
   }
 }

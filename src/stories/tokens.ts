@@ -24,11 +24,15 @@ const wordPattern = /[\p{L}\p{N}][\p{L}\p{N}'’.-]*[\p{L}\p{N}]|[\p{L}\p{N}]/gu
 export function contentTokens(text: string): string[] {
   const out: string[] = [];
   for (const match of text.toLowerCase().matchAll(wordPattern)) {
-    let token = match[0].replace(/['’]s$/, "").replace(/['’]/g, "");
+    let token = match[0];
+    // The common case (a plain word) takes no regular expression at all.
+    if (token.includes("'") || token.includes("’")) token = token.replace(/['’]s$/, "").replace(/['’]/g, "");
     if (token.length < 2 || stopwords.has(token)) continue;
-    if (/^[\d.,-]+$/.test(token)) continue;
-    if (!/\d/.test(token)) {
-      token = token.replace(/[.-]+$/, "");
+    const hasDigit = /\d/.test(token);
+    if (hasDigit && /^[\d.,-]+$/.test(token)) continue;
+    if (!hasDigit) {
+      const last = token.charCodeAt(token.length - 1);
+      if (last === 46 || last === 45) token = token.replace(/[.-]+$/, "");
       if (token.includes("-")) {
         for (const part of token.split("-")) if (part.length >= 2 && !stopwords.has(part)) out.push(stem(part));
         continue;
