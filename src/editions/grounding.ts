@@ -23,9 +23,21 @@ export function normaliseText(text: string): string {
     .replace(/\s+/g, " ");
 }
 
+const normalised = new WeakMap<DayItem, string>();
+
+/** An item's title and text, normalised once however many sections cite it. */
+function normalisedItem(item: DayItem): string {
+  let text = normalised.get(item);
+  if (text === undefined) {
+    text = normaliseText(`${item.title}\n${item.text}`);
+    normalised.set(item, text);
+  }
+  return text;
+}
+
 export function buildEvidence(items: DayItem[], derived: string[] = []): Evidence {
   return {
-    text: normaliseText(items.map((i) => `${i.title}\n${i.text}`).join("\n")),
+    text: [...new Set(items)].map(normalisedItem).join("\n"),
     entities: items.flatMap((i) => i.entities),
     derived: new Set(derived.map((d) => normaliseText(d))),
   };

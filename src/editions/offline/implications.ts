@@ -50,7 +50,7 @@ export function implications(day: DayContext, count: number): Implication[] {
         spell(stories.length),
         topLabel,
       ],
-      storyIds: topStories.slice(0, 1).map((s) => s.id),
+      storyIds: topStories.slice(0, 3).map((s) => s.id),
     });
   }
 

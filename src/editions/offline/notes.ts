@@ -16,13 +16,39 @@ const ordinals = ["", "first", "second", "third", "fourth", "fifth", "sixth", "s
 
 /** Stories of the past week (this one included) that name the company. */
 export function weekCount(day: DayContext, story: DayStory, company: string): number {
-  const key = `org:${company.toLowerCase()}`;
-  const others = day.weekStories.filter((s) => s.id !== story.id && s.entityKeys.includes(key)).length;
-  const today = day.stories.filter(
-    (s) =>
-      s.id !== story.id && s.items.some((i) => i.entities.some((e) => e.type === "org" && e.normalized === company)),
-  ).length;
-  return others + today + 1;
+  const index = companyIndex(day);
+  const week = index.week.get(`org:${company.toLowerCase()}`) ?? new Set<string>();
+  const today = index.today.get(company) ?? new Set<string>();
+  return week.size - (week.has(story.id) ? 1 : 0) + today.size - (today.has(story.id) ? 1 : 0) + 1;
+}
+
+function addTo(map: Map<string, Set<string>>, key: string, value: string): void {
+  const set = map.get(key);
+  if (set) set.add(value);
+  else map.set(key, new Set([value]));
+}
+
+type CompanyIndex = { week: Map<string, Set<string>>; today: Map<string, Set<string>> };
+
+const indexes = new WeakMap<DayContext, CompanyIndex>();
+
+/** Which stories name each company, built once per day: writers ask for every story of a large day. */
+function companyIndex(day: DayContext): CompanyIndex {
+  let index = indexes.get(day);
+  if (index) return index;
+  index = { week: new Map(), today: new Map() };
+  for (const s of day.weekStories) {
+    for (const key of s.entityKeys) addTo(index.week, key, s.id);
+  }
+  for (const s of day.stories) {
+    for (const item of s.items) {
+      for (const e of item.entities) {
+        if (e.type === "org") addTo(index.today, e.normalized, s.id);
+      }
+    }
+  }
+  indexes.set(day, index);
+  return index;
 }
 
 /**

@@ -257,7 +257,8 @@ export class OfflineWriter implements Writer {
         lines: lines.map(({ lead, text }) => ({ ...(lead ? { lead } : {}), text })),
         citations: stories.flatMap((s) => citationsOf(s.items).slice(0, 1)),
       },
-      evidence: day.stories.flatMap((s) => s.items),
+      // The bullets speak of the stories they name; their counts are derived facts listed below.
+      evidence: stories.length ? stories.flatMap((s) => s.items) : day.stories.slice(0, 10).flatMap((s) => s.items),
       derived: lines.flatMap((l) => l.derived),
     };
   }

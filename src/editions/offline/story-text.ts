@@ -208,30 +208,38 @@ export function oneLiner(story: DayStory, maxWords: number): string {
 }
 
 /** The company a story is about: the organisation its titles and texts name most. */
+const subjects = new WeakMap<DayItem[], string | null>();
+
+/** The company a story is about: the organisation its titles name, most often, else the one its texts name most. */
 export function subjectOf(story: Pick<DayStory, "items">): string | null {
+  const cached = subjects.get(story.items);
+  if (cached !== undefined) return cached;
+  const subject = findSubject(story.items);
+  subjects.set(story.items, subject);
+  return subject;
+}
+
+function findSubject(items: DayItem[]): string | null {
   const score = new Map<string, number>();
-  for (const item of story.items) {
+  const inTitles = new Set<string>();
+  for (const item of items) {
+    const title = item.title.toLowerCase();
     for (const entity of item.entities) {
       if (entity.type !== "org") continue;
-      const inTitle = item.title.toLowerCase().includes(entity.text.toLowerCase());
+      const inTitle = title.includes(entity.text.toLowerCase());
+      if (inTitle) inTitles.add(entity.normalized);
       score.set(entity.normalized, (score.get(entity.normalized) ?? 0) + (inTitle ? 3 : 1));
     }
   }
-  const inTitles = [...score.entries()].filter(([name]) => story.items.some((i) => titleNames(i, name)));
-  const ranked = (inTitles.length ? inTitles : [...score.entries()]).sort((a, b) => b[1] - a[1]);
-  if (inTitles.length || !story.items[0]) return ranked[0]?.[0] ?? null;
+  const ranked = [...score.entries()]
+    .filter(([name]) => !inTitles.size || inTitles.has(name))
+    .sort((a, b) => b[1] - a[1]);
+  if (inTitles.size || !items[0]) return ranked[0]?.[0] ?? null;
   // No known company in any title: the name a title opens with ("Boeing (BA) jumps…") is the subject.
   const opener = /^([A-Z][\p{L}&.'-]+(?: [A-Z][\p{L}&.'-]+){0,2})(?= \([A-Z.]{1,6}\)| (?:[a-z]+s|[a-z]+ed)\b)/u.exec(
-    story.items[0].title,
+    items[0].title,
   )?.[1];
   return opener ?? ranked[0]?.[0] ?? null;
-}
-
-function titleNames(item: DayItem, company: string): boolean {
-  const title = item.title.toLowerCase();
-  return item.entities.some(
-    (e) => e.type === "org" && e.normalized === company && title.includes(e.text.toLowerCase()),
-  );
 }
 
 /**
