@@ -29,7 +29,6 @@ export type ItemFeatures = {
   /** Amounts stated: "money:2000000000", "quantity:gw:2.2". */
   amountKeys: Set<string>;
   signature: Uint32Array;
-  entities: Entity[];
 };
 
 export type FeatureOptions = {
@@ -61,7 +60,9 @@ export function itemFeatures(input: ClusterInput, options: FeatureOptions): Item
       if (entity.start < titleLength) titleEntityKeys.add(key);
     }
   }
-  const words = (input.text ?? "").toLowerCase().split(/\s+/).slice(0, 400);
+  const words = leadWords(input.text ?? "", 400)
+    .toLowerCase()
+    .split(/\s+/);
   return {
     id: input.id,
     title: input.title ?? "",
@@ -74,7 +75,6 @@ export function itemFeatures(input: ClusterInput, options: FeatureOptions): Item
     signature: options.hasher.signature(
       words.length >= 8 ? words : `${input.title} ${input.text}`.toLowerCase().split(/\s+/),
     ),
-    entities,
   };
 }
 

@@ -15,6 +15,8 @@ get gets got make makes made take takes took use uses used using way ways back s
 people thing things lot lots part parts set sets based number numbers plan plans planned move moves`.split(/\s+/),
 );
 
+const asciiOnly = /^[\x00-\x7f]*$/;
+const asciiWordPattern = /[a-z0-9][a-z0-9'.-]*[a-z0-9]|[a-z0-9]/g;
 const wordPattern = /[\p{L}\p{N}][\p{L}\p{N}'’.-]*[\p{L}\p{N}]|[\p{L}\p{N}]/gu;
 
 /**
@@ -23,7 +25,11 @@ const wordPattern = /[\p{L}\p{N}][\p{L}\p{N}'’.-]*[\p{L}\p{N}]|[\p{L}\p{N}]/gu
  */
 export function contentTokens(text: string): string[] {
   const out: string[] = [];
-  for (const match of text.toLowerCase().matchAll(wordPattern)) {
+  const lower = text.toLowerCase();
+  // Unicode property classes are slow in V8; most English news is ASCII and takes the plain pattern.
+  const pattern = asciiOnly.test(lower) ? asciiWordPattern : wordPattern;
+  pattern.lastIndex = 0;
+  for (const match of lower.matchAll(pattern)) {
     let token = match[0];
     // The common case (a plain word) takes no regular expression at all.
     if (token.includes("'") || token.includes("’")) token = token.replace(/['’]s$/, "").replace(/['’]/g, "");
