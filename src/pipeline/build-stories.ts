@@ -4,7 +4,7 @@ import type { Logger } from "../log.ts";
 import type { Analysis, Entity } from "../model/entity.ts";
 import type { ItemWithArticle } from "../model/item.ts";
 import type { Source } from "../model/source.ts";
-import type { Story, Topic } from "../model/story.ts";
+import type { Topic } from "../model/story.ts";
 import type { ItemsRepo } from "../store/items-repo.ts";
 import type { SourcesRepo } from "../store/sources-repo.ts";
 import type { StoriesRepo } from "../store/stories-repo.ts";
@@ -69,10 +69,16 @@ export async function buildStories(deps: StoryDeps, options: BuildStoriesOptions
   const { cannot } = await deps.stories.links();
   const cannotSet = new Set(cannot.map(([a, b]) => `${a}|${b}`));
 
+  // Only items that new items could join need replaying: those within a window before the earliest new item.
+  const unassigned = items.filter((i) => !assigned.has(i.id));
+  const firstNew = unassigned.length
+    ? Math.min(...unassigned.map((i) => Date.parse(itemTime(i))))
+    : Number.POSITIVE_INFINITY;
+  const replay = items.filter((i) => Date.parse(itemTime(i)) >= firstNew - windowHours * 3_600_000);
   const hasher = createMinHasher();
   const entitiesOf = (id: string) => analyses.get(id)?.entities ?? [];
   const features = new Map<string, ItemFeatures>();
-  for (const item of items) {
+  for (const item of replay) {
     features.set(item.id, itemFeatures(toInput(item), { hasher, entities: () => entitiesOf(item.id) }));
   }
   const stats = termStats([...features.values()]);
@@ -86,7 +92,7 @@ export async function buildStories(deps: StoryDeps, options: BuildStoriesOptions
   const touched = new Set<string>();
   let created = 0;
   let clustered = 0;
-  for (const item of items) {
+  for (const item of replay) {
     const f = features.get(item.id) as ItemFeatures;
     const existing = assigned.get(item.id);
     if (existing) {
@@ -183,6 +189,9 @@ async function rankActive(deps: StoryDeps, context: RankContext): Promise<number
     await deps.stories.list({ since, until: new Date(context.asOf).toISOString(), includeBlocked: true })
   ).sort((a, b) => a.firstItemAt.localeCompare(b.firstItemAt));
   const keysOf = new Map<string, Set<string>>();
+  const firstOf = new Map<string, number>();
+  // Which earlier stories share a key with a story: novelty compares only with those.
+  const byKey = new Map<string, string[]>();
   let ranked = 0;
   for (const story of stories) {
     const members = story.itemIds.map((id) => byId.get(id)).filter((i): i is ItemWithArticle => i !== undefined);
@@ -192,15 +201,27 @@ async function rankActive(deps: StoryDeps, context: RankContext): Promise<number
     const last = new Date(Math.max(...times)).toISOString();
     const entities = (id: string): Entity[] => context.analyses.get(id)?.entities ?? [];
     const keys = storyKeys(members, entities);
+    const firstTime = Date.parse(first);
+    let similarity = 0;
+    const compared = new Set<string>();
+    for (const key of keys) {
+      for (const other of byKey.get(key) ?? []) {
+        if (compared.has(other)) continue;
+        compared.add(other);
+        const otherFirst = firstOf.get(other) as number;
+        if (otherFirst < firstTime && firstTime - otherFirst <= 7 * dayMs) {
+          similarity = Math.max(similarity, jaccard(keys, keysOf.get(other) as Set<string>));
+        }
+      }
+    }
+    const novelty = 1 - similarity;
     keysOf.set(story.id, keys);
-    const novelty =
-      1 -
-      Math.max(
-        0,
-        ...[...keysOf.entries()]
-          .filter(([id]) => id !== story.id && olderThan(stories, id, first))
-          .map(([, other]) => jaccard(keys, other)),
-      );
+    firstOf.set(story.id, firstTime);
+    for (const key of keys) {
+      const list = byKey.get(key);
+      if (list) list.push(story.id);
+      else byKey.set(key, [story.id]);
+    }
     const source = (m: ItemWithArticle) => context.sources.get(m.sourceId);
     const { score, factors } = rankStory({
       items: members.map((m) => ({
@@ -241,13 +262,6 @@ async function rankActive(deps: StoryDeps, context: RankContext): Promise<number
     ranked += 1;
   }
   return ranked;
-}
-
-function olderThan(stories: Story[], id: string, first: string): boolean {
-  const other = stories.find((s) => s.id === id);
-  return (
-    other !== undefined && other.firstItemAt < first && Date.parse(first) - Date.parse(other.firstItemAt) <= 7 * dayMs
-  );
 }
 
 /** What a story is about, for novelty: entities most of its items name, and its title's words. */

@@ -258,22 +258,39 @@ export function classifyTopic(
   items: TopicInput[],
   topics: Topic[] = defaultTopics,
 ): { topic: string; scores: Record<string, number> } {
-  const keywordSets = topics.map((t) => new Set(t.keywords.flatMap((k) => contentTokens(k))));
+  const keywordSets = keywordSetsOf(topics);
+  // Each item is tokenized once, whatever the number of topics.
+  const tokenized = items.map((item) => ({
+    title: contentTokens(item.title),
+    lead: contentTokens(item.text.slice(0, 800)),
+    kinds: item.sourceKinds,
+  }));
   const scores: Record<string, number> = {};
   for (const [i, topic] of topics.entries()) {
     const keywords = keywordSets[i] as Set<string>;
     let score = 0;
-    for (const item of items) {
-      for (const token of contentTokens(item.title)) if (keywords.has(token)) score += 3;
+    for (const item of tokenized) {
+      for (const token of item.title) if (keywords.has(token)) score += 3;
       let leadHits = 0;
-      for (const token of contentTokens(item.text.slice(0, 800))) if (keywords.has(token)) leadHits += 1;
+      for (const token of item.lead) if (keywords.has(token)) leadHits += 1;
       score += Math.min(leadHits, 12);
-      if (topic.sourceKinds?.some((kind) => item.sourceKinds.includes(kind))) score += 25;
+      if (topic.sourceKinds?.some((kind) => item.kinds.includes(kind))) score += 25;
     }
     scores[topic.id] = score / Math.max(1, items.length);
   }
   const best = topics.reduce((top, t) => ((scores[t.id] ?? 0) > (scores[top.id] ?? 0) ? t : top), topics[0] as Topic);
   return { topic: best.id, scores };
+}
+
+const keywordCache = new WeakMap<Topic[], Set<string>[]>();
+
+function keywordSetsOf(topics: Topic[]): Set<string>[] {
+  let sets = keywordCache.get(topics);
+  if (!sets) {
+    sets = topics.map((t) => new Set(t.keywords.flatMap((k) => contentTokens(k))));
+    keywordCache.set(topics, sets);
+  }
+  return sets;
 }
 
 /** The taxonomy in force: the config's `topics` when set, else the built-in one. */
