@@ -2,8 +2,11 @@
  * Near-copy detection two ways on the same items: the exact baseline (every pair's Jaccard similarity of word
  * shingles) and ours (MinHash signatures, LSH buckets, estimated Jaccard), with how far the two agree.
  */
+import { clusterItems } from "../src/stories/cluster-items.ts";
+import { extractEntities } from "../src/stories/entities/extract-entities.ts";
 import type { ClusterInput } from "../src/stories/features.ts";
 import { createMinHasher, estimateJaccard, LshIndex } from "../src/stories/minhash.ts";
+import { newsCorpus } from "./lib/news-corpus.ts";
 
 /** The near-copy threshold: `Clusterer` joins an item to a story when a member's estimated Jaccard reaches it. */
 export const nearCopyThreshold = 0.5;
@@ -52,7 +55,8 @@ export function shingleSet(words: string[]): Uint32Array {
   }
   hashes.sort();
   let unique = 0;
-  for (let i = 0; i < hashes.length; i += 1) if (i === 0 || hashes[i] !== hashes[i - 1]) hashes[unique++] = hashes[i] as number;
+  for (let i = 0; i < hashes.length; i += 1)
+    if (i === 0 || hashes[i] !== hashes[i - 1]) hashes[unique++] = hashes[i] as number;
   return hashes.slice(0, unique);
 }
 
@@ -91,10 +95,10 @@ export function allPairs(words: string[][]): Exact {
 }
 
 /** Ours: signatures, LSH candidates among the earlier items, then the estimate checked against the threshold. */
-export function lshPairs(words: string[][]): { found: Set<string>; candidates: Set<string> } {
+export function lshPairs(words: string[][]): { found: Set<string>; candidates: Set<string>; signaturesCpuMs: number } {
   const hasher = createMinHasher();
   const index = new LshIndex<number>(bands, rows);
-  const signatures = words.map((w) => hasher.signature(w));
+  const { value: signatures, cpuMs: signaturesCpuMs } = timed(() => words.map((w) => hasher.signature(w)));
   const found = new Set<string>();
   const candidates = new Set<string>();
   signatures.forEach((signature, b) => {
@@ -104,7 +108,7 @@ export function lshPairs(words: string[][]): { found: Set<string>; candidates: S
     }
     index.add(signature, b);
   });
-  return { found, candidates };
+  return { found, candidates, signaturesCpuMs };
 }
 
 export type Agreement = {
@@ -143,5 +147,42 @@ export function agreement(exact: Exact, ours: { found: Set<string>; candidates: 
     falsePositives: lows.length,
     lowestFalsePositive: lows.length ? Math.min(...lows) : null,
     bands: [band("0.5–0.6", 0.5, 0.6), band("0.6–0.8", 0.6, 0.8), band("0.8–1", 0.8, 1.01)],
+  };
+}
+
+export type Baseline = {
+  items: number;
+  exact: { cpuMs: number; wallMs: number; comparisons: number };
+  lsh: { cpuMs: number; wallMs: number; signaturesCpuMs: number };
+  clustering: { cpuMs: number; wallMs: number; sameStory: number };
+  agreement: Agreement;
+};
+
+/** The exact all-pairs baseline, ours, and full clustering, on the same items in this process. */
+export function nearCopyBaseline(items: number): Baseline {
+  const corpus = newsCorpus({ items });
+  const words = corpus.map(signatureWords);
+  const warm = words.slice(0, 200);
+  allPairs(warm);
+  lshPairs(warm);
+  const exact = timed(() => allPairs(words));
+  const ours = timed(() => lshPairs(words));
+  const stories = timed(() => clusterItems(corpus, { entities: extractEntities }));
+  const storyOf = new Map<string, number>();
+  stories.value.forEach((story, index) => {
+    for (const id of story.itemIds) storyOf.set(id, index);
+  });
+  const pairs = [...exact.value.similar.keys()].map((key) => key.split(":").map(Number) as [number, number]);
+  const together = pairs.filter(([a, b]) => storyOf.get(corpus[a]?.id ?? "") === storyOf.get(corpus[b]?.id ?? ""));
+  return {
+    items,
+    exact: { cpuMs: exact.cpuMs, wallMs: exact.wallMs, comparisons: exact.value.comparisons },
+    lsh: { cpuMs: ours.cpuMs, wallMs: ours.wallMs, signaturesCpuMs: ours.value.signaturesCpuMs },
+    clustering: {
+      cpuMs: stories.cpuMs,
+      wallMs: stories.wallMs,
+      sameStory: pairs.length ? together.length / pairs.length : 1,
+    },
+    agreement: agreement(exact.value, ours.value),
   };
 }

@@ -17,6 +17,8 @@ const modules: Record<string, () => Promise<BenchModule>> = {
   feed: async () => (await import("./feed-parse.ts")).feedParseBench,
   extraction: async () => (await import("./extraction.ts")).extractionBench,
   ingest: async () => (await import("./ingest.ts")).ingestBench,
+  clustering: async () => (await import("./clustering.ts")).clusteringBench,
+  editions: async () => (await import("./editions.ts")).editionsBench,
 };
 
 const { values } = parseArgs({

@@ -1,7 +1,8 @@
-import type { ClusterInput } from "../../src/stories/features.ts";
 import type { SourceKind } from "../../src/model/source.ts";
+import type { ClusterInput } from "../../src/stories/features.ts";
 import { newsLexicon } from "./news-lexicon.ts";
 import { type NewsSource, newsSources } from "./news-sources.ts";
+import { abstract, article, nearCopy, showNotes } from "./news-texts.ts";
 import { type NewsEvent, NewsWriter } from "./news-writer.ts";
 import { random } from "./random.ts";
 
@@ -105,7 +106,7 @@ export function newsCorpus(options: CorpusOptions): CorpusItem[] {
             source,
             event.start,
             writer.title({ ...event, kind: "research" }, ""),
-            writer.abstract(event, words()),
+            abstract(writer, event, words()),
             null,
           );
         } else if (roll < 0.05) {
@@ -115,7 +116,7 @@ export function newsCorpus(options: CorpusOptions): CorpusItem[] {
             source,
             event.start,
             `${source.name}: ${writer.title(event, source.name)}`,
-            writer.showNotes(event, source.name, words()),
+            showNotes(writer, event, source.name, words()),
             null,
           );
         } else {
@@ -125,7 +126,7 @@ export function newsCorpus(options: CorpusOptions): CorpusItem[] {
             source,
             event.start,
             writer.title(event, source.name),
-            writer.article(event, source.name, words(), { dateline: writer.next() < 0.3 }),
+            article(writer, event, source.name, words(), { dateline: writer.next() < 0.3 }),
             null,
           );
         }
@@ -141,12 +142,12 @@ export function newsCorpus(options: CorpusOptions): CorpusItem[] {
         if (original && writer.next() < 0.25) {
           const time = Date.parse(original.published) + writer.next() * 3 * hour;
           const title = writer.next() < 0.5 ? original.title : writer.title(event, source.name);
-          const text = writer.nearCopy(original.text, 0.005 + writer.next() * 0.195, source.name);
+          const text = nearCopy(writer, original.text, 0.005 + writer.next() * 0.195, source.name);
           items.push(make(event, source, time, title, text, original.id));
           continue;
         }
         const time = k === 0 ? event.start : event.start + Math.min(40 * hour, -Math.log(1 - writer.next()) * 5 * hour);
-        const text = writer.article(event, source.name, words(), {
+        const text = article(writer, event, source.name, words(), {
           dateline: writer.next() < 0.3,
           about: source.kind === "company",
         });

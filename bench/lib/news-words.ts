@@ -231,3 +231,39 @@ export const showNoteTemplates = [
   "{rper} on the limits of {t} benchmarks and how teams evaluate models in practice.",
   "The state of {n} supply, from chips to power, with numbers from {analyst}.",
 ];
+
+/** Products named with digits, which the product table leaves to rules: common in titles. */
+export const versioned = [
+  "H100",
+  "H200",
+  "B200",
+  "B300",
+  "GB300",
+  "MI355X",
+  "Trainium3",
+  "TPU v7",
+  "GPT-5.1",
+  "o4-mini",
+  "Llama 4",
+  "Qwen3",
+  "DeepSeek-V3.2",
+  "Grok 4",
+  "Gemini 3 Pro",
+  "Claude Opus 4.5",
+  "Mistral Large 3",
+  "Nova 2",
+  "Phi-4",
+  "Gaudi 3",
+];
+
+export const startupSuffixes = ["AI", "Labs", "Robotics", "Systems", "Technologies", "Networks", "Compute", "Bio"];
+
+export const units = [
+  { unit: "GW", min: 0.3, max: 5, step: 0.1 },
+  { unit: "MW", min: 50, max: 950, step: 10 },
+  { unit: "GPUs", min: 1000, max: 200_000, step: 1000 },
+  { unit: "chips", min: 64, max: 1024, step: 8 },
+  { unit: "tokens", min: 100_000, max: 2_000_000, step: 100_000 },
+];
+
+export const monthNames = ["Jan", "Feb", "March", "April", "May", "June", "July", "Aug", "Sept", "Oct", "Nov", "Dec"];

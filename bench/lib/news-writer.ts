@@ -3,17 +3,15 @@ import { people } from "../../src/stories/entities/people.ts";
 import { places } from "../../src/stories/entities/places.ts";
 import { products } from "../../src/stories/entities/products.ts";
 import {
-  abstractTemplates,
   adjectives,
   analysts,
-  boilerplate,
-  detailTemplates,
   eventKinds,
-  fillerTemplates,
   rounds,
+  startupSuffixes,
   titlePatterns,
-  showNoteTemplates,
+  units,
   verbsPast,
+  versioned,
   weekdays,
 } from "./news-words.ts";
 
@@ -34,42 +32,6 @@ export type NewsEvent = {
   /** The event's own words ("inference", "photonics"…): what its coverage shares beyond names. */
   topic: [string, string, string];
 };
-
-/** Products named with digits, which the product table leaves to rules: common in titles. */
-const versioned = [
-  "H100",
-  "H200",
-  "B200",
-  "B300",
-  "GB300",
-  "MI355X",
-  "Trainium3",
-  "TPU v7",
-  "GPT-5.1",
-  "o4-mini",
-  "Llama 4",
-  "Qwen3",
-  "DeepSeek-V3.2",
-  "Grok 4",
-  "Gemini 3 Pro",
-  "Claude Opus 4.5",
-  "Mistral Large 3",
-  "Nova 2",
-  "Phi-4",
-  "Gaudi 3",
-];
-
-const startupSuffixes = ["AI", "Labs", "Robotics", "Systems", "Technologies", "Networks", "Compute", "Bio"];
-
-const units = [
-  { unit: "GW", min: 0.3, max: 5, step: 0.1 },
-  { unit: "MW", min: 50, max: 950, step: 10 },
-  { unit: "GPUs", min: 1000, max: 200_000, step: 1000 },
-  { unit: "chips", min: 64, max: 1024, step: 8 },
-  { unit: "tokens", min: 100_000, max: 2_000_000, step: 100_000 },
-];
-
-const monthNames = ["Jan", "Feb", "March", "April", "May", "June", "July", "Aug", "Sept", "Oct", "Nov", "Dec"];
 
 /**
  * Writes synthetic AI-industry news from a seeded PRNG: events with real company, product, person and place names,
@@ -144,8 +106,9 @@ export class NewsWriter {
     const money = this.#amount();
     const u = this.pick(units);
     const value = Math.round((u.min + this.#next() * (u.max - u.min)) / u.step) * u.step;
+    this.#events += 1;
     return {
-      id: `ev_${(this.#events += 1)}`,
+      id: `ev_${this.#events}`,
       kind: kind ?? this.pick(Object.keys(eventKinds)),
       start,
       company,
@@ -253,89 +216,4 @@ export class NewsWriter {
     while (words.length < 8) words = [...words, ...this.fill(this.pick(tails), event, outlet).split(/\s+/)];
     return words.slice(0, 14).join(" ");
   }
-
-  /**
-   * An article of `targetWords` words (a sentence more or less): a lead with the event's facts, a paragraph of
-   * details and quotes, then background paragraphs; company posts end with the company's boilerplate.
-   */
-  article(event: NewsEvent, outlet: string, targetWords: number, options: { dateline?: boolean; about?: boolean }) {
-    const kind = eventKinds[event.kind] ?? (eventKinds.launch as { leads: string[] });
-    const date = new Date(event.start);
-    const dateline = options.dateline
-      ? `${event.place.toUpperCase()}, ${monthNames[date.getUTCMonth()]} ${date.getUTCDate()} (${outlet}) — `
-      : "";
-    const paragraphs = [
-      `${dateline}${this.fill(this.pick(kind.leads), event, outlet)} ${this.fill(this.pick(detailTemplates), event, outlet)}`,
-      [this.pick(detailTemplates), this.pick(detailTemplates)].map((t) => this.fill(t, event, outlet)).join(" "),
-    ];
-    const closing = options.about ? this.fill(boilerplate, event, outlet) : "";
-    let count = countWords(paragraphs.join(" ")) + countWords(closing);
-    while (count < targetWords) {
-      const sentences: string[] = [];
-      for (let s = this.int(2, 4); s > 0 && count < targetWords; s -= 1) {
-        const sentence = this.fill(this.pick(fillerTemplates), event, outlet);
-        sentences.push(sentence);
-        count += countWords(sentence);
-      }
-      paragraphs.push(sentences.join(" "));
-    }
-    if (closing) paragraphs.push(closing);
-    return paragraphs.join("\n\n");
-  }
-
-  /** A research abstract of about `targetWords` words. */
-  abstract(event: NewsEvent, targetWords: number): string {
-    const sentences: string[] = [];
-    let count = 0;
-    while (count < targetWords) {
-      const sentence = this.fill(abstractTemplates[sentences.length % abstractTemplates.length] as string, event, "");
-      sentences.push(sentence);
-      count += countWords(sentence);
-    }
-    return sentences.join(" ");
-  }
-
-  /** Podcast show notes: an introduction, then short points, one per paragraph. */
-  showNotes(event: NewsEvent, outlet: string, targetWords: number): string {
-    const paragraphs = [
-      this.fill(
-        "This week on {outlet}: {per} joins us to talk about {t}, {t2} and what {c} is building.",
-        event,
-        outlet,
-      ),
-    ];
-    let count = countWords(paragraphs[0] as string);
-    while (count < targetWords) {
-      const line = this.fill(this.pick([...showNoteTemplates, ...fillerTemplates]), event, outlet);
-      paragraphs.push(line);
-      count += countWords(line);
-    }
-    return paragraphs.join("\n\n");
-  }
-
-  /**
-   * Syndicated text with small edits: each word replaced with probability `editRate`, sometimes the last paragraph
-   * dropped or the syndicating outlet's name put in front. At least one word always changes, so it is never an exact duplicate.
-   */
-  nearCopy(text: string, editRate: number, outlet: string): string {
-    let paragraphs = text.split("\n\n");
-    if (paragraphs.length > 3 && this.#next() < 0.3) paragraphs = paragraphs.slice(0, -1);
-    const parts = paragraphs.join("\n\n").split(/(\s+)/);
-    let edited = 0;
-    for (let i = 0; i < parts.length; i += 2) {
-      if (this.#next() < editRate) {
-        parts[i] = this.#next() < 0.5 ? this.word() : this.pick(adjectives);
-        edited += 1;
-      }
-    }
-    if (!edited) parts[0] = this.word();
-    const copy = parts.join("");
-    return this.#next() < 0.3 ? `(${outlet}) — ${copy}` : copy;
-  }
-}
-
-export function countWords(text: string): number {
-  let count = 0;
-  for (const _ of text.matchAll(/\S+/g)) count += 1;
-  return count;
 }
