@@ -3,6 +3,7 @@
  * shingles) and ours (MinHash signatures, LSH buckets, estimated Jaccard), with how far the two agree.
  */
 import { clusterItems } from "../src/stories/cluster-items.ts";
+import { lshBands, lshRows } from "../src/stories/clusterer.ts";
 import { extractEntities } from "../src/stories/entities/extract-entities.ts";
 import type { ClusterInput } from "../src/stories/features.ts";
 import { createMinHasher, estimateJaccard, LshIndex } from "../src/stories/minhash.ts";
@@ -10,9 +11,9 @@ import { newsCorpus } from "./lib/news-corpus.ts";
 
 /** The near-copy threshold: `Clusterer` joins an item to a story when a member's estimated Jaccard reaches it. */
 export const nearCopyThreshold = 0.5;
-/** `Clusterer`'s LSH index: 16 bands of 4 rows over the 64 permutations of `createMinHasher()`. */
-const bands = 16;
-const rows = 4;
+/** `Clusterer`'s LSH index shape, over the 64 bins of `createMinHasher()`. */
+const bands = lshBands;
+const rows = lshRows;
 const shingle = 3;
 
 export type Pair = { a: number; b: number };

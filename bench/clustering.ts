@@ -1,5 +1,6 @@
 import { spawn, spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
+import { lshBands, lshRows } from "../src/stories/clusterer.ts";
 import { type Baseline, nearCopyBaseline, nearCopyThreshold } from "./clustering-near-copies.ts";
 import type { SizeRun } from "./clustering-size.ts";
 import { mib, ms, pct, rate, ratio } from "./lib/format.ts";
@@ -121,7 +122,7 @@ function baselineTable(b: Baseline): Table {
         "0",
       ],
       [
-        "MinHash + LSH (64 hashes, 16×4 bands, estimate ≥ 0.5)",
+        `MinHash + LSH (64 bins, ${lshBands}×${lshRows} bands, estimate ≥ 0.5)`,
         ms(b.lsh.cpuMs),
         ms(b.lsh.wallMs),
         ratio(b.lsh.cpuMs / b.exact.cpuMs),

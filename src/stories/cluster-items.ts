@@ -51,9 +51,12 @@ export function clusterItems(items: ClusterInput[], options: ClusterOptions): Cl
   });
   const order = features.map((f, i) => ({ f, i })).sort((a, b) => a.f.time - b.f.time || a.i - b.i);
   const nearCopies = new Set<string>();
-  for (const { f } of order) {
-    const assignment = clusterer.add(f);
-    if (assignment.reason === "near-copy") nearCopies.add(f.id);
+  for (const entry of order) {
+    const assignment = clusterer.add(entry.f);
+    if (assignment.reason === "near-copy") nearCopies.add(entry.f.id);
+    // The clusterer keeps its own compact copy; the full features can go.
+    features[entry.i] = undefined as unknown as ItemFeatures;
+    entry.f = undefined as unknown as ItemFeatures;
   }
   const byTitle = new Map(items.map((item) => [item.id, item.title]));
   let groups = clusterer.stories.map((story) => story.itemIds);

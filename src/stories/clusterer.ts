@@ -28,6 +28,7 @@ export type StoryState = {
   index: number;
   itemIds: string[];
   members: PreparedItem[];
+  firstTime: number;
   lastTime: number;
 };
 
@@ -51,6 +52,14 @@ const membersCompared = 4;
 const maxCandidates = 8;
 /** Stories out of the time window are dropped from the indexes this often (items). */
 const pruneEvery = 5000;
+/**
+ * LSH shape over the 64 MinHash bins: 21 bands of 3 rows make a pair at Jaccard 0.5 a candidate with probability
+ * 0.94, at 0.3 with 0.44; the shingle estimate then decides.
+ */
+export const lshBands = 21;
+export const lshRows = 3;
+/** Longest a story may run, first item to last. */
+const maxSpan = 5 * 86_400_000;
 /** Stories kept per posting list (the most recent). */
 const postingsKept = 24;
 
@@ -70,7 +79,7 @@ export class Clusterer {
   readonly #cannotLink: ClustererOptions["cannotLink"];
   readonly #interner = new Interner();
   #postings = new Map<number, number[]>();
-  readonly #lsh = new LshIndex<number>(16, 4);
+  readonly #lsh = new LshIndex<number>(lshBands, lshRows);
   /** Per-story scratch counters for candidate selection, reset by a stamp instead of clearing. */
   readonly #hits: number[] = [];
   readonly #stamp: number[] = [];
@@ -112,7 +121,7 @@ export class Clusterer {
   }
 
   #newStory(): StoryState {
-    const story: StoryState = { index: this.stories.length, itemIds: [], members: [], lastTime: 0 };
+    const story: StoryState = { index: this.stories.length, itemIds: [], members: [], firstTime: 0, lastTime: 0 };
     this.stories.push(story);
     this.#hits.push(0);
     this.#stamp.push(-1);
@@ -144,6 +153,8 @@ export class Clusterer {
     const credit = (index: number, by: number) => {
       const story = this.stories[index] as StoryState;
       if (item.time && story.lastTime && Math.abs(item.time - story.lastTime) > this.#window) return;
+      // A story is an event of a few days: coverage a week on is a new story, however similar.
+      if (item.time && story.firstTime && item.time - story.firstTime > maxSpan) return;
       if (this.#stamp[index] !== query) {
         this.#stamp[index] = query;
         this.#hits[index] = 0;
@@ -165,6 +176,7 @@ export class Clusterer {
     story.itemIds.push(item.id);
     story.members.push(item);
     story.lastTime = Math.max(story.lastTime, item.time);
+    if (item.time && (!story.firstTime || item.time < story.firstTime)) story.firstTime = item.time;
     // Terms are posted under their id, amounts under a negative key, so one map serves both.
     for (const key of [...item.topTerms, ...Array.from(item.amounts, (id) => -1 - id)]) {
       const list = this.#postings.get(key);
