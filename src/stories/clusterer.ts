@@ -162,14 +162,17 @@ export class Clusterer {
       }
       this.#hits[index] = (this.#hits[index] as number) + by;
     };
-    for (const index of this.#lsh.query(item.signature)) credit(index, 10);
+    // A shared LSH band counts as much as a shared amount: loose bands catch copies, and unrelated collisions must
+    // not crowd out stories that share the item's distinctive terms.
+    const lsh = this.#lsh.query(item.signature);
+    for (const index of lsh) credit(index, 2);
     for (const id of item.amounts) for (const index of this.#postings.get(-1 - id) ?? []) credit(index, 2);
     for (const id of item.topTerms) for (const index of this.#postings.get(id) ?? []) credit(index, 1);
     return touched
       .filter((index) => (this.#hits[index] as number) >= 1)
       .sort((a, b) => (this.#hits[b] as number) - (this.#hits[a] as number))
       .slice(0, maxCandidates)
-      .map((index) => ({ index, lshHit: (this.#hits[index] as number) >= 10 }));
+      .map((index) => ({ index, lshHit: lsh.has(index) }));
   }
 
   #join(story: StoryState, item: PreparedItem, assignment: Assignment): Assignment {
