@@ -23,10 +23,10 @@ const extractEntities: (text: string) => Entity[] = await import("../src/stories
 function pairs(items: LabelledItem[]): Array<{ signals: Signals; same: boolean }> {
   const { representatives } = groupExactDuplicates(items);
   const hasher = createMinHasher();
-  const features = representatives.map((item) => itemFeatures(item, { hasher, entities: extractEntities }));
-  const stats = documentFrequencies(features);
   const interner = new Interner();
-  const prepared = features.map((f) => prepare(f, stats, interner));
+  const features = representatives.map((item) => itemFeatures(item, { hasher, entities: extractEntities, interner }));
+  const stats = documentFrequencies(features);
+  const prepared = features.map((f) => prepare(f, stats));
   const event = new Map(items.map((i) => [i.id, i.event]));
   const out: Array<{ signals: Signals; same: boolean }> = [];
   for (let i = 0; i < prepared.length; i += 1) {

@@ -9,10 +9,11 @@ import type { ItemsRepo } from "../store/items-repo.ts";
 import type { SourcesRepo } from "../store/sources-repo.ts";
 import type { StoriesRepo } from "../store/stories-repo.ts";
 import { analyzeText } from "../stories/analyze.ts";
-import { storyId } from "../stories/cluster-items.ts";
+import { documentFrequencies, storyId } from "../stories/cluster-items.ts";
 import { Clusterer } from "../stories/clusterer.ts";
 import { findCompany } from "../stories/entities/companies.ts";
 import { type ClusterInput, type ItemFeatures, itemFeatures } from "../stories/features.ts";
+import { Interner } from "../stories/intern.ts";
 import { createMinHasher } from "../stories/minhash.ts";
 import { rankStory } from "../stories/rank.ts";
 import { contentTokens } from "../stories/tokens.ts";
@@ -76,12 +77,13 @@ export async function buildStories(deps: StoryDeps, options: BuildStoriesOptions
     : Number.POSITIVE_INFINITY;
   const replay = items.filter((i) => Date.parse(itemTime(i)) >= firstNew - windowHours * 3_600_000);
   const hasher = createMinHasher();
+  const interner = new Interner();
   const entitiesOf = (id: string) => analyses.get(id)?.entities ?? [];
   const features = new Map<string, ItemFeatures>();
   for (const item of replay) {
-    features.set(item.id, itemFeatures(toInput(item), { hasher, entities: () => entitiesOf(item.id) }));
+    features.set(item.id, itemFeatures(toInput(item), { hasher, entities: () => entitiesOf(item.id), interner }));
   }
-  const stats = termStats([...features.values()]);
+  const stats = documentFrequencies([...features.values()]);
   const clusterer = new Clusterer({
     stats,
     windowHours,
@@ -160,16 +162,6 @@ function toInput(item: ItemWithArticle): ClusterInput {
 
 function itemTime(item: ItemWithArticle): string {
   return item.publishedAt ?? item.firstSeenAt;
-}
-
-function termStats(features: ItemFeatures[]) {
-  const df = new Map<string, number>();
-  for (const f of features) {
-    for (const term of f.counts.keys()) df.set(term, (df.get(term) ?? 0) + 1);
-    for (const key of f.entityKeys) df.set(key, (df.get(key) ?? 0) + 1);
-  }
-  const n = features.length;
-  return { idf: (term: string) => Math.log((n + 1) / ((df.get(term) ?? 0) + 1)) + 1 };
 }
 
 type RankContext = {

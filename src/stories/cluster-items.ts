@@ -3,6 +3,7 @@ import { canonicalUrl } from "../ingest/url.ts";
 import type { Entity } from "../model/entity.ts";
 import { Clusterer, type TermStats } from "./clusterer.ts";
 import { type ClusterInput, type ItemFeatures, itemFeatures } from "./features.ts";
+import { Interner } from "./intern.ts";
 import { createMinHasher } from "./minhash.ts";
 import type { Weights } from "./similarity.ts";
 
@@ -36,7 +37,8 @@ export type ClusteredStory = {
 export function clusterItems(items: ClusterInput[], options: ClusterOptions): ClusteredStory[] {
   const { representatives, duplicatesOf } = groupExactDuplicates(items);
   const hasher = createMinHasher();
-  const features = representatives.map((item) => itemFeatures(item, { hasher, entities: options.entities }));
+  const interner = new Interner();
+  const features = representatives.map((item) => itemFeatures(item, { hasher, entities: options.entities, interner }));
   const stats = documentFrequencies(features);
   const cannot = pairSet(options.cannotLink ?? []);
   const clusterer = new Clusterer({
@@ -134,16 +136,17 @@ export function textKey(text: string): string {
 
 /** IDF over the items being clustered: log((N + 1) / (df + 1)) + 1. */
 export function documentFrequencies(features: ItemFeatures[]): TermStats {
-  const df = new Map<string, number>();
+  const df = new Map<number, number>();
   for (const f of features) {
-    for (const term of f.counts.keys()) df.set(term, (df.get(term) ?? 0) + 1);
-    for (const key of f.entityKeys) df.set(key, (df.get(key) ?? 0) + 1);
+    for (const id of f.terms) df.set(id, (df.get(id) ?? 0) + 1);
+    for (const id of f.entities) df.set(id, (df.get(id) ?? 0) + 1);
   }
   const n = features.length;
-  const idf = new Map<string, number>();
-  for (const [term, count] of df) idf.set(term, Math.log((n + 1) / (count + 1)) + 1);
+  const size = Math.max(0, ...df.keys()) + 1;
   const unseen = Math.log(n + 1) + 1;
-  return { idf: (term) => idf.get(term) ?? unseen };
+  const idf = new Float64Array(size).fill(unseen);
+  for (const [id, count] of df) idf[id] = Math.log((n + 1) / (count + 1)) + 1;
+  return { idf: (id) => (id < size ? (idf[id] as number) : unseen) };
 }
 
 function pairSet(pairs: Array<[string, string]>): Set<string> {

@@ -2,7 +2,6 @@ import type { ItemFeatures } from "./features.ts";
 import { LshIndex } from "./minhash.ts";
 import {
   defaultWeights,
-  Interner,
   type PreparedItem,
   pairSignals,
   prepare,
@@ -11,7 +10,7 @@ import {
 } from "./similarity.ts";
 
 /** How documents weigh terms: inverse document frequency from counts over a corpus. */
-export type TermStats = { idf(term: string): number };
+export type TermStats = { idf(id: number): number };
 
 export type ClustererOptions = {
   stats: TermStats;
@@ -77,13 +76,13 @@ export class Clusterer {
   readonly #threshold: number;
   readonly #weights: Weights;
   readonly #cannotLink: ClustererOptions["cannotLink"];
-  readonly #interner = new Interner();
   #postings = new Map<number, number[]>();
   readonly #lsh = new LshIndex<number>(lshBands, lshRows);
   /** Per-story scratch counters for candidate selection, reset by a stamp instead of clearing. */
   readonly #hits: number[] = [];
   readonly #stamp: number[] = [];
   #query = 0;
+  readonly #scratch = new Float64Array(membersCompared);
   #added = 0;
   #latest = 0;
 
@@ -96,7 +95,7 @@ export class Clusterer {
   }
 
   add(features: ItemFeatures): Assignment {
-    const item = prepare(features, this.#stats, this.#interner);
+    const item = prepare(features, this.#stats);
     // Explainers, podcasts and round-ups discuss news rather than report it: they join a story only when they
     // are unmistakably about it.
     const threshold = commentary(features.title) ? Math.max(this.#threshold, commentaryThreshold) : this.#threshold;
@@ -114,7 +113,7 @@ export class Clusterer {
 
   /** Puts an item into a known story (or a new one) without judging: how stored assignments are replayed. */
   place(features: ItemFeatures, storyIndex: number | null): number {
-    const item = prepare(features, this.#stats, this.#interner);
+    const item = prepare(features, this.#stats);
     const story = (storyIndex === null ? undefined : this.stories[storyIndex]) ?? this.#newStory();
     this.#join(story, item, { storyIndex: story.index, reason: "similar", score: 1 });
     return story.index;
@@ -132,35 +131,36 @@ export class Clusterer {
   #storyScore(item: PreparedItem, story: StoryState, lshHit: boolean): { score: number; nearCopy: boolean } {
     const all = story.members;
     const half = membersCompared / 2;
-    const probabilities: number[] = [];
+    const probabilities = this.#scratch;
+    let count = 0;
     for (let m = 0; m < all.length; m += 1) {
       if (all.length > membersCompared && m >= half && m < all.length - half) continue;
       const member = all[m] as PreparedItem;
       // Only a story sharing an LSH band can hold a copy; for the others the shingle estimate is not worth computing.
       const signals = pairSignals(item, member, lshHit);
       if (signals.nearCopy >= 0.5) return { score: 1, nearCopy: true };
-      probabilities.push(sameEventProbability(signals, this.#weights));
+      probabilities[count++] = sameEventProbability(signals, this.#weights);
     }
-    probabilities.sort((a, b) => b - a);
-    const top = probabilities.slice(0, Math.max(1, Math.ceil(probabilities.length / 2)));
-    return { score: top.reduce((sum, p) => sum + p, 0) / top.length, nearCopy: false };
+    const top = Math.max(1, Math.ceil(count / 2));
+    probabilities.subarray(0, count).sort().reverse();
+    let sum = 0;
+    for (let i = 0; i < top; i += 1) sum += probabilities[i] as number;
+    return { score: count ? sum / top : 0, nearCopy: false };
   }
 
   /** Recent stories sharing an LSH band, an amount, or at least two distinctive terms with the item; best first. */
   #candidates(item: PreparedItem): Array<{ index: number; lshHit: boolean }> {
     const query = ++this.#query;
     const touched: number[] = [];
+    const hits = this.#hits;
+    const stamp = this.#stamp;
     const credit = (index: number, by: number) => {
-      const story = this.stories[index] as StoryState;
-      if (item.time && story.lastTime && Math.abs(item.time - story.lastTime) > this.#window) return;
-      // A story is an event of a few days: coverage a week on is a new story, however similar.
-      if (item.time && story.firstTime && item.time - story.firstTime > maxSpan) return;
-      if (this.#stamp[index] !== query) {
+      if (stamp[index] !== query) {
         this.#stamp[index] = query;
         this.#hits[index] = 0;
         touched.push(index);
       }
-      this.#hits[index] = (this.#hits[index] as number) + by;
+      hits[index] = (hits[index] as number) + by;
     };
     // A shared LSH band counts as much as a shared amount: loose bands catch copies, and unrelated collisions must
     // not crowd out stories that share the item's distinctive terms.
@@ -168,9 +168,15 @@ export class Clusterer {
     for (const index of lsh) credit(index, 2);
     for (const id of item.amounts) for (const index of this.#postings.get(-1 - id) ?? []) credit(index, 2);
     for (const id of item.topTerms) for (const index of this.#postings.get(id) ?? []) credit(index, 1);
+    const recent = (index: number) => {
+      const story = this.stories[index] as StoryState;
+      if (item.time && story.lastTime && Math.abs(item.time - story.lastTime) > this.#window) return false;
+      // A story is an event of a few days: coverage a week on is a new story, however similar.
+      return !(item.time && story.firstTime && item.time - story.firstTime > maxSpan);
+    };
     return touched
-      .filter((index) => (this.#hits[index] as number) >= 1)
-      .sort((a, b) => (this.#hits[b] as number) - (this.#hits[a] as number))
+      .filter(recent)
+      .sort((a, b) => (hits[b] as number) - (hits[a] as number))
       .slice(0, maxCandidates)
       .map((index) => ({ index, lshHit: lsh.has(index) }));
   }

@@ -1,4 +1,5 @@
 import type { Entity } from "../model/entity.ts";
+import { type Interner, idsOf } from "./intern.ts";
 import type { MinHasher } from "./minhash.ts";
 import { contentTokens, leadWords } from "./tokens.ts";
 
@@ -14,50 +15,69 @@ export type ClusterInput = {
   guid?: string | null;
 };
 
-/** What clustering compares: weighted terms, the things named, the amounts stated, and a near-copy signature. */
+/**
+ * What clustering compares, with every term and key interned: term counts of the title (counted twice) and lead,
+ * the things named, the amounts stated, and a near-copy signature. Compact, because all of a batch's items are held
+ * at once while term frequencies are counted.
+ */
 export type ItemFeatures = {
   id: string;
   title: string;
   time: number;
-  /** Term counts of title (counted twice) and lead. */
-  counts: Map<string, number>;
-  titleTerms: string[];
-  /** Canonical entity keys: "org:amazon", "product:trainium3", "person:jensen huang". */
-  entityKeys: Set<string>;
-  /** The entity keys named in the title: what the item is mainly about. */
-  titleEntityKeys: Set<string>;
-  /** Amounts stated: "money:2000000000", "quantity:gw:2.2". */
-  amountKeys: Set<string>;
+  /** Term ids and their counts, in the same order. */
+  terms: Int32Array;
+  termCounts: Uint16Array;
+  titleTerms: Int32Array;
+  /** Canonical entity keys ("org:amazon", "product:trainium3"), interned, ascending. */
+  entities: Int32Array;
+  /** The entities named in the title: what the item is mainly about. */
+  titleEntities: Int32Array;
+  /** Amounts stated ("money:2000000000", "quantity:gw:2.2"), interned; `money` is the money among them. */
+  amounts: Int32Array;
+  money: Int32Array;
+  products: Int32Array;
   signature: Uint32Array;
 };
 
 export type FeatureOptions = {
   hasher: MinHasher;
   entities: (text: string) => Entity[];
+  interner: Interner;
   /** Words of the body read after the title; the lead carries the who, what and how much. */
   leadWords?: number;
 };
 
 export function itemFeatures(input: ClusterInput, options: FeatureOptions): ItemFeatures {
+  const { interner } = options;
   const lead = leadWords(input.text ?? "", options.leadWords ?? 90);
-  const counts = new Map<string, number>();
-  const add = (token: string, by: number) => counts.set(token, (counts.get(token) ?? 0) + by);
-  const titleTerms = contentTokens(input.title ?? "");
-  for (const token of titleTerms) add(token, 2);
+  const counts = new Map<number, number>();
+  const add = (token: string, by: number) => {
+    const id = interner.id(token);
+    counts.set(id, (counts.get(id) ?? 0) + by);
+  };
+  const titleTokens = contentTokens(input.title ?? "");
+  for (const token of titleTokens) add(token, 2);
   for (const token of contentTokens(lead)) add(token, 1);
   const titleLength = (input.title ?? "").length;
-  const entities = options.entities(`${input.title ?? ""}\n${lead}`);
-  const entityKeys = new Set<string>();
-  const titleEntityKeys = new Set<string>();
-  const amountKeys = new Set<string>();
-  for (const entity of entities) {
-    if (entity.type === "money" && entity.value !== undefined) amountKeys.add(`money:${roundValue(entity.value)}`);
-    else if (entity.type === "quantity" && entity.value !== undefined) {
-      amountKeys.add(`quantity:${(entity.unit ?? "").toLowerCase()}:${roundValue(entity.value)}`);
-    } else if (entity.type !== "money" && entity.type !== "quantity") {
+  const entityKeys: string[] = [];
+  const titleEntityKeys: string[] = [];
+  const amountKeys: string[] = [];
+  const moneyKeys: string[] = [];
+  const productKeys: string[] = [];
+  for (const entity of options.entities(`${input.title ?? ""}\n${lead}`)) {
+    if (entity.type === "money") {
+      if (entity.value === undefined) continue;
+      const key = `money:${roundValue(entity.value)}`;
+      amountKeys.push(key);
+      moneyKeys.push(key);
+    } else if (entity.type === "quantity") {
+      if (entity.value !== undefined)
+        amountKeys.push(`quantity:${(entity.unit ?? "").toLowerCase()}:${roundValue(entity.value)}`);
+    } else {
       const key = `${entity.type}:${entity.normalized.toLowerCase()}`;
-      entityKeys.add(key);
-      if (entity.start < titleLength) titleEntityKeys.add(key);
+      entityKeys.push(key);
+      if (entity.type === "product") productKeys.push(key);
+      if (entity.start < titleLength) titleEntityKeys.push(key);
     }
   }
   const words = leadWords(input.text ?? "", 400)
@@ -67,11 +87,14 @@ export function itemFeatures(input: ClusterInput, options: FeatureOptions): Item
     id: input.id,
     title: input.title ?? "",
     time: input.published ? Date.parse(input.published) || 0 : 0,
-    counts,
-    titleTerms,
-    entityKeys,
-    titleEntityKeys,
-    amountKeys,
+    terms: Int32Array.from(counts.keys()),
+    termCounts: Uint16Array.from(counts.values()),
+    titleTerms: idsOf(interner, titleTokens),
+    entities: idsOf(interner, entityKeys),
+    titleEntities: idsOf(interner, titleEntityKeys),
+    amounts: idsOf(interner, amountKeys),
+    money: idsOf(interner, moneyKeys),
+    products: idsOf(interner, productKeys),
     signature: options.hasher.signature(
       words.length >= 8 ? words : `${input.title} ${input.text}`.toLowerCase().split(/\s+/),
     ),

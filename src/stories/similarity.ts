@@ -2,23 +2,7 @@ import type { TermStats } from "./clusterer.ts";
 import type { ItemFeatures } from "./features.ts";
 import { estimateJaccard } from "./minhash.ts";
 
-/** Terms and keys as small integers, so comparisons are merges of sorted arrays instead of string look-ups. */
-export class Interner {
-  readonly #ids = new Map<string, number>();
-
-  id(key: string): number {
-    let id = this.#ids.get(key);
-    if (id === undefined) {
-      id = this.#ids.size;
-      this.#ids.set(key, id);
-    }
-    return id;
-  }
-
-  has(key: string): number | undefined {
-    return this.#ids.get(key);
-  }
-}
+export { Interner } from "./intern.ts";
 
 /** A sparse, L2-normalised vector: term ids ascending, with their weights. */
 export type Sparse = { ids: Int32Array; weights: Float64Array };
@@ -119,59 +103,77 @@ export function pairSignals(a: PreparedItem, b: PreparedItem, compareShingles = 
 }
 
 /** Rarity of an entity in the corpus, capped: a very rare name should not outweigh everything else. */
-export function entityWeight(key: string, stats: TermStats): number {
-  return Math.min(3, stats.idf(key));
+export function entityWeight(id: number, stats: TermStats): number {
+  return Math.min(3, stats.idf(id));
 }
 
 const keep = 32;
 const indexed = 12;
 
-/** Prepares an item: TF-IDF weights (sub-linear term frequency), the strongest terms kept, everything interned. */
-export function prepare(item: ItemFeatures, stats: TermStats, interner: Interner): PreparedItem {
-  const weights: Array<[string, number]> = [];
-  for (const [term, count] of item.counts) weights.push([term, (1 + Math.log(count)) * stats.idf(term)]);
-  for (const key of item.entityKeys) weights.push([key, stats.idf(key)]);
-  weights.sort((x, y) => y[1] - x[1]);
-  const strongest = weights.slice(0, keep);
-  const entityPairs: Array<[string, number]> = [...item.entityKeys].map((key) => [key, entityWeight(key, stats)]);
+/** Prepares an item: TF-IDF weights (sub-linear term frequency), the strongest terms kept, L2-normalised. */
+export function prepare(item: ItemFeatures, stats: TermStats): PreparedItem {
+  const n = item.terms.length + item.entities.length;
+  const ids = new Int32Array(n);
+  const weights = new Float64Array(n);
+  for (let i = 0; i < item.terms.length; i += 1) {
+    const id = item.terms[i] as number;
+    ids[i] = id;
+    weights[i] = (1 + Math.log(item.termCounts[i] as number)) * stats.idf(id);
+  }
+  for (let i = 0; i < item.entities.length; i += 1) {
+    const id = item.entities[i] as number;
+    ids[item.terms.length + i] = id;
+    weights[item.terms.length + i] = stats.idf(id);
+  }
+  const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => (weights[b] as number) - (weights[a] as number));
+  const strongest = order.slice(0, keep);
+  const entityWeights = Float64Array.from(item.entities, (id) => entityWeight(id, stats));
   let entityTotal = 0;
-  for (const [, w] of entityPairs) entityTotal += w;
-  const ids = (keys: Iterable<string>) => Int32Array.from([...keys].map((k) => interner.id(k))).sort();
+  for (const w of entityWeights) entityTotal += w;
   return {
     id: item.id,
     title: item.title,
     time: item.time,
-    vector: sparse(strongest, interner, true),
-    titleVector: sparse(
-      item.titleTerms.map((term) => [term, stats.idf(term)]),
-      interner,
+    vector: sparse(
+      strongest.map((i) => ids[i] as number),
+      strongest.map((i) => weights[i] as number),
       true,
     ),
-    entities: sparse(entityPairs, interner, false),
+    titleVector: sparse(
+      Array.from(item.titleTerms),
+      Array.from(item.titleTerms, (id) => stats.idf(id)),
+      true,
+    ),
+    entities: { ids: item.entities, weights: entityWeights },
     entityTotal,
-    titleEntities: ids(item.titleEntityKeys),
-    amounts: ids(item.amountKeys),
-    money: ids([...item.amountKeys].filter((k) => k.startsWith("money:"))),
-    products: ids([...item.entityKeys].filter((k) => k.startsWith("product:"))),
+    titleEntities: item.titleEntities,
+    amounts: item.amounts,
+    money: item.money,
+    products: item.products,
     signature: item.signature,
-    topTerms: Int32Array.from(strongest.slice(0, indexed).map(([term]) => interner.id(term))),
+    topTerms: Int32Array.from(strongest.slice(0, indexed), (i) => ids[i] as number),
   };
 }
 
-function sparse(pairs: Array<[string, number]>, interner: Interner, normalise: boolean): Sparse {
-  const merged = new Map<number, number>();
-  for (const [key, weight] of pairs) {
-    const id = interner.id(key);
-    merged.set(id, Math.max(merged.get(id) ?? 0, weight));
+/** Ids sorted ascending with their weights (the larger weight where an id repeats), optionally L2-normalised. */
+function sparse(ids: number[], weights: number[], normalise: boolean): Sparse {
+  const order = ids.map((_, i) => i).sort((a, b) => (ids[a] as number) - (ids[b] as number));
+  const outIds: number[] = [];
+  const outWeights: number[] = [];
+  for (const i of order) {
+    const id = ids[i] as number;
+    const w = weights[i] as number;
+    if (outIds.length && outIds[outIds.length - 1] === id) {
+      outWeights[outWeights.length - 1] = Math.max(outWeights[outWeights.length - 1] as number, w);
+    } else {
+      outIds.push(id);
+      outWeights.push(w);
+    }
   }
-  const entries = [...merged.entries()].sort((x, y) => x[0] - y[0]);
   let norm = 0;
-  for (const [, w] of entries) norm += w * w;
+  for (const w of outWeights) norm += w * w;
   norm = normalise ? Math.sqrt(norm) || 1 : 1;
-  return {
-    ids: Int32Array.from(entries.map(([id]) => id)),
-    weights: Float64Array.from(entries.map(([, w]) => w / norm)),
-  };
+  return { ids: Int32Array.from(outIds), weights: Float64Array.from(outWeights, (w) => w / norm) };
 }
 
 /** Dot product of two sparse vectors: a merge of their sorted ids. */

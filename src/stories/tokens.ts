@@ -66,12 +66,14 @@ export function stem(word: string): string {
 /** The first `limit` words of a text: the lead, where news puts who, what and how much. */
 export function leadWords(text: string, limit: number): string {
   let count = 0;
-  let index = 0;
-  const pattern = /\S+/g;
-  for (let match = pattern.exec(text); match; match = pattern.exec(text)) {
-    count += 1;
-    index = match.index + match[0].length;
-    if (count >= limit) break;
+  let inWord = false;
+  for (let i = 0; i < text.length; i += 1) {
+    const c = text.charCodeAt(i);
+    const space = c === 32 || c === 10 || c === 13 || c === 9 || c === 12 || c === 160;
+    if (space) {
+      if (inWord && ++count >= limit) return text.slice(0, i);
+      inWord = false;
+    } else inWord = true;
   }
-  return text.slice(0, index);
+  return text;
 }
