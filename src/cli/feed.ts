@@ -1,9 +1,8 @@
-import { toDaybriefError } from "../errors.ts";
 import { parseFeed } from "../ingest/feed/parse-feed.ts";
 import { feedAccept } from "../ingest/fetch/fetcher.ts";
 import type { ParsedFeed } from "../model/feed.ts";
-import { readInputs } from "./inputs.ts";
-import { color, printJsonLine, printTable, reportError } from "./output.ts";
+import { eachInput } from "./inputs.ts";
+import { color, printJsonLine, printTable } from "./output.ts";
 
 /** The feed model exactly as the command-line contract publishes it. */
 export function publicFeed(feed: ParsedFeed) {
@@ -34,32 +33,16 @@ export function publicFeed(feed: ParsedFeed) {
 
 /** `daybrief feed parse FILE|URL… [--jsonl]` */
 export async function feedParse(inputs: string[], opts: { jsonl?: boolean }): Promise<void> {
-  let failures = 0;
-  await readInputs(inputs, feedAccept, async (input) => {
-    if ("error" in input) {
-      failures += 1;
-      if (opts.jsonl)
-        printJsonLine({ file: input.name, error: { code: input.error.code, message: input.error.message } });
-      else reportError(input.error);
-      return;
-    }
-    try {
-      const { feed: parsed, warnings } = parseFeed(input.bytes, { url: input.url, contentType: input.contentType });
-      if (opts.jsonl) printJsonLine({ file: input.name, feed: publicFeed(parsed) });
-      else
-        printFeed(
-          input.name,
-          parsed,
-          warnings.map((w) => w.message),
-        );
-    } catch (thrown) {
-      failures += 1;
-      const error = toDaybriefError(thrown, "E_FEED_PARSE");
-      if (opts.jsonl) printJsonLine({ file: input.name, error: { code: error.code, message: error.message } });
-      else reportError(error);
-    }
+  await eachInput(inputs, feedAccept, { jsonl: opts.jsonl, code: "E_FEED_PARSE" }, (input) => {
+    const { feed: parsed, warnings } = parseFeed(input.bytes, { url: input.url, contentType: input.contentType });
+    if (opts.jsonl) printJsonLine({ file: input.name, feed: publicFeed(parsed) });
+    else
+      printFeed(
+        input.name,
+        parsed,
+        warnings.map((w) => w.message),
+      );
   });
-  if (failures) process.exitCode = failures === inputs.length ? 65 : 1;
 }
 
 function printFeed(name: string, feed: ParsedFeed, warnings: string[]): void {

@@ -1,8 +1,9 @@
 import { readFile } from "node:fs/promises";
 import { loadConfig } from "../config/load.ts";
-import { DaybriefError } from "../errors.ts";
+import { DaybriefError, type ErrorCode, toDaybriefError } from "../errors.ts";
 import type { Fetcher, FetchRequest } from "../ingest/fetch/fetcher.ts";
 import { createFetcher } from "./context.ts";
+import { reportError } from "./output.ts";
 
 export type Input = { name: string; bytes: Buffer; url: string | null; contentType: string | null };
 
@@ -41,4 +42,32 @@ export async function readInputs(
   } finally {
     await fetcher?.close();
   }
+}
+
+/**
+ * Runs `body` on each FILE|URL input and reports each failure the same way — a JSON line with `--jsonl`, an error
+ * with its hint otherwise — then sets the exit status: 65 when every input failed, 1 when some did.
+ */
+export async function eachInput(
+  args: string[],
+  accept: string,
+  options: { jsonl?: boolean; code: ErrorCode },
+  body: (input: Input) => Promise<void> | void,
+): Promise<void> {
+  let failures = 0;
+  const fail = (error: DaybriefError, name: string) => {
+    failures += 1;
+    if (options.jsonl)
+      process.stdout.write(`${JSON.stringify({ file: name, error: { code: error.code, message: error.message } })}\n`);
+    else reportError(error);
+  };
+  await readInputs(args, accept, async (input) => {
+    if ("error" in input) return fail(input.error, input.name);
+    try {
+      await body(input);
+    } catch (thrown) {
+      fail(toDaybriefError(thrown, options.code), input.name);
+    }
+  });
+  if (failures) process.exitCode = failures === args.length ? 65 : 1;
 }
