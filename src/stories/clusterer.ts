@@ -2,10 +2,10 @@ import type { ItemFeatures } from "./features.ts";
 import { LshIndex } from "./minhash.ts";
 import {
   defaultWeights,
+  nearCopyScore,
   type PreparedItem,
-  pairSignals,
+  pairProbability,
   prepare,
-  sameEventProbability,
   type Weights,
 } from "./similarity.ts";
 
@@ -81,6 +81,9 @@ export class Clusterer {
   /** Per-story scratch counters for candidate selection, reset by a stamp instead of clearing. */
   readonly #hits: number[] = [];
   readonly #stamp: number[] = [];
+  readonly #lshStamp: number[] = [];
+  readonly #touched: number[] = [];
+  readonly #best = new Int32Array(maxCandidates);
   #query = 0;
   readonly #scratch = new Float64Array(membersCompared);
   #added = 0;
@@ -99,15 +102,26 @@ export class Clusterer {
     // Explainers, podcasts and round-ups discuss news rather than report it: they join a story only when they
     // are unmistakably about it.
     const threshold = commentary(features.title) ? Math.max(this.#threshold, commentaryThreshold) : this.#threshold;
-    let best: Assignment | null = null;
-    for (const { index, lshHit } of this.#candidates(item)) {
+    let bestIndex = -1;
+    let bestScore = 0;
+    const candidates = this.#candidates(item);
+    for (let c = 0; c < candidates.length; c += 1) {
+      const index = candidates[c] as number;
       const story = this.stories[index] as StoryState;
       if (this.#cannotLink && story.itemIds.some((id) => this.#cannotLink?.(id, item.id))) continue;
-      const { score, nearCopy } = this.#storyScore(item, story, lshHit);
-      if (nearCopy) return this.#join(story, item, { storyIndex: index, reason: "near-copy", score: 1 });
-      if (score >= threshold && (!best || score > best.score)) best = { storyIndex: index, reason: "similar", score };
+      const score = this.#storyScore(item, story, this.#lshStamp[index] === this.#query);
+      if (score === nearCopyScore) return this.#join(story, item, { storyIndex: index, reason: "near-copy", score: 1 });
+      if (score >= threshold && (bestIndex < 0 || score > bestScore)) {
+        bestIndex = index;
+        bestScore = score;
+      }
     }
-    if (best) return this.#join(this.stories[best.storyIndex] as StoryState, item, best);
+    if (bestIndex >= 0)
+      return this.#join(this.stories[bestIndex] as StoryState, item, {
+        storyIndex: bestIndex,
+        reason: "similar",
+        score: bestScore,
+      });
     return this.#join(this.#newStory(), item, { storyIndex: this.stories.length - 1, reason: "new", score: 0 });
   }
 
@@ -124,61 +138,95 @@ export class Clusterer {
     this.stories.push(story);
     this.#hits.push(0);
     this.#stamp.push(-1);
+    this.#lshStamp.push(-1);
     return story;
   }
 
-  /** Average of the best half of the member probabilities: one off-topic member cannot pull an item in. */
-  #storyScore(item: PreparedItem, story: StoryState, lshHit: boolean): { score: number; nearCopy: boolean } {
+  /**
+   * Average of the best half of the member probabilities: one off-topic member cannot pull an item in. Returns
+   * `nearCopyScore` when a member is a copy of the item's text.
+   */
+  #storyScore(item: PreparedItem, story: StoryState, lshHit: boolean): number {
     const all = story.members;
     const half = membersCompared / 2;
     const probabilities = this.#scratch;
     let count = 0;
     for (let m = 0; m < all.length; m += 1) {
       if (all.length > membersCompared && m >= half && m < all.length - half) continue;
-      const member = all[m] as PreparedItem;
       // Only a story sharing an LSH band can hold a copy; for the others the shingle estimate is not worth computing.
-      const signals = pairSignals(item, member, lshHit);
-      if (signals.nearCopy >= 0.5) return { score: 1, nearCopy: true };
-      probabilities[count++] = sameEventProbability(signals, this.#weights);
+      const p = pairProbability(item, all[m] as PreparedItem, lshHit, this.#weights);
+      if (p === nearCopyScore) return nearCopyScore;
+      // Kept in descending order as they come (at most four).
+      let at = count++;
+      while (at > 0 && (probabilities[at - 1] as number) < p) {
+        probabilities[at] = probabilities[at - 1] as number;
+        at -= 1;
+      }
+      probabilities[at] = p;
     }
     const top = Math.max(1, Math.ceil(count / 2));
-    probabilities.subarray(0, count).sort().reverse();
     let sum = 0;
     for (let i = 0; i < top; i += 1) sum += probabilities[i] as number;
-    return { score: count ? sum / top : 0, nearCopy: false };
+    return count ? sum / top : 0;
   }
 
-  /** Recent stories sharing an LSH band, an amount, or at least two distinctive terms with the item; best first. */
-  #candidates(item: PreparedItem): Array<{ index: number; lshHit: boolean }> {
+  /**
+   * Recent stories sharing an LSH band, an amount, or at least two distinctive terms with the item; the
+   * `maxCandidates` with the most shared evidence, best first (ties in the order they were met). Stories met through
+   * an LSH band are marked in `#lshStamp` with the query number.
+   */
+  #candidates(item: PreparedItem): Int32Array {
     const query = ++this.#query;
-    const touched: number[] = [];
-    const hits = this.#hits;
-    const stamp = this.#stamp;
-    const credit = (index: number, by: number) => {
-      if (stamp[index] !== query) {
-        this.#stamp[index] = query;
-        this.#hits[index] = 0;
-        touched.push(index);
-      }
-      hits[index] = (hits[index] as number) + by;
-    };
+    const touched = this.#touched;
+    touched.length = 0;
     // A shared LSH band counts as much as a shared amount: loose bands catch copies, and unrelated collisions must
     // not crowd out stories that share the item's distinctive terms.
-    const lsh = this.#lsh.query(item.signature);
-    for (const index of lsh) credit(index, 2);
-    for (const id of item.amounts) for (const index of this.#postings.get(-1 - id) ?? []) credit(index, 2);
-    for (const id of item.topTerms) for (const index of this.#postings.get(id) ?? []) credit(index, 1);
-    const recent = (index: number) => {
-      const story = this.stories[index] as StoryState;
-      if (item.time && story.lastTime && Math.abs(item.time - story.lastTime) > this.#window) return false;
-      // A story is an event of a few days: coverage a week on is a new story, however similar.
-      return !(item.time && story.firstTime && item.time - story.firstTime > maxSpan);
-    };
-    return touched
-      .filter(recent)
-      .sort((a, b) => (hits[b] as number) - (hits[a] as number))
-      .slice(0, maxCandidates)
-      .map((index) => ({ index, lshHit: lsh.has(index) }));
+    this.#lsh.forEachMatch(item.signature, (index) => {
+      if (this.#lshStamp[index] === query) return;
+      this.#lshStamp[index] = query;
+      this.#credit(index, 2, query);
+    });
+    for (let i = 0; i < item.amounts.length; i += 1) {
+      const list = this.#postings.get(-1 - (item.amounts[i] as number));
+      if (list) for (let j = 0; j < list.length; j += 1) this.#credit(list[j] as number, 2, query);
+    }
+    for (let i = 0; i < item.topTerms.length; i += 1) {
+      const list = this.#postings.get(item.topTerms[i] as number);
+      if (list) for (let j = 0; j < list.length; j += 1) this.#credit(list[j] as number, 1, query);
+    }
+    const hits = this.#hits;
+    const best = this.#best;
+    let size = 0;
+    for (let t = 0; t < touched.length; t += 1) {
+      const index = touched[t] as number;
+      const h = hits[index] as number;
+      if (size === maxCandidates && h <= (hits[best[size - 1] as number] as number)) continue;
+      if (!this.#recent(item, index)) continue;
+      let at = size < maxCandidates ? size++ : size - 1;
+      while (at > 0 && (hits[best[at - 1] as number] as number) < h) {
+        best[at] = best[at - 1] as number;
+        at -= 1;
+      }
+      best[at] = index;
+    }
+    return best.subarray(0, size);
+  }
+
+  #credit(index: number, by: number, query: number): void {
+    if (this.#stamp[index] !== query) {
+      this.#stamp[index] = query;
+      this.#hits[index] = 0;
+      this.#touched.push(index);
+    }
+    this.#hits[index] = (this.#hits[index] as number) + by;
+  }
+
+  /** Whether a story is still open for the item: recent enough, and not an event of more than `maxSpan`. */
+  #recent(item: PreparedItem, index: number): boolean {
+    const story = this.stories[index] as StoryState;
+    if (item.time && story.lastTime && Math.abs(item.time - story.lastTime) > this.#window) return false;
+    // A story is an event of a few days: coverage a week on is a new story, however similar.
+    return !(item.time && story.firstTime && item.time - story.firstTime > maxSpan);
   }
 
   #join(story: StoryState, item: PreparedItem, assignment: Assignment): Assignment {
@@ -187,7 +235,11 @@ export class Clusterer {
     story.lastTime = Math.max(story.lastTime, item.time);
     if (item.time && (!story.firstTime || item.time < story.firstTime)) story.firstTime = item.time;
     // Terms are posted under their id, amounts under a negative key, so one map serves both.
-    for (const key of [...item.topTerms, ...Array.from(item.amounts, (id) => -1 - id)]) {
+    for (let k = 0; k < item.topTerms.length + item.amounts.length; k += 1) {
+      const key =
+        k < item.topTerms.length
+          ? (item.topTerms[k] as number)
+          : -1 - (item.amounts[k - item.topTerms.length] as number);
       const list = this.#postings.get(key);
       if (!list) this.#postings.set(key, [story.index]);
       else if (list[list.length - 1] !== story.index) {

@@ -61,50 +61,60 @@ export function estimateJaccard(x: Uint32Array, y: Uint32Array): number {
   return same / x.length;
 }
 
-/** LSH index: signatures split into bands; two signatures sharing any whole band are candidates. */
+/**
+ * LSH index: signatures split into bands; two signatures sharing any whole band are candidates. One map per band,
+ * keyed by the band's rows hashed to a 32-bit integer (a small integer to V8, so no boxed keys).
+ */
 export class LshIndex<T> {
   readonly #bands: number;
   readonly #rows: number;
-  #buckets = new Map<number, T[]>();
+  #buckets: Array<Map<number, T[]>>;
 
   constructor(bands: number, rows: number) {
     this.#bands = bands;
     this.#rows = rows;
+    this.#buckets = Array.from({ length: bands }, () => new Map<number, T[]>());
   }
 
-  /** A band's rows hashed to one number (band number in the low bits), so buckets are keyed without strings. */
-  #keys(signature: Uint32Array): number[] {
-    const keys: number[] = [];
-    for (let band = 0; band < this.#bands; band += 1) {
-      let h = 0x811c9dc5 ^ band;
-      for (let r = 0; r < this.#rows; r += 1)
-        h = Math.imul(h ^ (signature[band * this.#rows + r] as number), 0x01000193);
-      keys.push((h >>> 0) * 64 + band);
-    }
-    return keys;
+  #key(signature: Uint32Array, band: number): number {
+    let h = 0x811c9dc5;
+    for (let r = 0; r < this.#rows; r += 1) h = Math.imul(h ^ (signature[band * this.#rows + r] as number), 0x01000193);
+    return h | 0;
   }
 
   add(signature: Uint32Array, value: T): void {
-    for (const key of this.#keys(signature)) {
-      const bucket = this.#buckets.get(key);
+    for (let band = 0; band < this.#bands; band += 1) {
+      const buckets = this.#buckets[band] as Map<number, T[]>;
+      const key = this.#key(signature, band);
+      const bucket = buckets.get(key);
       if (bucket) bucket.push(value);
-      else this.#buckets.set(key, [value]);
+      else buckets.set(key, [value]);
+    }
+  }
+
+  /** Calls `found` for every value sharing a band with the signature, band by band (a value may come more than once). */
+  forEachMatch(signature: Uint32Array, found: (value: T) => void): void {
+    for (let band = 0; band < this.#bands; band += 1) {
+      const bucket = this.#buckets[band]?.get(this.#key(signature, band));
+      if (bucket) for (let i = 0; i < bucket.length; i += 1) found(bucket[i] as T);
     }
   }
 
   query(signature: Uint32Array): Set<T> {
     const found = new Set<T>();
-    for (const key of this.#keys(signature)) for (const value of this.#buckets.get(key) ?? []) found.add(value);
+    this.forEachMatch(signature, (value) => found.add(value));
     return found;
   }
 
   /** Drops values no longer wanted (stories out of the time window), so the index does not grow forever. */
   prune(keep: (value: T) => boolean): void {
-    const next = new Map<number, T[]>();
-    for (const [key, bucket] of this.#buckets) {
-      const kept = bucket.filter(keep);
-      if (kept.length) next.set(key, kept);
-    }
-    this.#buckets = next;
+    this.#buckets = this.#buckets.map((buckets) => {
+      const next = new Map<number, T[]>();
+      for (const [key, bucket] of buckets) {
+        const kept = bucket.filter(keep);
+        if (kept.length) next.set(key, kept);
+      }
+      return next;
+    });
   }
 }

@@ -102,6 +102,33 @@ export function pairSignals(a: PreparedItem, b: PreparedItem, compareShingles = 
   };
 }
 
+/**
+ * `sameEventProbability(pairSignals(a, b, compareShingles), weights)` without building the signals: what the
+ * clusterer calls for every candidate pair. Returns `nearCopyScore` when the shingle estimate says "copy".
+ */
+export function pairProbability(a: PreparedItem, b: PreparedItem, compareShingles: boolean, weights: Weights): number {
+  const nearCopy = compareShingles ? estimateJaccard(a.signature, b.signature) : 0;
+  if (nearCopy >= nearCopyCutoff) return nearCopyScore;
+  const denominator = Math.min(a.entityTotal, b.entityTotal);
+  const titleMin = Math.min(a.titleEntities.length, b.titleEntities.length);
+  let z = weights.bias;
+  z += weights.cosine * dot(a.vector, b.vector);
+  z += weights.titleCosine * dot(a.titleVector, b.titleVector);
+  z += weights.entityOverlap * (denominator ? Math.min(1, sharedWeight(a.entities, b.entities) / denominator) : 0);
+  z += weights.sharedAmounts * Math.min(2, sharedCount(a.amounts, b.amounts));
+  z += weights.amountConflict * (a.money.length && b.money.length && !sharedCount(a.money, b.money) ? 1 : 0);
+  z += weights.titleEntityOverlap * (titleMin ? sharedCount(a.titleEntities, b.titleEntities) / titleMin : 0);
+  z +=
+    weights.productConflict * (a.products.length && b.products.length && !sharedCount(a.products, b.products) ? 1 : 0);
+  z += weights.nearCopy * nearCopy;
+  return 1 / (1 + Math.exp(-z));
+}
+
+/** Estimated shingle Jaccard from which two items are copies of one text. */
+export const nearCopyCutoff = 0.5;
+/** What `pairProbability` returns for a near-copy: above any probability. */
+export const nearCopyScore = 2;
+
 /** Rarity of an entity in the corpus, capped: a very rare name should not outweigh everything else. */
 export function entityWeight(id: number, stats: TermStats): number {
   return Math.min(3, stats.idf(id));
@@ -112,38 +139,55 @@ const indexed = 12;
 
 /** Prepares an item: TF-IDF weights (sub-linear term frequency), the strongest terms kept, L2-normalised. */
 export function prepare(item: ItemFeatures, stats: TermStats): PreparedItem {
-  const n = item.terms.length + item.entities.length;
+  const termCount = item.terms.length;
+  const n = termCount + item.entities.length;
   const ids = new Int32Array(n);
   const weights = new Float64Array(n);
-  for (let i = 0; i < item.terms.length; i += 1) {
+  for (let i = 0; i < termCount; i += 1) {
     const id = item.terms[i] as number;
     ids[i] = id;
     weights[i] = (1 + Math.log(item.termCounts[i] as number)) * stats.idf(id);
   }
+  const entityWeights = new Float64Array(item.entities.length);
+  let entityTotal = 0;
   for (let i = 0; i < item.entities.length; i += 1) {
     const id = item.entities[i] as number;
-    ids[item.terms.length + i] = id;
-    weights[item.terms.length + i] = stats.idf(id);
+    ids[termCount + i] = id;
+    weights[termCount + i] = stats.idf(id);
+    const weight = entityWeight(id, stats);
+    entityWeights[i] = weight;
+    entityTotal += weight;
   }
-  const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => (weights[b] as number) - (weights[a] as number));
-  const strongest = order.slice(0, keep);
-  const entityWeights = Float64Array.from(item.entities, (id) => entityWeight(id, stats));
-  let entityTotal = 0;
-  for (const w of entityWeights) entityTotal += w;
+  // The strongest terms, heaviest first (ties in input order): a stable insertion into a short list.
+  const kept = Math.min(keep, n);
+  const strongest = new Int32Array(kept);
+  let size = 0;
+  for (let i = 0; i < n; i += 1) {
+    const w = weights[i] as number;
+    if (size === kept && w <= (weights[strongest[size - 1] as number] as number)) continue;
+    let at = size < kept ? size++ : size - 1;
+    while (at > 0 && (weights[strongest[at - 1] as number] as number) < w) {
+      strongest[at] = strongest[at - 1] as number;
+      at -= 1;
+    }
+    strongest[at] = i;
+  }
+  const topTerms = new Int32Array(Math.min(indexed, kept));
+  for (let i = 0; i < topTerms.length; i += 1) topTerms[i] = ids[strongest[i] as number] as number;
+  const vectorIds = new Int32Array(kept);
+  const vectorWeights = new Float64Array(kept);
+  for (let i = 0; i < kept; i += 1) {
+    vectorIds[i] = ids[strongest[i] as number] as number;
+    vectorWeights[i] = weights[strongest[i] as number] as number;
+  }
+  const titleWeights = new Float64Array(item.titleTerms.length);
+  for (let i = 0; i < titleWeights.length; i += 1) titleWeights[i] = stats.idf(item.titleTerms[i] as number);
   return {
     id: item.id,
     title: item.title,
     time: item.time,
-    vector: sparse(
-      strongest.map((i) => ids[i] as number),
-      strongest.map((i) => weights[i] as number),
-      true,
-    ),
-    titleVector: sparse(
-      Array.from(item.titleTerms),
-      Array.from(item.titleTerms, (id) => stats.idf(id)),
-      true,
-    ),
+    vector: sparse(vectorIds, vectorWeights, true),
+    titleVector: sparse(item.titleTerms, titleWeights, true),
     entities: { ids: item.entities, weights: entityWeights },
     entityTotal,
     titleEntities: item.titleEntities,
@@ -151,29 +195,41 @@ export function prepare(item: ItemFeatures, stats: TermStats): PreparedItem {
     money: item.money,
     products: item.products,
     signature: item.signature,
-    topTerms: Int32Array.from(strongest.slice(0, indexed), (i) => ids[i] as number),
+    topTerms,
   };
 }
 
-/** Ids sorted ascending with their weights (the larger weight where an id repeats), optionally L2-normalised. */
-function sparse(ids: number[], weights: number[], normalise: boolean): Sparse {
-  const order = ids.map((_, i) => i).sort((a, b) => (ids[a] as number) - (ids[b] as number));
-  const outIds: number[] = [];
-  const outWeights: number[] = [];
-  for (const i of order) {
+/**
+ * Ids sorted ascending with their weights (the larger weight where an id repeats), optionally L2-normalised. The
+ * inputs are short (at most 32 terms) and often sorted already, so an insertion sort in place does it.
+ */
+function sparse(ids: Int32Array, weights: Float64Array, normalise: boolean): Sparse {
+  const length = ids.length;
+  const outIds = new Int32Array(length);
+  const outWeights = new Float64Array(length);
+  let size = 0;
+  for (let i = 0; i < length; i += 1) {
     const id = ids[i] as number;
     const w = weights[i] as number;
-    if (outIds.length && outIds[outIds.length - 1] === id) {
-      outWeights[outWeights.length - 1] = Math.max(outWeights[outWeights.length - 1] as number, w);
-    } else {
-      outIds.push(id);
-      outWeights.push(w);
+    let at = size;
+    while (at > 0 && (outIds[at - 1] as number) > id) at -= 1;
+    if (at > 0 && outIds[at - 1] === id) {
+      if (w > (outWeights[at - 1] as number)) outWeights[at - 1] = w;
+      continue;
     }
+    outIds.copyWithin(at + 1, at, size);
+    outWeights.copyWithin(at + 1, at, size);
+    outIds[at] = id;
+    outWeights[at] = w;
+    size += 1;
   }
   let norm = 0;
-  for (const w of outWeights) norm += w * w;
+  for (let i = 0; i < size; i += 1) norm += (outWeights[i] as number) ** 2;
   norm = normalise ? Math.sqrt(norm) || 1 : 1;
-  return { ids: Int32Array.from(outIds), weights: Float64Array.from(outWeights, (w) => w / norm) };
+  for (let i = 0; i < size; i += 1) outWeights[i] = (outWeights[i] as number) / norm;
+  return size === length
+    ? { ids: outIds, weights: outWeights }
+    : { ids: outIds.slice(0, size), weights: outWeights.slice(0, size) };
 }
 
 /** Dot product of two sparse vectors: a merge of their sorted ids. */
