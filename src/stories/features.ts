@@ -1,5 +1,5 @@
 import type { Entity } from "../model/entity.ts";
-import { type Interner, idsOf } from "./intern.ts";
+import { type Interner, idsOf, TermTally } from "./intern.ts";
 import type { MinHasher } from "./minhash.ts";
 import { contentTokens, leadWords } from "./tokens.ts";
 
@@ -47,17 +47,15 @@ export type FeatureOptions = {
   leadWords?: number;
 };
 
+const tally = new TermTally();
+
 export function itemFeatures(input: ClusterInput, options: FeatureOptions): ItemFeatures {
   const { interner } = options;
   const lead = leadWords(input.text ?? "", options.leadWords ?? 90);
-  const counts = new Map<number, number>();
-  const add = (token: string, by: number) => {
-    const id = interner.id(token);
-    counts.set(id, (counts.get(id) ?? 0) + by);
-  };
   const titleTokens = contentTokens(input.title ?? "");
-  for (const token of titleTokens) add(token, 2);
-  for (const token of contentTokens(lead)) add(token, 1);
+  for (const token of titleTokens) tally.add(interner.id(token), 2);
+  for (const token of contentTokens(lead)) tally.add(interner.id(token), 1);
+  const terms = tally.take();
   const titleLength = (input.title ?? "").length;
   const entityKeys: string[] = [];
   const titleEntityKeys: string[] = [];
@@ -80,24 +78,22 @@ export function itemFeatures(input: ClusterInput, options: FeatureOptions): Item
       if (entity.start < titleLength) titleEntityKeys.push(key);
     }
   }
-  const words = leadWords(input.text ?? "", 400)
-    .toLowerCase()
-    .split(/\s+/);
+  const signature =
+    options.hasher.textSignature(leadWords(input.text ?? "", 400).toLowerCase(), 400, 8) ??
+    options.hasher.textSignature(`${input.title} ${input.text}`.toLowerCase(), Number.POSITIVE_INFINITY);
   return {
     id: input.id,
     title: input.title ?? "",
     time: input.published ? Date.parse(input.published) || 0 : 0,
-    terms: Int32Array.from(counts.keys()),
-    termCounts: Uint16Array.from(counts.values()),
+    terms: terms.ids,
+    termCounts: terms.counts,
     titleTerms: idsOf(interner, titleTokens),
     entities: idsOf(interner, entityKeys),
     titleEntities: idsOf(interner, titleEntityKeys),
     amounts: idsOf(interner, amountKeys),
     money: idsOf(interner, moneyKeys),
     products: idsOf(interner, productKeys),
-    signature: options.hasher.signature(
-      words.length >= 8 ? words : `${input.title} ${input.text}`.toLowerCase().split(/\s+/),
-    ),
+    signature: signature as Uint32Array,
   };
 }
 

@@ -1,5 +1,6 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { createMinHasher, estimateJaccard, LshIndex } from "./minhash.ts";
+import { createMinHasher, estimateJaccard, LshIndex, splitWordHashes } from "./minhash.ts";
 
 const words = (text: string) => text.toLowerCase().split(/\s+/);
 const wire =
@@ -29,5 +30,27 @@ describe("MinHash", () => {
         hasher.signature(words("a completely different story about courts and copyright law in Europe this week")),
       ),
     ).not.toContain("wire");
+  });
+});
+
+describe("splitWordHashes", () => {
+  it("hashes the words that split(/\\s+/) makes, edge white space included", () => {
+    const hasher = createMinHasher();
+    fc.assert(
+      fc.property(
+        fc.array(fc.constantFrom("a", "Bc", " ", "\n", "\u00a0", "\u2003", "é", "\t\t", "\ufeff", "x"), {
+          maxLength: 30,
+        }),
+        (parts) => {
+          const text = parts.join("");
+          const words = text.split(/\s+/);
+          expect([...(hasher.textSignature(text, 1000) ?? [])]).toEqual([...hasher.signature(words)]);
+          const hashes = new Uint32Array(words.length);
+          expect(splitWordHashes(text, 1000, hashes)).toBe(words.length);
+          expect(hasher.textSignature(text, 1000, words.length + 1)).toBeNull();
+        },
+      ),
+      { numRuns: 1000 },
+    );
   });
 });

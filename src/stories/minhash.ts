@@ -2,7 +2,64 @@
  * MinHash signatures over word shingles, and LSH banding to find near-copies (syndicated wire text, the same
  * press release) without comparing every pair.
  */
-export type MinHasher = { signature(words: string[]): Uint32Array; readonly size: number };
+export type MinHasher = {
+  signature(words: string[]): Uint32Array;
+  /**
+   * The signature of `text.split(/\s+/)` (up to `limit` words), read without making the words; `null` when the text
+   * has fewer than `least` words.
+   */
+  textSignature(text: string, limit: number, least?: number): Uint32Array | null;
+  readonly size: number;
+};
+
+/** FNV-1a of one word. */
+function wordHash(word: string): number {
+  let h = 0x811c9dc5;
+  for (let c = 0; c < word.length; c += 1) h = Math.imul(h ^ word.charCodeAt(c), 0x01000193);
+  return h >>> 0;
+}
+
+/** What `/\s/` matches. */
+function isSpace(c: number): boolean {
+  if (c <= 32) return c === 32 || (c >= 9 && c <= 13);
+  if (c < 160) return false;
+  return (
+    c === 160 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000 ||
+    c === 0xfeff
+  );
+}
+
+/**
+ * Word hashes of `text.split(/\s+/)` (the first `limit` words) into `into`; returns how many. Like `split`, a text
+ * that starts or ends with white space has an empty first or last word.
+ */
+export function splitWordHashes(text: string, limit: number, into: Uint32Array): number {
+  let count = 0;
+  let h = 0x811c9dc5;
+  let inSpace = false;
+  for (let i = 0; i < text.length; i += 1) {
+    const c = text.charCodeAt(i);
+    if (isSpace(c)) {
+      if (inSpace) continue;
+      inSpace = true;
+      into[count++] = h >>> 0;
+      if (count >= limit) return count;
+      h = 0x811c9dc5;
+    } else {
+      inSpace = false;
+      h = Math.imul(h ^ c, 0x01000193);
+    }
+  }
+  into[count++] = h >>> 0;
+  return count;
+}
 
 /**
  * A one-permutation MinHash with `size` bins: each shingle is hashed once (FNV-1a over word hashes, then mixed), its
@@ -12,44 +69,50 @@ export type MinHasher = { signature(words: string[]): Uint32Array; readonly size
 export function createMinHasher(size = 64, shingle = 3, seed = 0x9e3779b9): MinHasher {
   const bits = Math.log2(size);
   if (!Number.isInteger(bits)) throw new Error("MinHash size must be a power of two");
+  let scratch = new Uint32Array(512);
+  /** The signature of the first `count` word hashes in `wordHashes`. */
+  const fromHashes = (wordHashes: Uint32Array, length: number): Uint32Array => {
+    const signature = new Uint32Array(size).fill(0xffffffff);
+    const count = Math.max(1, length - shingle + 1);
+    for (let s = 0; s < count; s += 1) {
+      let h = seed;
+      for (let w = s; w < Math.min(length, s + shingle); w += 1)
+        h = Math.imul(h ^ (wordHashes[w] as number), 0x01000193);
+      h ^= h >>> 16;
+      h = Math.imul(h, 0x85ebca6b);
+      h ^= h >>> 13;
+      h = Math.imul(h, 0xc2b2ae35);
+      h ^= h >>> 16;
+      const bin = h >>> (32 - bits);
+      const value = (h << bits) >>> 0;
+      if (value < (signature[bin] as number)) signature[bin] = value;
+    }
+    // Densify: an empty bin takes the value of the next filled bin (circularly), marked with its distance so that
+    // two signatures agree on it only when both borrowed from the same place.
+    for (let i = 0; i < size; i += 1) {
+      if (signature[i] !== 0xffffffff) continue;
+      for (let step = 1; step < size; step += 1) {
+        const from = signature[(i + step) % size] as number;
+        if (from !== 0xffffffff && from < 0xfffffff0) {
+          signature[i] = (Math.imul(from ^ step, 0x9e3779b1) >>> 0) | 0;
+          break;
+        }
+      }
+    }
+    return signature;
+  };
   return {
     size,
     signature(words) {
-      const signature = new Uint32Array(size).fill(0xffffffff);
-      const wordHashes = new Uint32Array(words.length);
-      for (let w = 0; w < words.length; w += 1) {
-        const word = words[w] as string;
-        let h = 0x811c9dc5;
-        for (let c = 0; c < word.length; c += 1) h = Math.imul(h ^ word.charCodeAt(c), 0x01000193);
-        wordHashes[w] = h >>> 0;
-      }
-      const count = Math.max(1, words.length - shingle + 1);
-      for (let s = 0; s < count; s += 1) {
-        let h = seed;
-        for (let w = s; w < Math.min(words.length, s + shingle); w += 1)
-          h = Math.imul(h ^ (wordHashes[w] as number), 0x01000193);
-        h ^= h >>> 16;
-        h = Math.imul(h, 0x85ebca6b);
-        h ^= h >>> 13;
-        h = Math.imul(h, 0xc2b2ae35);
-        h ^= h >>> 16;
-        const bin = h >>> (32 - bits);
-        const value = (h << bits) >>> 0;
-        if (value < (signature[bin] as number)) signature[bin] = value;
-      }
-      // Densify: an empty bin takes the value of the next filled bin (circularly), marked with its distance so that
-      // two signatures agree on it only when both borrowed from the same place.
-      for (let i = 0; i < size; i += 1) {
-        if (signature[i] !== 0xffffffff) continue;
-        for (let step = 1; step < size; step += 1) {
-          const from = signature[(i + step) % size] as number;
-          if (from !== 0xffffffff && from < 0xfffffff0) {
-            signature[i] = (Math.imul(from ^ step, 0x9e3779b1) >>> 0) | 0;
-            break;
-          }
-        }
-      }
-      return signature;
+      const hashes = new Uint32Array(words.length);
+      for (let w = 0; w < words.length; w += 1) hashes[w] = wordHash(words[w] as string);
+      return fromHashes(hashes, words.length);
+    },
+    textSignature(text, limit, least = 0) {
+      const most = Math.min(limit, text.length + 1);
+      if (scratch.length < most) scratch = new Uint32Array(most);
+      const count = splitWordHashes(text, most, scratch);
+      return count < least ? null : fromHashes(scratch, count);
     },
   };
 }

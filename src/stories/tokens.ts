@@ -15,9 +15,22 @@ get gets got make makes made take takes took use uses used using way ways back s
 people thing things lot lots part parts set sets based number numbers plan plans planned move moves`.split(/\s+/),
 );
 
-const asciiOnly = /^[\x00-\x7f]*$/;
-const asciiWordPattern = /[a-z0-9][a-z0-9'.-]*[a-z0-9]|[a-z0-9]/g;
 const wordPattern = /[\p{L}\p{N}][\p{L}\p{N}'’.-]*[\p{L}\p{N}]|[\p{L}\p{N}]/gu;
+const letterOrNumber = /^[\p{L}\p{N}]$/u;
+/** Characters that may join a word's parts: ' ’ . - */
+const isJoiner = (c: number) => c === 39 || c === 0x2019 || c === 46 || c === 45;
+/** Letter-or-number test for one UTF-16 unit (surrogates excluded by the caller), ASCII answered without a look-up. */
+const nonAsciiWordChar = new Map<number, boolean>();
+function isWordChar(c: number): boolean {
+  if (c < 128) return (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || (c >= 65 && c <= 90);
+  let known = nonAsciiWordChar.get(c);
+  if (known === undefined) {
+    known = letterOrNumber.test(String.fromCharCode(c));
+    if (nonAsciiWordChar.size < 4096) nonAsciiWordChar.set(c, known);
+  }
+  return known;
+}
+const surrogates = /[\ud800-\udfff]/;
 
 /**
  * Lower-case content words of a text: stopwords and bare numbers dropped, possessives and plural endings folded
@@ -26,28 +39,58 @@ const wordPattern = /[\p{L}\p{N}][\p{L}\p{N}'’.-]*[\p{L}\p{N}]|[\p{L}\p{N}]/gu
 export function contentTokens(text: string): string[] {
   const out: string[] = [];
   const lower = text.toLowerCase();
-  // Unicode property classes are slow in V8; most English news is ASCII and takes the plain pattern.
-  const pattern = asciiOnly.test(lower) ? asciiWordPattern : wordPattern;
-  pattern.lastIndex = 0;
-  for (const match of lower.matchAll(pattern)) {
-    let token = match[0];
-    // The common case (a plain word) takes no regular expression at all.
-    if (token.includes("'") || token.includes("’")) token = token.replace(/['’]s$/, "").replace(/['’]/g, "");
-    if (token.length < 2 || stopwords.has(token)) continue;
-    const hasDigit = /\d/.test(token);
-    if (hasDigit && /^[\d.,-]+$/.test(token)) continue;
-    if (!hasDigit) {
-      const last = token.charCodeAt(token.length - 1);
-      if (last === 46 || last === 45) token = token.replace(/[.-]+$/, "");
-      if (token.includes("-")) {
-        for (const part of token.split("-")) if (part.length >= 2 && !stopwords.has(part)) out.push(stem(part));
-        continue;
-      }
-      token = stem(token);
+  // Words are letters and numbers, joined by ' ’ . or - ; read with a scanner (V8's Unicode classes are slow), or
+  // with the pattern when the text has characters outside the Basic Multilingual Plane.
+  if (surrogates.test(lower)) {
+    for (const match of lower.matchAll(wordPattern)) addToken(out, match[0]);
+    return out;
+  }
+  const length = lower.length;
+  let i = 0;
+  while (i < length) {
+    if (!isWordChar(lower.charCodeAt(i))) {
+      i += 1;
+      continue;
     }
-    if (token.length >= 2 && !stopwords.has(token)) out.push(token);
+    const start = i;
+    let end = i + 1;
+    let j = i + 1;
+    while (j < length) {
+      const c = lower.charCodeAt(j);
+      if (isWordChar(c)) end = j + 1;
+      else if (!isJoiner(c)) break;
+      j += 1;
+    }
+    addToken(out, lower.slice(start, end));
+    i = end;
   }
   return out;
+}
+
+/** `contentTokens` as a regular expression reads it: the reference the scanner is tested against. */
+export function contentTokensByPattern(text: string): string[] {
+  const out: string[] = [];
+  for (const match of text.toLowerCase().matchAll(wordPattern)) addToken(out, match[0]);
+  return out;
+}
+
+function addToken(out: string[], word: string): void {
+  let token = word;
+  // The common case (a plain word) takes no regular expression at all.
+  if (token.includes("'") || token.includes("’")) token = token.replace(/['’]s$/, "").replace(/['’]/g, "");
+  if (token.length < 2 || stopwords.has(token)) return;
+  const hasDigit = /\d/.test(token);
+  if (hasDigit && /^[\d.,-]+$/.test(token)) return;
+  if (!hasDigit) {
+    const last = token.charCodeAt(token.length - 1);
+    if (last === 46 || last === 45) token = token.replace(/[.-]+$/, "");
+    if (token.includes("-")) {
+      for (const part of token.split("-")) if (part.length >= 2 && !stopwords.has(part)) out.push(stem(part));
+      return;
+    }
+    token = stem(token);
+  }
+  if (token.length >= 2 && !stopwords.has(token)) out.push(token);
 }
 
 /** A light suffix folding: enough to meet "chips"/"chip", "investing"/"invests"/"invest", not a full stemmer. */
