@@ -88,8 +88,11 @@ export function newsCorpus(options: CorpusOptions): CorpusItem[] {
       event: event.id,
       copyOf,
     };
-    out.push(item);
-    return item;
+    // As `stories cluster --jsonl` or the store hands items over: parsed, so every string is flat (the writer builds
+    // text by concatenation, which V8 keeps as a tree of pieces until first read).
+    const parsed = JSON.parse(JSON.stringify(item)) as CorpusItem;
+    out.push(parsed);
+    return parsed;
   };
   const days = Math.ceil(options.items / perDay) + 2;
   for (let d = 0; d < days; d += 1) {

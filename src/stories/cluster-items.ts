@@ -2,7 +2,15 @@ import { createHash } from "node:crypto";
 import { canonicalUrl } from "../ingest/url.ts";
 import type { Entity } from "../model/entity.ts";
 import { Clusterer, type TermStats } from "./clusterer.ts";
-import { type ClusterInput, type ItemFeatures, itemFeatures } from "./features.ts";
+import {
+  type ClusterInput,
+  type ItemFeatures,
+  itemFeatures,
+  type PackedFeatures,
+  packedTermsAndEntities,
+  packFeatures,
+  unpackFeatures,
+} from "./features.ts";
 import { Interner } from "./intern.ts";
 import { createMinHasher } from "./minhash.ts";
 import type { Weights } from "./similarity.ts";
@@ -38,8 +46,10 @@ export function clusterItems(items: ClusterInput[], options: ClusterOptions): Cl
   const { representatives, duplicatesOf } = groupExactDuplicates(items);
   const hasher = createMinHasher();
   const interner = new Interner();
-  const features = representatives.map((item) => itemFeatures(item, { hasher, entities: options.entities, interner }));
-  const stats = documentFrequencies(features);
+  const features = representatives.map((item) =>
+    packFeatures(itemFeatures(item, { hasher, entities: options.entities, interner })),
+  );
+  const stats = documentFrequencies(features.map(packedTermsAndEntities));
   const cannot = pairSet(options.cannotLink ?? []);
   const clusterer = new Clusterer({
     stats,
@@ -54,11 +64,11 @@ export function clusterItems(items: ClusterInput[], options: ClusterOptions): Cl
   const order = features.map((f, i) => ({ f, i })).sort((a, b) => a.f.time - b.f.time || a.i - b.i);
   const nearCopies = new Set<string>();
   for (const entry of order) {
-    const assignment = clusterer.add(entry.f);
+    const assignment = clusterer.add(unpackFeatures(entry.f));
     if (assignment.reason === "near-copy") nearCopies.add(entry.f.id);
-    // The clusterer keeps its own compact copy; the full features can go.
-    features[entry.i] = undefined as unknown as ItemFeatures;
-    entry.f = undefined as unknown as ItemFeatures;
+    // The clusterer keeps its own compact copy; the features can go.
+    features[entry.i] = undefined as unknown as PackedFeatures;
+    entry.f = undefined as unknown as PackedFeatures;
   }
   const byTitle = new Map(items.map((item) => [item.id, item.title]));
   let groups = clusterer.stories.map((story) => story.itemIds);
@@ -92,57 +102,76 @@ export function groupExactDuplicates(items: ClusterInput[]): {
   const duplicatesOf = new Map<string, string[]>();
   const representatives: ClusterInput[] = [];
   for (const item of items) {
-    const keys = [
-      item.url ? `url:${canonicalUrl(item.url) ?? item.url}` : null,
-      item.guid ? `guid:${item.guid}` : null,
-      `text:${textKey(`${item.title}\n${item.text}`)}`,
-    ].filter((k): k is string => k !== null);
-    const original = keys.map((k) => seen.get(k)).find((v) => v !== undefined);
-    if (original) {
-      duplicatesOf.set(original, [...(duplicatesOf.get(original) ?? []), item.id]);
-      for (const key of keys) if (!seen.has(key)) seen.set(key, original);
+    const urlKey = item.url ? `url:${canonicalUrl(item.url) ?? item.url}` : null;
+    const guidKey = item.guid ? `guid:${item.guid}` : null;
+    const textKeyed = `text:${textKey(item.title, item.text)}`;
+    const original =
+      (urlKey === null ? undefined : seen.get(urlKey)) ??
+      (guidKey === null ? undefined : seen.get(guidKey)) ??
+      seen.get(textKeyed);
+    if (original !== undefined) {
+      const list = duplicatesOf.get(original);
+      if (list) list.push(item.id);
+      else duplicatesOf.set(original, [item.id]);
+      for (const key of [urlKey, guidKey, textKeyed]) if (key !== null && !seen.has(key)) seen.set(key, original);
       continue;
     }
-    for (const key of keys) seen.set(key, item.id);
+    if (urlKey !== null) seen.set(urlKey, item.id);
+    if (guidKey !== null) seen.set(guidKey, item.id);
+    seen.set(textKeyed, item.id);
     representatives.push(item);
   }
   return { representatives, duplicatesOf };
 }
 
 /**
- * A key for "the same title and text": a 64-bit FNV-1a hash (two 32-bit lanes) of the lower-cased characters,
- * whitespace runs counted once. One pass, no intermediate strings.
+ * A key for "the same title and text": a 64-bit FNV-1a hash (two 32-bit lanes) of the lower-cased characters of
+ * the title, a line break and the text, whitespace runs counted once. One pass, no intermediate strings.
  */
-export function textKey(text: string): string {
-  let a = 0x811c9dc5;
-  let b = 0x01000193;
-  let space = true;
+export function textKey(title: string, text = ""): string {
+  const lanes = [0x811c9dc5, 0x01000193, 1] as [number, number, number];
+  hashInto(lanes, title);
+  hashInto(lanes, "\n");
+  hashInto(lanes, text);
+  return `${(lanes[0] >>> 0).toString(36)}${(lanes[1] >>> 0).toString(36)}`;
+}
+
+/** Folds a string into the lanes of `textKey` (the third lane: "in white space"). */
+function hashInto(lanes: [number, number, number], text: string): void {
+  let [a, b, space] = lanes;
   for (let i = 0; i < text.length; i += 1) {
     let c = text.charCodeAt(i);
     if (c === 32 || c === 10 || c === 13 || c === 9 || c === 160) {
       if (space) continue;
-      space = true;
+      space = 1;
       c = 32;
     } else {
-      space = false;
+      space = 0;
       if (c >= 65 && c <= 90) c += 32;
       else if (c > 127) c = text[i]?.toLowerCase().charCodeAt(0) ?? c;
     }
     a = Math.imul(a ^ c, 0x01000193);
     b = Math.imul(b ^ c, 0x5bd1e995);
   }
-  return `${(a >>> 0).toString(36)}${(b >>> 0).toString(36)}`;
+  lanes[0] = a;
+  lanes[1] = b;
+  lanes[2] = space;
 }
 
-/** IDF over the items being clustered: log((N + 1) / (df + 1)) + 1. */
-export function documentFrequencies(features: ItemFeatures[]): TermStats {
+/**
+ * IDF over the items being clustered: log((N + 1) / (df + 1)) + 1. Takes features, or each item's term and entity
+ * ids.
+ */
+export function documentFrequencies(features: Array<ItemFeatures | [Int32Array, Int32Array]>): TermStats {
   const df = new Map<number, number>();
   for (const f of features) {
-    for (const id of f.terms) df.set(id, (df.get(id) ?? 0) + 1);
-    for (const id of f.entities) df.set(id, (df.get(id) ?? 0) + 1);
+    const [terms, entities] = Array.isArray(f) ? f : [f.terms, f.entities];
+    for (const id of terms) df.set(id, (df.get(id) ?? 0) + 1);
+    for (const id of entities) df.set(id, (df.get(id) ?? 0) + 1);
   }
   const n = features.length;
-  const size = Math.max(0, ...df.keys()) + 1;
+  let size = 0;
+  for (const id of df.keys()) if (id >= size) size = id + 1;
   const unseen = Math.log(n + 1) + 1;
   const idf = new Float64Array(size).fill(unseen);
   for (const [id, count] of df) idf[id] = Math.log((n + 1) / (count + 1)) + 1;

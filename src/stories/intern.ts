@@ -48,9 +48,9 @@ export class TermTally {
   }
 
   /** The ids in the order first added, with their counts; the tally is empty afterwards. */
-  take(): { ids: Int32Array; counts: Uint16Array } {
+  take(): { ids: Int32Array; counts: Int32Array } {
     const ids = Int32Array.from(this.#seen);
-    const counts = new Uint16Array(ids.length);
+    const counts = new Int32Array(ids.length);
     for (let i = 0; i < ids.length; i += 1) {
       const id = ids[i] as number;
       counts[i] = this.#counts[id] as number;
