@@ -104,32 +104,37 @@ export class Clusterer {
     const threshold = commentary(features.title) ? Math.max(this.#threshold, commentaryThreshold) : this.#threshold;
     let bestIndex = -1;
     let bestScore = 0;
-    const candidates = this.#candidates(item);
+    const candidates = this.#candidates(item, features);
     for (let c = 0; c < candidates.length; c += 1) {
       const index = candidates[c] as number;
       const story = this.stories[index] as StoryState;
       if (this.#cannotLink && story.itemIds.some((id) => this.#cannotLink?.(id, item.id))) continue;
       const score = this.#storyScore(item, story, this.#lshStamp[index] === this.#query);
-      if (score === nearCopyScore) return this.#join(story, item, { storyIndex: index, reason: "near-copy", score: 1 });
+      if (score === nearCopyScore)
+        return this.#join(story, item, features, { storyIndex: index, reason: "near-copy", score: 1 });
       if (score >= threshold && (bestIndex < 0 || score > bestScore)) {
         bestIndex = index;
         bestScore = score;
       }
     }
     if (bestIndex >= 0)
-      return this.#join(this.stories[bestIndex] as StoryState, item, {
+      return this.#join(this.stories[bestIndex] as StoryState, item, features, {
         storyIndex: bestIndex,
         reason: "similar",
         score: bestScore,
       });
-    return this.#join(this.#newStory(), item, { storyIndex: this.stories.length - 1, reason: "new", score: 0 });
+    return this.#join(this.#newStory(), item, features, {
+      storyIndex: this.stories.length - 1,
+      reason: "new",
+      score: 0,
+    });
   }
 
   /** Puts an item into a known story (or a new one) without judging: how stored assignments are replayed. */
   place(features: ItemFeatures, storyIndex: number | null): number {
     const item = prepare(features, this.#stats);
     const story = (storyIndex === null ? undefined : this.stories[storyIndex]) ?? this.#newStory();
-    this.#join(story, item, { storyIndex: story.index, reason: "similar", score: 1 });
+    this.#join(story, item, features, { storyIndex: story.index, reason: "similar", score: 1 });
     return story.index;
   }
 
@@ -175,19 +180,19 @@ export class Clusterer {
    * `maxCandidates` with the most shared evidence, best first (ties in the order they were met). Stories met through
    * an LSH band are marked in `#lshStamp` with the query number.
    */
-  #candidates(item: PreparedItem): Int32Array {
+  #candidates(item: PreparedItem, features: ItemFeatures): Int32Array {
     const query = ++this.#query;
     const touched = this.#touched;
     touched.length = 0;
     // A shared LSH band counts as much as a shared amount: loose bands catch copies, and unrelated collisions must
     // not crowd out stories that share the item's distinctive terms.
-    this.#lsh.forEachMatch(item.signature, (index) => {
+    this.#lsh.forEachMatch(features.signature, (index) => {
       if (this.#lshStamp[index] === query) return;
       this.#lshStamp[index] = query;
       this.#credit(index, 2, query);
     });
-    for (let i = 0; i < item.amounts.length; i += 1) {
-      const list = this.#postings.get(-1 - (item.amounts[i] as number));
+    for (let i = 0; i < features.amounts.length; i += 1) {
+      const list = this.#postings.get(-1 - (features.amounts[i] as number));
       if (list) for (let j = 0; j < list.length; j += 1) this.#credit(list[j] as number, 2, query);
     }
     for (let i = 0; i < item.topTerms.length; i += 1) {
@@ -229,17 +234,16 @@ export class Clusterer {
     return !(item.time && story.firstTime && item.time - story.firstTime > maxSpan);
   }
 
-  #join(story: StoryState, item: PreparedItem, assignment: Assignment): Assignment {
+  #join(story: StoryState, item: PreparedItem, features: ItemFeatures, assignment: Assignment): Assignment {
     story.itemIds.push(item.id);
     story.members.push(item);
     story.lastTime = Math.max(story.lastTime, item.time);
     if (item.time && (!story.firstTime || item.time < story.firstTime)) story.firstTime = item.time;
     // Terms are posted under their id, amounts under a negative key, so one map serves both.
-    for (let k = 0; k < item.topTerms.length + item.amounts.length; k += 1) {
+    const { amounts } = features;
+    for (let k = 0; k < item.topTerms.length + amounts.length; k += 1) {
       const key =
-        k < item.topTerms.length
-          ? (item.topTerms[k] as number)
-          : -1 - (item.amounts[k - item.topTerms.length] as number);
+        k < item.topTerms.length ? (item.topTerms[k] as number) : -1 - (amounts[k - item.topTerms.length] as number);
       const list = this.#postings.get(key);
       if (!list) this.#postings.set(key, [story.index]);
       else if (list[list.length - 1] !== story.index) {
@@ -248,7 +252,7 @@ export class Clusterer {
         if (list.length > postingsKept * 2) list.splice(0, list.length - postingsKept);
       }
     }
-    this.#lsh.add(item.signature, story.index);
+    this.#lsh.add(features.signature, story.index);
     this.#latest = Math.max(this.#latest, item.time);
     if (++this.#added % pruneEvery === 0) this.#prune();
     return assignment;

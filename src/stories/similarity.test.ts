@@ -13,6 +13,7 @@ import {
   pairSignals,
   prepare,
   sameEventProbability,
+  sparseAt,
 } from "./similarity.ts";
 
 const evalSet = new URL("../../test/fixtures/eval/cluster-eval.jsonl", import.meta.url);
@@ -55,10 +56,11 @@ describe("pairProbability", () => {
 
   it("keeps the strongest terms, sorted by id and normalised", () => {
     for (const item of prepared) {
-      const ids = Array.from(item.vector.ids);
+      const vector = sparseAt(item, item.vectorAt, item.titleAt);
+      const ids = Array.from(vector.ids);
       expect(ids).toEqual([...ids].sort((x, y) => x - y));
       expect(new Set(ids).size).toBe(ids.length);
-      const norm = Math.hypot(...item.vector.weights);
+      const norm = Math.hypot(...vector.weights);
       if (ids.length) expect(norm).toBeCloseTo(1, 9);
       expect(item.topTerms.length).toBeLessThanOrEqual(12);
       for (const id of item.topTerms) expect(ids).toContain(id);

@@ -1,6 +1,5 @@
 import type { TermStats } from "./clusterer.ts";
 import type { ItemFeatures } from "./features.ts";
-import { estimateJaccard } from "./minhash.ts";
 
 export { Interner } from "./intern.ts";
 
@@ -8,27 +7,43 @@ export { Interner } from "./intern.ts";
 export type Sparse = { ids: Int32Array; weights: Float64Array };
 
 /**
- * An item ready for comparison: only what scoring reads, in compact form — a member of a story keeps nothing else
- * (no text, no entity list), so 100,000 items fit in a few hundred megabytes.
+ * An item ready for comparison: only what scoring reads, packed in one array — a member of a story keeps nothing
+ * else (no text, no entity list), and scoring a pair reads two contiguous blocks of memory instead of two dozen
+ * small arrays. Sections of `data`, each starting at its `…At` offset (ids are exact in a double):
+ *
+ * - `vectorAt`: TF-IDF of title and lead (the strongest terms, sub-linear term frequency, L2-normalised): ids
+ *   ascending, then their weights;
+ * - `titleAt`: the same for the title alone;
+ * - `entitiesAt`: entity ids ascending, then each entity's weight (its rarity, capped);
+ * - `titleEntitiesAt`, `amountsAt`, `moneyAt`, `productsAt`: ids ascending;
+ * - `signatureAt`: the MinHash signature, to `data.length`.
  */
 export type PreparedItem = {
   id: string;
   title: string;
   time: number;
-  /** TF-IDF of title and lead: the strongest terms, sub-linear term frequency. */
-  vector: Sparse;
-  titleVector: Sparse;
-  /** Entity ids ascending, with each entity's weight (its rarity, capped). */
-  entities: Sparse;
+  data: Float64Array;
+  vectorAt: number;
+  titleAt: number;
+  entitiesAt: number;
+  titleEntitiesAt: number;
+  amountsAt: number;
+  moneyAt: number;
+  productsAt: number;
+  signatureAt: number;
   entityTotal: number;
-  titleEntities: Int32Array;
-  amounts: Int32Array;
-  money: Int32Array;
-  products: Int32Array;
-  signature: Uint32Array;
   /** The strongest term ids, for the inverted index. */
   topTerms: Int32Array;
 };
+
+/** A section of ids and weights of a prepared item as a sparse vector (views, no copy): for tests and reports. */
+export function sparseAt(item: PreparedItem, from: number, to: number): Sparse {
+  const n = (to - from) / 2;
+  return {
+    ids: Int32Array.from(item.data.subarray(from, from + n)),
+    weights: item.data.subarray(from + n, to),
+  };
+}
 
 /** The evidence that two items report the same event. */
 export type Signals = {
@@ -87,18 +102,29 @@ export function sameEventProbability(signals: Signals, weights: Weights = defaul
 }
 
 export function pairSignals(a: PreparedItem, b: PreparedItem, compareShingles = true): Signals {
-  const sharedEntityWeight = sharedWeight(a.entities, b.entities);
+  const x = a.data;
+  const y = b.data;
   const denominator = Math.min(a.entityTotal, b.entityTotal);
-  const titleMin = Math.min(a.titleEntities.length, b.titleEntities.length);
+  const titleMin = Math.min(a.amountsAt - a.titleEntitiesAt, b.amountsAt - b.titleEntitiesAt);
+  const moneyBoth = a.productsAt > a.moneyAt && b.productsAt > b.moneyAt;
+  const productsBoth = a.signatureAt > a.productsAt && b.signatureAt > b.productsAt;
   return {
-    cosine: dot(a.vector, b.vector),
-    titleCosine: dot(a.titleVector, b.titleVector),
-    entityOverlap: denominator ? Math.min(1, sharedEntityWeight / denominator) : 0,
-    sharedAmounts: Math.min(2, sharedCount(a.amounts, b.amounts)),
-    amountConflict: a.money.length && b.money.length && !sharedCount(a.money, b.money) ? 1 : 0,
-    titleEntityOverlap: titleMin ? sharedCount(a.titleEntities, b.titleEntities) / titleMin : 0,
-    productConflict: a.products.length && b.products.length && !sharedCount(a.products, b.products) ? 1 : 0,
-    nearCopy: compareShingles ? estimateJaccard(a.signature, b.signature) : 0,
+    cosine: weightedShared(x, a.vectorAt, a.titleAt, y, b.vectorAt, b.titleAt, true),
+    titleCosine: weightedShared(x, a.titleAt, a.entitiesAt, y, b.titleAt, b.entitiesAt, true),
+    entityOverlap: denominator
+      ? Math.min(
+          1,
+          weightedShared(x, a.entitiesAt, a.titleEntitiesAt, y, b.entitiesAt, b.titleEntitiesAt, false) / denominator,
+        )
+      : 0,
+    sharedAmounts: Math.min(2, sharedCount(x, a.amountsAt, a.moneyAt, y, b.amountsAt, b.moneyAt)),
+    amountConflict: moneyBoth && !sharedCount(x, a.moneyAt, a.productsAt, y, b.moneyAt, b.productsAt) ? 1 : 0,
+    titleEntityOverlap: titleMin
+      ? sharedCount(x, a.titleEntitiesAt, a.amountsAt, y, b.titleEntitiesAt, b.amountsAt) / titleMin
+      : 0,
+    productConflict:
+      productsBoth && !sharedCount(x, a.productsAt, a.signatureAt, y, b.productsAt, b.signatureAt) ? 1 : 0,
+    nearCopy: compareShingles ? sameShare(x, a.signatureAt, y, b.signatureAt) : 0,
   };
 }
 
@@ -107,19 +133,36 @@ export function pairSignals(a: PreparedItem, b: PreparedItem, compareShingles = 
  * clusterer calls for every candidate pair. Returns `nearCopyScore` when the shingle estimate says "copy".
  */
 export function pairProbability(a: PreparedItem, b: PreparedItem, compareShingles: boolean, weights: Weights): number {
-  const nearCopy = compareShingles ? estimateJaccard(a.signature, b.signature) : 0;
+  const x = a.data;
+  const y = b.data;
+  const nearCopy = compareShingles ? sameShare(x, a.signatureAt, y, b.signatureAt) : 0;
   if (nearCopy >= nearCopyCutoff) return nearCopyScore;
   const denominator = Math.min(a.entityTotal, b.entityTotal);
-  const titleMin = Math.min(a.titleEntities.length, b.titleEntities.length);
+  const titleMin = Math.min(a.amountsAt - a.titleEntitiesAt, b.amountsAt - b.titleEntitiesAt);
   let z = weights.bias;
-  z += weights.cosine * dot(a.vector, b.vector);
-  z += weights.titleCosine * dot(a.titleVector, b.titleVector);
-  z += weights.entityOverlap * (denominator ? Math.min(1, sharedWeight(a.entities, b.entities) / denominator) : 0);
-  z += weights.sharedAmounts * Math.min(2, sharedCount(a.amounts, b.amounts));
-  z += weights.amountConflict * (a.money.length && b.money.length && !sharedCount(a.money, b.money) ? 1 : 0);
-  z += weights.titleEntityOverlap * (titleMin ? sharedCount(a.titleEntities, b.titleEntities) / titleMin : 0);
-  z +=
-    weights.productConflict * (a.products.length && b.products.length && !sharedCount(a.products, b.products) ? 1 : 0);
+  z += weights.cosine * weightedShared(x, a.vectorAt, a.titleAt, y, b.vectorAt, b.titleAt, true);
+  z += weights.titleCosine * weightedShared(x, a.titleAt, a.entitiesAt, y, b.titleAt, b.entitiesAt, true);
+  if (denominator) {
+    const shared = weightedShared(x, a.entitiesAt, a.titleEntitiesAt, y, b.entitiesAt, b.titleEntitiesAt, false);
+    z += weights.entityOverlap * Math.min(1, shared / denominator);
+  }
+  z += weights.sharedAmounts * Math.min(2, sharedCount(x, a.amountsAt, a.moneyAt, y, b.amountsAt, b.moneyAt));
+  if (
+    a.productsAt > a.moneyAt &&
+    b.productsAt > b.moneyAt &&
+    !sharedCount(x, a.moneyAt, a.productsAt, y, b.moneyAt, b.productsAt)
+  )
+    z += weights.amountConflict;
+  if (titleMin)
+    z +=
+      weights.titleEntityOverlap *
+      (sharedCount(x, a.titleEntitiesAt, a.amountsAt, y, b.titleEntitiesAt, b.amountsAt) / titleMin);
+  if (
+    a.signatureAt > a.productsAt &&
+    b.signatureAt > b.productsAt &&
+    !sharedCount(x, a.productsAt, a.signatureAt, y, b.productsAt, b.signatureAt)
+  )
+    z += weights.productConflict;
   z += weights.nearCopy * nearCopy;
   return 1 / (1 + Math.exp(-z));
 }
@@ -141,26 +184,21 @@ const indexed = 12;
 export function prepare(item: ItemFeatures, stats: TermStats): PreparedItem {
   const termCount = item.terms.length;
   const n = termCount + item.entities.length;
-  const ids = new Int32Array(n);
-  const weights = new Float64Array(n);
+  const ids = scratchIds.length >= n ? scratchIds : (scratchIds = new Int32Array(n * 2));
+  const weights = scratchWeights.length >= n ? scratchWeights : (scratchWeights = new Float64Array(n * 2));
   for (let i = 0; i < termCount; i += 1) {
     const id = item.terms[i] as number;
     ids[i] = id;
     weights[i] = (1 + Math.log(item.termCounts[i] as number)) * stats.idf(id);
   }
-  const entityWeights = new Float64Array(item.entities.length);
-  let entityTotal = 0;
   for (let i = 0; i < item.entities.length; i += 1) {
     const id = item.entities[i] as number;
     ids[termCount + i] = id;
     weights[termCount + i] = stats.idf(id);
-    const weight = entityWeight(id, stats);
-    entityWeights[i] = weight;
-    entityTotal += weight;
   }
   // The strongest terms, heaviest first (ties in input order): a stable insertion into a short list.
   const kept = Math.min(keep, n);
-  const strongest = new Int32Array(kept);
+  const strongest = scratchStrongest;
   let size = 0;
   for (let i = 0; i < n; i += 1) {
     const w = weights[i] as number;
@@ -174,62 +212,104 @@ export function prepare(item: ItemFeatures, stats: TermStats): PreparedItem {
   }
   const topTerms = new Int32Array(Math.min(indexed, kept));
   for (let i = 0; i < topTerms.length; i += 1) topTerms[i] = ids[strongest[i] as number] as number;
-  const vectorIds = new Int32Array(kept);
-  const vectorWeights = new Float64Array(kept);
+
+  const titleCount = item.titleTerms.length;
+  const entityCount = item.entities.length;
+  const vectorAt = 0;
+  const titleAt = vectorAt + 2 * kept;
+  const entitiesAt = titleAt + 2 * titleCount;
+  const titleEntitiesAt = entitiesAt + 2 * entityCount;
+  const amountsAt = titleEntitiesAt + item.titleEntities.length;
+  const moneyAt = amountsAt + item.amounts.length;
+  const productsAt = moneyAt + item.money.length;
+  const signatureAt = productsAt + item.products.length;
+  const data = new Float64Array(signatureAt + item.signature.length);
   for (let i = 0; i < kept; i += 1) {
-    vectorIds[i] = ids[strongest[i] as number] as number;
-    vectorWeights[i] = weights[strongest[i] as number] as number;
+    data[vectorAt + i] = ids[strongest[i] as number] as number;
+    data[vectorAt + kept + i] = weights[strongest[i] as number] as number;
   }
-  const titleWeights = new Float64Array(item.titleTerms.length);
-  for (let i = 0; i < titleWeights.length; i += 1) titleWeights[i] = stats.idf(item.titleTerms[i] as number);
+  const vectorSize = sortSparse(data, vectorAt, kept, true);
+  for (let i = 0; i < titleCount; i += 1) {
+    data[titleAt + i] = item.titleTerms[i] as number;
+    data[titleAt + titleCount + i] = stats.idf(item.titleTerms[i] as number);
+  }
+  sortSparse(data, titleAt, titleCount, true);
+  let entityTotal = 0;
+  for (let i = 0; i < entityCount; i += 1) {
+    const id = item.entities[i] as number;
+    const weight = entityWeight(id, stats);
+    data[entitiesAt + i] = id;
+    data[entitiesAt + entityCount + i] = weight;
+    entityTotal += weight;
+  }
+  data.set(item.titleEntities, titleEntitiesAt);
+  data.set(item.amounts, amountsAt);
+  data.set(item.money, moneyAt);
+  data.set(item.products, productsAt);
+  data.set(item.signature, signatureAt);
+  // Repeated ids (none in practice: terms and entity keys never meet) leave the vector shorter; its section keeps
+  // its place, padded with id -1 at weight 0 at the front, so every offset stays put.
+  if (vectorSize < kept) padSparse(data, vectorAt, kept, vectorSize);
   return {
     id: item.id,
     title: item.title,
     time: item.time,
-    vector: sparse(vectorIds, vectorWeights, true),
-    titleVector: sparse(item.titleTerms, titleWeights, true),
-    entities: { ids: item.entities, weights: entityWeights },
+    data,
+    vectorAt,
+    titleAt,
+    entitiesAt,
+    titleEntitiesAt,
+    amountsAt,
+    moneyAt,
+    productsAt,
+    signatureAt,
     entityTotal,
-    titleEntities: item.titleEntities,
-    amounts: item.amounts,
-    money: item.money,
-    products: item.products,
-    signature: item.signature,
     topTerms,
   };
 }
 
+let scratchIds = new Int32Array(256);
+let scratchWeights = new Float64Array(256);
+const scratchStrongest = new Int32Array(keep);
+
 /**
- * Ids sorted ascending with their weights (the larger weight where an id repeats), optionally L2-normalised. The
- * inputs are short (at most 32 terms) and often sorted already, so an insertion sort in place does it.
+ * Sorts the section of `length` ids (then `length` weights) at `from` by id, in place, keeping the larger weight of
+ * a repeated id, and L2-normalises the weights; returns the number of distinct ids, which come first. Sections are
+ * short (at most 32 terms) and often sorted already: an insertion sort.
  */
-function sparse(ids: Int32Array, weights: Float64Array, normalise: boolean): Sparse {
-  const length = ids.length;
-  const outIds = new Int32Array(length);
-  const outWeights = new Float64Array(length);
+function sortSparse(data: Float64Array, from: number, length: number, normalise: boolean): number {
+  const w = from + length;
   let size = 0;
   for (let i = 0; i < length; i += 1) {
-    const id = ids[i] as number;
-    const w = weights[i] as number;
+    const id = data[from + i] as number;
+    const weight = data[w + i] as number;
     let at = size;
-    while (at > 0 && (outIds[at - 1] as number) > id) at -= 1;
-    if (at > 0 && outIds[at - 1] === id) {
-      if (w > (outWeights[at - 1] as number)) outWeights[at - 1] = w;
+    while (at > 0 && (data[from + at - 1] as number) > id) at -= 1;
+    if (at > 0 && data[from + at - 1] === id) {
+      if (weight > (data[w + at - 1] as number)) data[w + at - 1] = weight;
       continue;
     }
-    outIds.copyWithin(at + 1, at, size);
-    outWeights.copyWithin(at + 1, at, size);
-    outIds[at] = id;
-    outWeights[at] = w;
+    data.copyWithin(from + at + 1, from + at, from + size);
+    data.copyWithin(w + at + 1, w + at, w + size);
+    data[from + at] = id;
+    data[w + at] = weight;
     size += 1;
   }
   let norm = 0;
-  for (let i = 0; i < size; i += 1) norm += (outWeights[i] as number) ** 2;
+  for (let i = 0; i < size; i += 1) norm += (data[w + i] as number) ** 2;
   norm = normalise ? Math.sqrt(norm) || 1 : 1;
-  for (let i = 0; i < size; i += 1) outWeights[i] = (outWeights[i] as number) / norm;
-  return size === length
-    ? { ids: outIds, weights: outWeights }
-    : { ids: outIds.slice(0, size), weights: outWeights.slice(0, size) };
+  for (let i = 0; i < size; i += 1) data[w + i] = (data[w + i] as number) / norm;
+  return size;
+}
+
+/** Moves `size` sorted entries of a section of `length` to its end, with id -1 and weight 0 before them. */
+function padSparse(data: Float64Array, from: number, length: number, size: number): void {
+  const w = from + length;
+  const pad = length - size;
+  data.copyWithin(w + pad, w, w + size);
+  data.fill(0, w, w + pad);
+  data.copyWithin(from + pad, from, from + size);
+  data.fill(-1, from, from + pad);
 }
 
 /** Dot product of two sparse vectors: a merge of their sorted ids. */
@@ -247,35 +327,61 @@ export function dot(a: Sparse, b: Sparse): number {
   return sum;
 }
 
-/** Sum of a's weights over the ids both have. */
-function sharedWeight(a: Sparse, b: Sparse): number {
-  let i = 0;
-  let j = 0;
+/**
+ * Over the ids two sections have in common (sections of ids then weights, `[from, to)` in each array): the sum of
+ * the products of their weights (`both`), or of the first section's weights alone.
+ */
+function weightedShared(
+  x: Float64Array,
+  xFrom: number,
+  xTo: number,
+  y: Float64Array,
+  yFrom: number,
+  yTo: number,
+  both: boolean,
+): number {
+  const xn = (xTo - xFrom) / 2;
+  const yn = (yTo - yFrom) / 2;
+  const xEnd = xFrom + xn;
+  const yEnd = yFrom + yn;
+  let i = xFrom;
+  let j = yFrom;
   let sum = 0;
-  while (i < a.ids.length && j < b.ids.length) {
-    const x = a.ids[i] as number;
-    const y = b.ids[j] as number;
-    if (x === y) {
-      sum += a.weights[i] as number;
+  while (i < xEnd && j < yEnd) {
+    const a = x[i] as number;
+    const b = y[j] as number;
+    if (a === b) {
+      sum += both ? (x[i + xn] as number) * (y[j + yn] as number) : (x[i + xn] as number);
       i += 1;
       j += 1;
-    } else if (x < y) i += 1;
+    } else if (a < b) i += 1;
     else j += 1;
   }
   return sum;
 }
 
-function sharedCount(a: Int32Array, b: Int32Array): number {
-  let i = 0;
-  let j = 0;
+/** How many ids two sorted sections `[from, to)` have in common. */
+function sharedCount(x: Float64Array, xFrom: number, xTo: number, y: Float64Array, yFrom: number, yTo: number): number {
+  let i = xFrom;
+  let j = yFrom;
   let n = 0;
-  while (i < a.length && j < b.length) {
-    if (a[i] === b[j]) {
+  while (i < xTo && j < yTo) {
+    const a = x[i] as number;
+    const b = y[j] as number;
+    if (a === b) {
       n += 1;
       i += 1;
       j += 1;
-    } else if ((a[i] as number) < (b[j] as number)) i += 1;
+    } else if (a < b) i += 1;
     else j += 1;
   }
   return n;
+}
+
+/** Share of equal values in two signatures stored from `xFrom` and `yFrom` to the ends of their arrays. */
+function sameShare(x: Float64Array, xFrom: number, y: Float64Array, yFrom: number): number {
+  const length = x.length - xFrom;
+  let same = 0;
+  for (let k = 0; k < length; k += 1) if (x[xFrom + k] === y[yFrom + k]) same += 1;
+  return length ? same / length : 0;
 }
