@@ -51,10 +51,7 @@ const tally = new TermTally();
 
 export function itemFeatures(input: ClusterInput, options: FeatureOptions): ItemFeatures {
   const { interner } = options;
-  // The shingled part of the text (its first 400 words) holds the lead: the body is scanned once.
-  const leadLimit = options.leadWords ?? 90;
-  const shingled = leadWords(input.text ?? "", Math.max(400, leadLimit));
-  const lead = leadWords(shingled, leadLimit);
+  const lead = leadWords(input.text ?? "", options.leadWords ?? 90);
   const titleTokens = contentTokens(input.title ?? "");
   for (const token of titleTokens) tally.add(interner.id(token), 2);
   for (const token of contentTokens(lead)) tally.add(interner.id(token), 1);
@@ -81,9 +78,10 @@ export function itemFeatures(input: ClusterInput, options: FeatureOptions): Item
       if (entity.start < titleLength) titleEntityKeys.push(key);
     }
   }
+  // Near-copy evidence from the first 400 words (the title too, when the body is a stub).
   const signature =
-    options.hasher.textSignature((leadLimit > 400 ? leadWords(shingled, 400) : shingled).toLowerCase(), 400, 8) ??
-    options.hasher.textSignature(`${input.title} ${input.text}`.toLowerCase(), Number.POSITIVE_INFINITY);
+    options.hasher.textSignature(input.text ?? "", 400, 8) ??
+    options.hasher.textSignature(`${input.title} ${input.text}`, Number.POSITIVE_INFINITY);
   return {
     id: input.id,
     title: input.title ?? "",

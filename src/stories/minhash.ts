@@ -5,8 +5,8 @@
 export type MinHasher = {
   signature(words: string[]): Uint32Array;
   /**
-   * The signature of `text.split(/\s+/)` (up to `limit` words), read without making the words; `null` when the text
-   * has fewer than `least` words.
+   * The signature of `text.toLowerCase().split(/\s+/)` (up to `limit` words), read without making the words or the
+   * lower-cased copy; `null` when the text has fewer than `least` words.
    */
   textSignature(text: string, limit: number, least?: number): Uint32Array | null;
   readonly size: number;
@@ -17,6 +17,17 @@ function wordHash(word: string): number {
   let h = 0x811c9dc5;
   for (let c = 0; c < word.length; c += 1) h = Math.imul(h ^ word.charCodeAt(c), 0x01000193);
   return h >>> 0;
+}
+
+const lowered = new Map<number, string>();
+/** The lower case of one UTF-16 unit beyond ASCII (cached: news uses few of them). */
+function lowerCase(c: number): string {
+  let lower = lowered.get(c);
+  if (lower === undefined) {
+    lower = String.fromCharCode(c).toLowerCase();
+    if (lowered.size < 4096) lowered.set(c, lower);
+  }
+  return lower;
 }
 
 /** What `/\s/` matches. */
@@ -37,8 +48,10 @@ function isSpace(c: number): boolean {
 }
 
 /**
- * Word hashes of `text.split(/\s+/)` (the first `limit` words) into `into`; returns how many. Like `split`, a text
- * that starts or ends with white space has an empty first or last word.
+ * Word hashes of `text.toLowerCase().split(/\s+/)` (the first `limit` words) into `into`; returns how many. Like
+ * `split`, a text that starts or ends with white space has an empty first or last word. Letters are lower-cased one
+ * by one, so the few whose lower case depends on context (a final Greek sigma) may hash differently from
+ * `toLowerCase`: the signature only has to be the same for the same text.
  */
 export function splitWordHashes(text: string, limit: number, into: Uint32Array): number {
   let count = 0;
@@ -54,7 +67,11 @@ export function splitWordHashes(text: string, limit: number, into: Uint32Array):
       h = 0x811c9dc5;
     } else {
       inSpace = false;
-      h = Math.imul(h ^ c, 0x01000193);
+      if (c < 128) h = Math.imul(h ^ (c >= 65 && c <= 90 ? c + 32 : c), 0x01000193);
+      else {
+        const lower = lowerCase(c);
+        for (let k = 0; k < lower.length; k += 1) h = Math.imul(h ^ lower.charCodeAt(k), 0x01000193);
+      }
     }
   }
   into[count++] = h >>> 0;
