@@ -99,57 +99,75 @@ export function groupExactDuplicates(items: ClusterInput[]): {
   duplicatesOf: Map<string, string[]>;
 } {
   const seen = new Map<string, string>();
+  // Same text needs the same title: the text is hashed only when a title comes again.
+  const byTitle = new Map<string, TextEntry[]>();
   const duplicatesOf = new Map<string, string[]>();
   const representatives: ClusterInput[] = [];
   for (const item of items) {
     const urlKey = item.url ? `url:${canonicalUrl(item.url) ?? item.url}` : null;
     const guidKey = item.guid ? `guid:${item.guid}` : null;
-    const textKeyed = `text:${textKey(item.title, item.text)}`;
+    const titleKey = textKey(item.title);
+    const entry: TextEntry = { item, original: item.id, key: null };
     const original =
       (urlKey === null ? undefined : seen.get(urlKey)) ??
       (guidKey === null ? undefined : seen.get(guidKey)) ??
-      seen.get(textKeyed);
+      sameText(byTitle.get(titleKey), entry);
     if (original !== undefined) {
       const list = duplicatesOf.get(original);
       if (list) list.push(item.id);
       else duplicatesOf.set(original, [item.id]);
-      for (const key of [urlKey, guidKey, textKeyed]) if (key !== null && !seen.has(key)) seen.set(key, original);
-      continue;
-    }
-    if (urlKey !== null) seen.set(urlKey, item.id);
-    if (guidKey !== null) seen.set(guidKey, item.id);
-    seen.set(textKeyed, item.id);
-    representatives.push(item);
+      entry.original = original;
+    } else representatives.push(item);
+    for (const key of [urlKey, guidKey]) if (key !== null && !seen.has(key)) seen.set(key, entry.original);
+    const list = byTitle.get(titleKey);
+    if (!list) byTitle.set(titleKey, [entry]);
+    else if (!list.some((other) => other.original === entry.original && sameKey(other, entry))) list.push(entry);
   }
   return { representatives, duplicatesOf };
 }
 
+/** An item met under a title, the item it is one of, and its title-and-text key (made when first needed). */
+type TextEntry = { item: ClusterInput; original: string; key: string | null };
+
+const keyOf = (entry: TextEntry) => {
+  entry.key ??= textKey(entry.item.title, entry.item.text);
+  return entry.key;
+};
+const sameKey = (a: TextEntry, b: TextEntry) => keyOf(a) === keyOf(b);
+
+/** The original of the first earlier item with the same title and text. */
+function sameText(earlier: TextEntry[] | undefined, entry: TextEntry): string | undefined {
+  return earlier?.find((other) => sameKey(other, entry))?.original;
+}
+
 /**
- * A key for "the same title and text": a 64-bit FNV-1a hash (two 32-bit lanes) of the lower-cased characters of
- * the title, a line break and the text, whitespace runs counted once. One pass, no intermediate strings.
+ * A key for "the same title and text": a 64-bit FNV-1a hash (two 32-bit lanes) of the lower-cased title, a line
+ * break and the text, whitespace runs counted once. Lower-casing is native; the hash is one pass with no copies.
  */
 export function textKey(title: string, text = ""): string {
   const lanes = [0x811c9dc5, 0x01000193, 1] as [number, number, number];
-  hashInto(lanes, title);
+  hashInto(lanes, title.toLowerCase());
   hashInto(lanes, "\n");
-  hashInto(lanes, text);
+  hashInto(lanes, text.toLowerCase());
   return `${(lanes[0] >>> 0).toString(36)}${(lanes[1] >>> 0).toString(36)}`;
 }
 
-/** Folds a string into the lanes of `textKey` (the third lane: "in white space"). */
+/** Folds a lower-cased string into the lanes of `textKey` (the third lane: "in white space"). */
 function hashInto(lanes: [number, number, number], text: string): void {
-  let [a, b, space] = lanes;
+  let a = lanes[0];
+  let b = lanes[1];
+  let space = lanes[2];
   for (let i = 0; i < text.length; i += 1) {
     let c = text.charCodeAt(i);
-    if (c === 32 || c === 10 || c === 13 || c === 9 || c === 160) {
-      if (space) continue;
-      space = 1;
-      c = 32;
-    } else {
-      space = 0;
-      if (c >= 65 && c <= 90) c += 32;
-      else if (c > 127) c = text[i]?.toLowerCase().charCodeAt(0) ?? c;
-    }
+    if (c <= 32 || c === 160) {
+      if (c !== 32 && c !== 10 && c !== 13 && c !== 9 && c !== 160) {
+        space = 0;
+      } else {
+        if (space) continue;
+        space = 1;
+        c = 32;
+      }
+    } else space = 0;
     a = Math.imul(a ^ c, 0x01000193);
     b = Math.imul(b ^ c, 0x5bd1e995);
   }

@@ -42,7 +42,7 @@ export function contentTokens(text: string): string[] {
   // Words are letters and numbers, joined by ' ’ . or - ; read with a scanner (V8's Unicode classes are slow), or
   // with the pattern when the text has characters outside the Basic Multilingual Plane.
   if (surrogates.test(lower)) {
-    for (const match of lower.matchAll(wordPattern)) addToken(out, match[0]);
+    for (const match of lower.matchAll(wordPattern)) addToken(out, match[0], marksOf(match[0]));
     return out;
   }
   const length = lower.length;
@@ -55,13 +55,19 @@ export function contentTokens(text: string): string[] {
     const start = i;
     let end = i + 1;
     let j = i + 1;
+    let marks = markOf(lower.charCodeAt(i));
+    let pending = 0;
     while (j < length) {
       const c = lower.charCodeAt(j);
-      if (isWordChar(c)) end = j + 1;
-      else if (!isJoiner(c)) break;
+      if (isWordChar(c)) {
+        end = j + 1;
+        marks |= pending | markOf(c);
+        pending = 0;
+      } else if (isJoiner(c)) pending |= markOf(c);
+      else break;
       j += 1;
     }
-    addToken(out, lower.slice(start, end));
+    addToken(out, lower.slice(start, end), marks);
     i = end;
   }
   return out;
@@ -70,21 +76,34 @@ export function contentTokens(text: string): string[] {
 /** `contentTokens` as a regular expression reads it: the reference the scanner is tested against. */
 export function contentTokensByPattern(text: string): string[] {
   const out: string[] = [];
-  for (const match of text.toLowerCase().matchAll(wordPattern)) addToken(out, match[0]);
+  for (const match of text.toLowerCase().matchAll(wordPattern)) addToken(out, match[0], marksOf(match[0]));
   return out;
 }
 
-function addToken(out: string[], word: string): void {
+/** What a word contains besides letters, as bits: an apostrophe, a digit, a hyphen. */
+const apostrophe = 1;
+const digit = 2;
+const hyphen = 4;
+const markOf = (c: number) =>
+  c >= 48 && c <= 57 ? digit : c === 45 ? hyphen : c === 39 || c === 0x2019 ? apostrophe : 0;
+
+function marksOf(word: string): number {
+  let marks = 0;
+  for (let i = 0; i < word.length; i += 1) marks |= markOf(word.charCodeAt(i));
+  return marks;
+}
+
+/** Adds a word's content token(s); `marks` says which of the rarer characters it holds, so plain words skip all. */
+function addToken(out: string[], word: string, marks: number): void {
   let token = word;
-  // The common case (a plain word) takes no regular expression at all.
-  if (token.includes("'") || token.includes("’")) token = token.replace(/['’]s$/, "").replace(/['’]/g, "");
+  if (marks & apostrophe) token = token.replace(/['’]s$/, "").replace(/['’]/g, "");
   if (token.length < 2 || stopwords.has(token)) return;
-  const hasDigit = /\d/.test(token);
+  const hasDigit = (marks & digit) !== 0;
   if (hasDigit && /^[\d.,-]+$/.test(token)) return;
   if (!hasDigit) {
     const last = token.charCodeAt(token.length - 1);
     if (last === 46 || last === 45) token = token.replace(/[.-]+$/, "");
-    if (token.includes("-")) {
+    if (marks & hyphen && token.includes("-")) {
       for (const part of token.split("-")) if (part.length >= 2 && !stopwords.has(part)) out.push(stem(part));
       return;
     }
