@@ -45,7 +45,7 @@ describe("splitWordHashes", () => {
           const text = parts.join("");
           const words = text.toLowerCase().split(/\s+/);
           expect([...(hasher.textSignature(text, 1000) ?? [])]).toEqual([...hasher.signature(words)]);
-          const hashes = new Uint32Array(words.length);
+          const hashes = new Int32Array(words.length);
           expect(splitWordHashes(text, 1000, hashes)).toBe(words.length);
           expect(hasher.textSignature(text, 1000, words.length + 1)).toBeNull();
         },

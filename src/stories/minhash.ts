@@ -48,35 +48,51 @@ function isSpace(c: number): boolean {
 }
 
 /**
- * Word hashes of `text.toLowerCase().split(/\s+/)` (the first `limit` words) into `into`; returns how many. Like
+ * Word hashes (as signed 32-bit integers) of `text.toLowerCase().split(/\s+/)` (the first `limit` words) into `into`; returns how many. Like
  * `split`, a text that starts or ends with white space has an empty first or last word. Letters are lower-cased one
  * by one, so the few whose lower case depends on context (a final Greek sigma) may hash differently from
  * `toLowerCase`: the signature only has to be the same for the same text.
  */
-export function splitWordHashes(text: string, limit: number, into: Uint32Array): number {
+export function splitWordHashes(text: string, limit: number, into: Int32Array): number {
   let count = 0;
-  let h = 0x811c9dc5;
-  let inSpace = false;
-  for (let i = 0; i < text.length; i += 1) {
+  let h = 0x811c9dc5 | 0;
+  let inSpace = 0;
+  const length = text.length;
+  for (let i = 0; i < length; i += 1) {
     const c = text.charCodeAt(i);
-    if (isSpace(c)) {
-      if (inSpace) continue;
-      inSpace = true;
-      into[count++] = h >>> 0;
+    if (c < 128) {
+      // ASCII, the usual case, without branches (word ends are unpredictable): `space` is 1 for white space, the
+      // hash takes the lower-cased character otherwise, and a word is emitted where white space starts.
+      const space = asciiSpace[c] as number;
+      const emit = space & (inSpace ^ 1);
+      into[count] = h;
+      count += emit;
+      const next = Math.imul(h ^ (asciiLower[c] as number), 0x01000193);
+      const keep = -space;
+      h = (next & ~keep) | (h & keep);
+      const reset = -emit;
+      h = (h & ~reset) | (0x811c9dc5 & reset);
+      inSpace = space;
       if (count >= limit) return count;
-      h = 0x811c9dc5;
+    } else if (isSpace(c)) {
+      if (inSpace) continue;
+      inSpace = 1;
+      into[count++] = h;
+      if (count >= limit) return count;
+      h = 0x811c9dc5 | 0;
     } else {
-      inSpace = false;
-      if (c < 128) h = Math.imul(h ^ (c >= 65 && c <= 90 ? c + 32 : c), 0x01000193);
-      else {
-        const lower = lowerCase(c);
-        for (let k = 0; k < lower.length; k += 1) h = Math.imul(h ^ lower.charCodeAt(k), 0x01000193);
-      }
+      inSpace = 0;
+      const lower = lowerCase(c);
+      for (let k = 0; k < lower.length; k += 1) h = Math.imul(h ^ lower.charCodeAt(k), 0x01000193);
     }
   }
-  into[count++] = h >>> 0;
+  into[count++] = h;
   return count;
 }
+
+/** ASCII codes lower-cased, and which are white space (what `/\s/` matches below 128). */
+const asciiLower = Uint8Array.from({ length: 128 }, (_, c) => (c >= 65 && c <= 90 ? c + 32 : c));
+const asciiSpace = Uint8Array.from({ length: 128 }, (_, c) => (c === 32 || (c >= 9 && c <= 13) ? 1 : 0));
 
 /**
  * A one-permutation MinHash with `size` bins: each shingle is hashed once (FNV-1a over word hashes, then mixed), its
@@ -86,24 +102,29 @@ export function splitWordHashes(text: string, limit: number, into: Uint32Array):
 export function createMinHasher(size = 64, shingle = 3, seed = 0x9e3779b9): MinHasher {
   const bits = Math.log2(size);
   if (!Number.isInteger(bits)) throw new Error("MinHash size must be a power of two");
-  let scratch = new Uint32Array(512);
+  let scratch = new Int32Array(512);
+  const minima = new Int32Array(size);
   /** The signature of the first `count` word hashes in `wordHashes`. */
-  const fromHashes = (wordHashes: Uint32Array, length: number): Uint32Array => {
-    const signature = new Uint32Array(size).fill(0xffffffff);
+  const fromHashes = (wordHashes: Int32Array, length: number): Uint32Array => {
+    // Minima kept as signed keys (value ^ 2^31) in an Int32Array: V8 compares small integers, not doubles.
+    const keys = minima.fill(0x7fffffff);
     const count = Math.max(1, length - shingle + 1);
+    const shift = 32 - bits;
     for (let s = 0; s < count; s += 1) {
       let h = seed;
-      for (let w = s; w < Math.min(length, s + shingle); w += 1)
-        h = Math.imul(h ^ (wordHashes[w] as number), 0x01000193);
+      const end = Math.min(length, s + shingle);
+      for (let w = s; w < end; w += 1) h = Math.imul(h ^ (wordHashes[w] as number), 0x01000193);
       h ^= h >>> 16;
       h = Math.imul(h, 0x85ebca6b);
       h ^= h >>> 13;
       h = Math.imul(h, 0xc2b2ae35);
       h ^= h >>> 16;
-      const bin = h >>> (32 - bits);
-      const value = (h << bits) >>> 0;
-      if (value < (signature[bin] as number)) signature[bin] = value;
+      const bin = h >>> shift;
+      const key = (h << bits) ^ 0x80000000;
+      if (key < (keys[bin] as number)) keys[bin] = key;
     }
+    const signature = new Uint32Array(size);
+    for (let i = 0; i < size; i += 1) signature[i] = ((keys[i] as number) ^ 0x80000000) >>> 0;
     // Densify: an empty bin takes the value of the next filled bin (circularly), marked with its distance so that
     // two signatures agree on it only when both borrowed from the same place.
     for (let i = 0; i < size; i += 1) {
@@ -121,13 +142,13 @@ export function createMinHasher(size = 64, shingle = 3, seed = 0x9e3779b9): MinH
   return {
     size,
     signature(words) {
-      const hashes = new Uint32Array(words.length);
+      const hashes = new Int32Array(words.length);
       for (let w = 0; w < words.length; w += 1) hashes[w] = wordHash(words[w] as string);
       return fromHashes(hashes, words.length);
     },
     textSignature(text, limit, least = 0) {
       const most = Math.min(limit, text.length + 1);
-      if (scratch.length < most) scratch = new Uint32Array(most);
+      if (scratch.length < most) scratch = new Int32Array(most);
       const count = splitWordHashes(text, most, scratch);
       return count < least ? null : fromHashes(scratch, count);
     },
