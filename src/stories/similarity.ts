@@ -7,22 +7,24 @@ export { Interner } from "./intern.ts";
 export type Sparse = { ids: Int32Array; weights: Float64Array };
 
 /**
- * An item ready for comparison: only what scoring reads, packed in one array — a member of a story keeps nothing
- * else (no text, no entity list), and scoring a pair reads two contiguous blocks of memory instead of two dozen
- * small arrays. Sections of `data`, each starting at its `…At` offset (ids are exact in a double):
+ * An item ready for comparison: only what scoring reads, packed in two arrays — a member of a story keeps nothing
+ * else (no text, no entity list), and scoring a pair reads a few contiguous blocks of memory instead of two dozen
+ * small arrays. Sections of `ids`, each from its `…At` offset to the next section's; the first three have their
+ * weights at the same positions of `weights`:
  *
- * - `vectorAt`: TF-IDF of title and lead (the strongest terms, sub-linear term frequency, L2-normalised): ids
- *   ascending, then their weights;
+ * - `vectorAt`: TF-IDF of title and lead (the strongest terms, sub-linear term frequency, L2-normalised), ids
+ *   ascending;
  * - `titleAt`: the same for the title alone;
- * - `entitiesAt`: entity ids ascending, then each entity's weight (its rarity, capped);
+ * - `entitiesAt`: entity ids ascending, weighted by rarity (capped);
  * - `titleEntitiesAt`, `amountsAt`, `moneyAt`, `productsAt`: ids ascending;
- * - `signatureAt`: the MinHash signature, to `data.length`.
+ * - `signatureAt`: the MinHash signature (as signed integers), to the end of `ids`.
  */
 export type PreparedItem = {
   id: string;
   title: string;
   time: number;
-  data: Float64Array;
+  ids: Int32Array;
+  weights: Float64Array;
   vectorAt: number;
   titleAt: number;
   entitiesAt: number;
@@ -36,13 +38,9 @@ export type PreparedItem = {
   topTerms: Int32Array;
 };
 
-/** A section of ids and weights of a prepared item as a sparse vector (views, no copy): for tests and reports. */
+/** A weighted section of a prepared item as a sparse vector (copies): for tests and reports. */
 export function sparseAt(item: PreparedItem, from: number, to: number): Sparse {
-  const n = (to - from) / 2;
-  return {
-    ids: Int32Array.from(item.data.subarray(from, from + n)),
-    weights: item.data.subarray(from + n, to),
-  };
+  return { ids: item.ids.slice(from, to), weights: item.weights.slice(from, to) };
 }
 
 /** The evidence that two items report the same event. */
@@ -102,19 +100,22 @@ export function sameEventProbability(signals: Signals, weights: Weights = defaul
 }
 
 export function pairSignals(a: PreparedItem, b: PreparedItem, compareShingles = true): Signals {
-  const x = a.data;
-  const y = b.data;
+  const x = a.ids;
+  const y = b.ids;
+  const xw = a.weights;
+  const yw = b.weights;
   const denominator = Math.min(a.entityTotal, b.entityTotal);
   const titleMin = Math.min(a.amountsAt - a.titleEntitiesAt, b.amountsAt - b.titleEntitiesAt);
   const moneyBoth = a.productsAt > a.moneyAt && b.productsAt > b.moneyAt;
   const productsBoth = a.signatureAt > a.productsAt && b.signatureAt > b.productsAt;
   return {
-    cosine: weightedShared(x, a.vectorAt, a.titleAt, y, b.vectorAt, b.titleAt, true),
-    titleCosine: weightedShared(x, a.titleAt, a.entitiesAt, y, b.titleAt, b.entitiesAt, true),
+    cosine: weightedShared(x, xw, a.vectorAt, a.titleAt, y, yw, b.vectorAt, b.titleAt, true),
+    titleCosine: weightedShared(x, xw, a.titleAt, a.entitiesAt, y, yw, b.titleAt, b.entitiesAt, true),
     entityOverlap: denominator
       ? Math.min(
           1,
-          weightedShared(x, a.entitiesAt, a.titleEntitiesAt, y, b.entitiesAt, b.titleEntitiesAt, false) / denominator,
+          weightedShared(x, xw, a.entitiesAt, a.titleEntitiesAt, y, yw, b.entitiesAt, b.titleEntitiesAt, false) /
+            denominator,
         )
       : 0,
     sharedAmounts: Math.min(2, sharedCount(x, a.amountsAt, a.moneyAt, y, b.amountsAt, b.moneyAt)),
@@ -133,17 +134,29 @@ export function pairSignals(a: PreparedItem, b: PreparedItem, compareShingles = 
  * clusterer calls for every candidate pair. Returns `nearCopyScore` when the shingle estimate says "copy".
  */
 export function pairProbability(a: PreparedItem, b: PreparedItem, compareShingles: boolean, weights: Weights): number {
-  const x = a.data;
-  const y = b.data;
+  const x = a.ids;
+  const y = b.ids;
+  const xw = a.weights;
+  const yw = b.weights;
   const nearCopy = compareShingles ? sameShare(x, a.signatureAt, y, b.signatureAt) : 0;
   if (nearCopy >= nearCopyCutoff) return nearCopyScore;
   const denominator = Math.min(a.entityTotal, b.entityTotal);
   const titleMin = Math.min(a.amountsAt - a.titleEntitiesAt, b.amountsAt - b.titleEntitiesAt);
   let z = weights.bias;
-  z += weights.cosine * weightedShared(x, a.vectorAt, a.titleAt, y, b.vectorAt, b.titleAt, true);
-  z += weights.titleCosine * weightedShared(x, a.titleAt, a.entitiesAt, y, b.titleAt, b.entitiesAt, true);
+  z += weights.cosine * weightedShared(x, xw, a.vectorAt, a.titleAt, y, yw, b.vectorAt, b.titleAt, true);
+  z += weights.titleCosine * weightedShared(x, xw, a.titleAt, a.entitiesAt, y, yw, b.titleAt, b.entitiesAt, true);
   if (denominator) {
-    const shared = weightedShared(x, a.entitiesAt, a.titleEntitiesAt, y, b.entitiesAt, b.titleEntitiesAt, false);
+    const shared = weightedShared(
+      x,
+      xw,
+      a.entitiesAt,
+      a.titleEntitiesAt,
+      y,
+      yw,
+      b.entitiesAt,
+      b.titleEntitiesAt,
+      false,
+    );
     z += weights.entityOverlap * Math.min(1, shared / denominator);
   }
   z += weights.sharedAmounts * Math.min(2, sharedCount(x, a.amountsAt, a.moneyAt, y, b.amountsAt, b.moneyAt));
@@ -216,45 +229,47 @@ export function prepare(item: ItemFeatures, stats: TermStats): PreparedItem {
   const titleCount = item.titleTerms.length;
   const entityCount = item.entities.length;
   const vectorAt = 0;
-  const titleAt = vectorAt + 2 * kept;
-  const entitiesAt = titleAt + 2 * titleCount;
-  const titleEntitiesAt = entitiesAt + 2 * entityCount;
+  const titleAt = vectorAt + kept;
+  const entitiesAt = titleAt + titleCount;
+  const titleEntitiesAt = entitiesAt + entityCount;
   const amountsAt = titleEntitiesAt + item.titleEntities.length;
   const moneyAt = amountsAt + item.amounts.length;
   const productsAt = moneyAt + item.money.length;
   const signatureAt = productsAt + item.products.length;
-  const data = new Float64Array(signatureAt + item.signature.length);
+  const outIds = new Int32Array(signatureAt + item.signature.length);
+  const outWeights = new Float64Array(titleEntitiesAt);
   for (let i = 0; i < kept; i += 1) {
-    data[vectorAt + i] = ids[strongest[i] as number] as number;
-    data[vectorAt + kept + i] = weights[strongest[i] as number] as number;
+    outIds[vectorAt + i] = ids[strongest[i] as number] as number;
+    outWeights[vectorAt + i] = weights[strongest[i] as number] as number;
   }
-  const vectorSize = sortSparse(data, vectorAt, kept, true);
+  const vectorSize = sortSparse(outIds, outWeights, vectorAt, kept, true);
   for (let i = 0; i < titleCount; i += 1) {
-    data[titleAt + i] = item.titleTerms[i] as number;
-    data[titleAt + titleCount + i] = stats.idf(item.titleTerms[i] as number);
+    outIds[titleAt + i] = item.titleTerms[i] as number;
+    outWeights[titleAt + i] = stats.idf(item.titleTerms[i] as number);
   }
-  sortSparse(data, titleAt, titleCount, true);
+  sortSparse(outIds, outWeights, titleAt, titleCount, true);
   let entityTotal = 0;
   for (let i = 0; i < entityCount; i += 1) {
     const id = item.entities[i] as number;
     const weight = entityWeight(id, stats);
-    data[entitiesAt + i] = id;
-    data[entitiesAt + entityCount + i] = weight;
+    outIds[entitiesAt + i] = id;
+    outWeights[entitiesAt + i] = weight;
     entityTotal += weight;
   }
-  data.set(item.titleEntities, titleEntitiesAt);
-  data.set(item.amounts, amountsAt);
-  data.set(item.money, moneyAt);
-  data.set(item.products, productsAt);
-  data.set(item.signature, signatureAt);
+  outIds.set(item.titleEntities, titleEntitiesAt);
+  outIds.set(item.amounts, amountsAt);
+  outIds.set(item.money, moneyAt);
+  outIds.set(item.products, productsAt);
+  outIds.set(item.signature, signatureAt);
   // Repeated ids (none in practice: terms and entity keys never meet) leave the vector shorter; its section keeps
   // its place, padded with id -1 at weight 0 at the front, so every offset stays put.
-  if (vectorSize < kept) padSparse(data, vectorAt, kept, vectorSize);
+  if (vectorSize < kept) padSparse(outIds, outWeights, vectorAt, kept, vectorSize);
   return {
     id: item.id,
     title: item.title,
     time: item.time,
-    data,
+    ids: outIds,
+    weights: outWeights,
     vectorAt,
     titleAt,
     entitiesAt,
@@ -273,43 +288,41 @@ let scratchWeights = new Float64Array(256);
 const scratchStrongest = new Int32Array(keep);
 
 /**
- * Sorts the section of `length` ids (then `length` weights) at `from` by id, in place, keeping the larger weight of
- * a repeated id, and L2-normalises the weights; returns the number of distinct ids, which come first. Sections are
- * short (at most 32 terms) and often sorted already: an insertion sort.
+ * Sorts the `length` entries of a section at `from` by id, in place, keeping the larger weight of a repeated id,
+ * and L2-normalises the weights; returns the number of distinct ids, which come first. Sections are short (at most
+ * 32 terms) and often sorted already: an insertion sort.
  */
-function sortSparse(data: Float64Array, from: number, length: number, normalise: boolean): number {
-  const w = from + length;
+function sortSparse(ids: Int32Array, weights: Float64Array, from: number, length: number, normalise: boolean): number {
   let size = 0;
   for (let i = 0; i < length; i += 1) {
-    const id = data[from + i] as number;
-    const weight = data[w + i] as number;
+    const id = ids[from + i] as number;
+    const weight = weights[from + i] as number;
     let at = size;
-    while (at > 0 && (data[from + at - 1] as number) > id) at -= 1;
-    if (at > 0 && data[from + at - 1] === id) {
-      if (weight > (data[w + at - 1] as number)) data[w + at - 1] = weight;
+    while (at > 0 && (ids[from + at - 1] as number) > id) at -= 1;
+    if (at > 0 && ids[from + at - 1] === id) {
+      if (weight > (weights[from + at - 1] as number)) weights[from + at - 1] = weight;
       continue;
     }
-    data.copyWithin(from + at + 1, from + at, from + size);
-    data.copyWithin(w + at + 1, w + at, w + size);
-    data[from + at] = id;
-    data[w + at] = weight;
+    ids.copyWithin(from + at + 1, from + at, from + size);
+    weights.copyWithin(from + at + 1, from + at, from + size);
+    ids[from + at] = id;
+    weights[from + at] = weight;
     size += 1;
   }
   let norm = 0;
-  for (let i = 0; i < size; i += 1) norm += (data[w + i] as number) ** 2;
+  for (let i = 0; i < size; i += 1) norm += (weights[from + i] as number) ** 2;
   norm = normalise ? Math.sqrt(norm) || 1 : 1;
-  for (let i = 0; i < size; i += 1) data[w + i] = (data[w + i] as number) / norm;
+  for (let i = 0; i < size; i += 1) weights[from + i] = (weights[from + i] as number) / norm;
   return size;
 }
 
 /** Moves `size` sorted entries of a section of `length` to its end, with id -1 and weight 0 before them. */
-function padSparse(data: Float64Array, from: number, length: number, size: number): void {
-  const w = from + length;
+function padSparse(ids: Int32Array, weights: Float64Array, from: number, length: number, size: number): void {
   const pad = length - size;
-  data.copyWithin(w + pad, w, w + size);
-  data.fill(0, w, w + pad);
-  data.copyWithin(from + pad, from, from + size);
-  data.fill(-1, from, from + pad);
+  ids.copyWithin(from + pad, from, from + size);
+  weights.copyWithin(from + pad, from, from + size);
+  ids.fill(-1, from, from + pad);
+  weights.fill(0, from, from + pad);
 }
 
 /** Dot product of two sparse vectors: a merge of their sorted ids. */
@@ -328,30 +341,28 @@ export function dot(a: Sparse, b: Sparse): number {
 }
 
 /**
- * Over the ids two sections have in common (sections of ids then weights, `[from, to)` in each array): the sum of
- * the products of their weights (`both`), or of the first section's weights alone.
+ * Over the ids two weighted sections have in common (`[from, to)` of each item's ids and weights): the sum of the
+ * products of their weights (`both`), or of the first item's weights alone.
  */
 function weightedShared(
-  x: Float64Array,
+  x: Int32Array,
+  xw: Float64Array,
   xFrom: number,
   xTo: number,
-  y: Float64Array,
+  y: Int32Array,
+  yw: Float64Array,
   yFrom: number,
   yTo: number,
   both: boolean,
 ): number {
-  const xn = (xTo - xFrom) / 2;
-  const yn = (yTo - yFrom) / 2;
-  const xEnd = xFrom + xn;
-  const yEnd = yFrom + yn;
   let i = xFrom;
   let j = yFrom;
   let sum = 0;
-  while (i < xEnd && j < yEnd) {
+  while (i < xTo && j < yTo) {
     const a = x[i] as number;
     const b = y[j] as number;
     if (a === b) {
-      sum += both ? (x[i + xn] as number) * (y[j + yn] as number) : (x[i + xn] as number);
+      sum += both ? (xw[i] as number) * (yw[j] as number) : (xw[i] as number);
       i += 1;
       j += 1;
     } else if (a < b) i += 1;
@@ -361,7 +372,7 @@ function weightedShared(
 }
 
 /** How many ids two sorted sections `[from, to)` have in common. */
-function sharedCount(x: Float64Array, xFrom: number, xTo: number, y: Float64Array, yFrom: number, yTo: number): number {
+function sharedCount(x: Int32Array, xFrom: number, xTo: number, y: Int32Array, yFrom: number, yTo: number): number {
   let i = xFrom;
   let j = yFrom;
   let n = 0;
@@ -379,7 +390,7 @@ function sharedCount(x: Float64Array, xFrom: number, xTo: number, y: Float64Arra
 }
 
 /** Share of equal values in two signatures stored from `xFrom` and `yFrom` to the ends of their arrays. */
-function sameShare(x: Float64Array, xFrom: number, y: Float64Array, yFrom: number): number {
+function sameShare(x: Int32Array, xFrom: number, y: Int32Array, yFrom: number): number {
   const length = x.length - xFrom;
   let same = 0;
   for (let k = 0; k < length; k += 1) if (x[xFrom + k] === y[yFrom + k]) same += 1;
