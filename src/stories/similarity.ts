@@ -197,8 +197,12 @@ const indexed = 12;
 export function prepare(item: ItemFeatures, stats: TermStats): PreparedItem {
   const termCount = item.terms.length;
   const n = termCount + item.entities.length;
-  const ids = scratchIds.length >= n ? scratchIds : (scratchIds = new Int32Array(n * 2));
-  const weights = scratchWeights.length >= n ? scratchWeights : (scratchWeights = new Float64Array(n * 2));
+  if (scratchIds.length < n) {
+    scratchIds = new Int32Array(n * 2);
+    scratchWeights = new Float64Array(n * 2);
+  }
+  const ids = scratchIds;
+  const weights = scratchWeights;
   for (let i = 0; i < termCount; i += 1) {
     const id = item.terms[i] as number;
     ids[i] = id;
