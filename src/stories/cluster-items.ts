@@ -176,16 +176,12 @@ function hashInto(lanes: [number, number, number], text: string): void {
   lanes[2] = space;
 }
 
-/**
- * IDF over the items being clustered: log((N + 1) / (df + 1)) + 1. Takes features, or each item's term and entity
- * ids.
- */
-export function documentFrequencies(features: Array<ItemFeatures | [Int32Array, Int32Array]>): TermStats {
+/** IDF over the items being clustered: log((N + 1) / (df + 1)) + 1. */
+export function documentFrequencies(features: Array<Pick<ItemFeatures, "terms" | "entities">>): TermStats {
   const df = new Map<number, number>();
   for (const f of features) {
-    const [terms, entities] = Array.isArray(f) ? f : [f.terms, f.entities];
-    for (const id of terms) df.set(id, (df.get(id) ?? 0) + 1);
-    for (const id of entities) df.set(id, (df.get(id) ?? 0) + 1);
+    for (const id of f.terms) df.set(id, (df.get(id) ?? 0) + 1);
+    for (const id of f.entities) df.set(id, (df.get(id) ?? 0) + 1);
   }
   const n = features.length;
   let size = 0;

@@ -8,6 +8,7 @@ import {
   prepare,
   type Weights,
 } from "./similarity.ts";
+import { offerTop } from "./top.ts";
 
 /** How documents weigh terms: inverse document frequency from counts over a corpus. */
 export type TermStats = { idf(id: number): number };
@@ -69,8 +70,8 @@ const postingsKept = 24;
  * Incremental story clustering: each item (in time order) joins the recent story whose members most probably
  * report the same event — judged by a logistic model over text similarity, shared entities and amounts, and
  * near-copy evidence — or starts a new story. Candidates come from an inverted index of distinctive terms and
- * amounts and from LSH buckets; only stories sharing at least two terms (or an amount, or a band) are scored, and
- * stories that fall out of the time window leave the indexes — so the cost per item stays flat as the corpus grows.
+ * amounts and from LSH buckets; only the few stories sharing the most with the item are scored, and stories that
+ * fall out of the time window leave the indexes — so the cost per item stays flat as the corpus grows.
  */
 export class Clusterer {
   readonly stories: StoryState[] = [];
@@ -179,8 +180,8 @@ export class Clusterer {
   }
 
   /**
-   * Recent stories sharing an LSH band, an amount, or at least two distinctive terms with the item; the
-   * `maxCandidates` with the most shared evidence, best first (ties in the order they were met). Stories met through
+   * Recent stories sharing an LSH band, an amount or distinctive terms with the item; the `maxCandidates` with the
+   * most shared evidence, best first (ties in the order they were met). Stories met through
    * an LSH band are marked in `#lshStamp` with the query number.
    */
   #candidates(item: PreparedItem, features: ItemFeatures): Int32Array {
@@ -202,20 +203,11 @@ export class Clusterer {
       const list = this.#postings.get(item.topTerms[i] as number);
       if (list) for (let j = 0; j < list.length; j += 1) this.#credit(list[j] as number, 1, query);
     }
-    const hits = this.#hits;
     const best = this.#best;
     let size = 0;
     for (let t = 0; t < touched.length; t += 1) {
       const index = touched[t] as number;
-      const h = hits[index] as number;
-      if (size === maxCandidates && h <= (hits[best[size - 1] as number] as number)) continue;
-      if (!this.#recent(item, index)) continue;
-      let at = size < maxCandidates ? size++ : size - 1;
-      while (at > 0 && (hits[best[at - 1] as number] as number) < h) {
-        best[at] = best[at - 1] as number;
-        at -= 1;
-      }
-      best[at] = index;
+      if (this.#recent(item, index)) size = offerTop(best, size, index, this.#hits);
     }
     return best.subarray(0, size);
   }

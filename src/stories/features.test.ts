@@ -24,7 +24,7 @@ describe("packed features", () => {
       );
     expect(plain(unpacked)).toEqual(plain(features));
     expect(unpacked.signature).toBeInstanceOf(Uint32Array);
-    const [terms, entities] = packedTermsAndEntities(packFeatures(features));
+    const { terms, entities } = packedTermsAndEntities(packFeatures(features));
     expect(Array.from(terms)).toEqual(Array.from(features.terms));
     expect(Array.from(entities)).toEqual(Array.from(features.entities));
   });

@@ -172,10 +172,10 @@ export function unpackFeatures(packed: PackedFeatures): ItemFeatures {
 }
 
 /** The term and entity ids of packed features (what document frequencies count), without unpacking. */
-export function packedTermsAndEntities(packed: PackedFeatures): [Int32Array, Int32Array] {
+export function packedTermsAndEntities(packed: PackedFeatures): Pick<ItemFeatures, "terms" | "entities"> {
   const { data } = packed;
   const head = sections.length;
   const terms = data.subarray(head, head + (data[0] as number));
   const entitiesFrom = head + (data[0] as number) + (data[1] as number) + (data[2] as number);
-  return [terms, data.subarray(entitiesFrom, entitiesFrom + (data[3] as number))];
+  return { terms, entities: data.subarray(entitiesFrom, entitiesFrom + (data[3] as number)) };
 }

@@ -1,5 +1,6 @@
 import type { TermStats } from "./clusterer.ts";
 import type { ItemFeatures } from "./features.ts";
+import { offerTop } from "./top.ts";
 
 export { Interner } from "./intern.ts";
 
@@ -213,20 +214,11 @@ export function prepare(item: ItemFeatures, stats: TermStats): PreparedItem {
     ids[termCount + i] = id;
     weights[termCount + i] = stats.idf(id);
   }
-  // The strongest terms, heaviest first (ties in input order): a stable insertion into a short list.
+  // The strongest terms, heaviest first (ties in input order).
   const kept = Math.min(keep, n);
-  const strongest = scratchStrongest;
+  const strongest = scratchStrongest.subarray(0, kept);
   let size = 0;
-  for (let i = 0; i < n; i += 1) {
-    const w = weights[i] as number;
-    if (size === kept && w <= (weights[strongest[size - 1] as number] as number)) continue;
-    let at = size < kept ? size++ : size - 1;
-    while (at > 0 && (weights[strongest[at - 1] as number] as number) < w) {
-      strongest[at] = strongest[at - 1] as number;
-      at -= 1;
-    }
-    strongest[at] = i;
-  }
+  for (let i = 0; i < n; i += 1) size = offerTop(strongest, size, i, weights);
   const topTerms = new Int32Array(Math.min(indexed, kept));
   for (let i = 0; i < topTerms.length; i += 1) topTerms[i] = ids[strongest[i] as number] as number;
 
@@ -327,21 +319,6 @@ function padSparse(ids: Int32Array, weights: Float64Array, from: number, length:
   weights.copyWithin(from + pad, from, from + size);
   ids.fill(-1, from, from + pad);
   weights.fill(0, from, from + pad);
-}
-
-/** Dot product of two sparse vectors: a merge of their sorted ids. */
-export function dot(a: Sparse, b: Sparse): number {
-  let i = 0;
-  let j = 0;
-  let sum = 0;
-  while (i < a.ids.length && j < b.ids.length) {
-    const x = a.ids[i] as number;
-    const y = b.ids[j] as number;
-    if (x === y) sum += (a.weights[i++] as number) * (b.weights[j++] as number);
-    else if (x < y) i += 1;
-    else j += 1;
-  }
-  return sum;
 }
 
 /**
