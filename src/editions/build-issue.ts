@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import type { Issue, IssueNote, Section } from "../model/issue.ts";
 import type { DayContext } from "./day.ts";
 import type { EditionDefinition } from "./definition.ts";
+import { withoutRepeats } from "./follow-ups.ts";
 import { groundSection } from "./grounding.ts";
 import { issueWriterInfo } from "./llm/usage.ts";
 import { OfflineWriter, themeOf } from "./offline/offline-writer.ts";
@@ -25,9 +26,10 @@ export type WriteIssueOptions = {
  */
 export async function writeIssue(
   edition: EditionDefinition,
-  day: DayContext,
+  given: DayContext,
   options: WriteIssueOptions = {},
 ): Promise<Issue> {
+  const { day, note: repeats } = withoutRepeats(given, edition.windowHours);
   const offline = options.offline ?? new OfflineWriter();
   const writer = options.writer ?? offline;
   // A writer that keeps a token account starts a fresh one for each issue.
@@ -40,7 +42,7 @@ export async function writeIssue(
     name: edition.name,
   };
   const sections: Section[] = [];
-  const notes: IssueNote[] = [];
+  const notes: IssueNote[] = repeats ? [repeats] : [];
   for (const definition of edition.sections) {
     const selection = selections.get(definition.id) ?? { stories: [], items: [], groups: [] };
     vars.theme = themeOf(day, selection.stories);

@@ -19,7 +19,14 @@ export type DayItem = {
   entitySentiments: EntitySentiment[];
 };
 
-export type DayStory = Story & { items: DayItem[] };
+export type DayStory = Story & {
+  items: DayItem[];
+  /**
+   * Set when the story has coverage from before the issue's window or was told in an earlier issue: `since` is
+   * the moment from which coverage counts as new, `news` whether enough outlets wrote since (see follow-ups.ts).
+   */
+  followUp?: { since: string; news: boolean };
+};
 
 export type ArchiveLink = { title: string; url: string; date: string; edition: string };
 
@@ -45,6 +52,8 @@ export type DayContext = {
   tickers: TickerMood[];
   archive: ArchiveLink[];
   recentTips: string[];
+  /** Stories this edition told in its issues of the week before, with the latest day each was told. */
+  featured?: Array<{ storyId: string; date: string }>;
   topics: Topic[];
   siteUrl: string | null;
   tipsUrl: string | null;

@@ -54,6 +54,8 @@ function reusesStories(section: SectionDefinition): boolean {
 }
 
 function eligible(story: DayStory, rules: SelectRules): boolean {
+  // Old news (told before, or from before the window, with little written since) is not news.
+  if (story.followUp && !story.followUp.news) return false;
   if (rules.topics.length && !rules.topics.includes(story.topic ?? "")) return false;
   if (story.outletCount < rules.minOutlets) return false;
   // Research and podcast items are written in their own sections; a story made only of them is not news.

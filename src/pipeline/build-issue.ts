@@ -136,6 +136,7 @@ async function dayContext(deps: IssueDeps, edition: EditionDefinition, date: str
     tickers,
     archive,
     recentTips: await deps.issues.recentTips(date, 60),
+    featured: await deps.issues.featuredStories(edition.id, date, 7),
     topics: configuredTopics(deps.config),
     siteUrl,
     tipsUrl: siteUrl ? `${siteUrl}/tips` : null,

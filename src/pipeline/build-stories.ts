@@ -12,6 +12,7 @@ import { analyzeText } from "../stories/analyze.ts";
 import { documentFrequencies, storyId } from "../stories/cluster-items.ts";
 import { Clusterer } from "../stories/clusterer.ts";
 import { findCompany } from "../stories/entities/companies.ts";
+import { extractEntities } from "../stories/entities/extract-entities.ts";
 import { type ClusterInput, type ItemFeatures, itemFeatures } from "../stories/features.ts";
 import { Interner } from "../stories/intern.ts";
 import { createMinHasher } from "../stories/minhash.ts";
@@ -72,16 +73,16 @@ export async function buildStories(deps: StoryDeps, options: BuildStoriesOptions
 
   // Only items that new items could join need replaying: those within a window before the earliest new item.
   const unassigned = items.filter((i) => !assigned.has(i.id));
-  const firstNew = unassigned.length
-    ? Math.min(...unassigned.map((i) => Date.parse(itemTime(i))))
-    : Number.POSITIVE_INFINITY;
+  let firstNew = Number.POSITIVE_INFINITY;
+  for (const item of unassigned) firstNew = Math.min(firstNew, Date.parse(itemTime(item)));
   const replay = items.filter((i) => Date.parse(itemTime(i)) >= firstNew - windowHours * 3_600_000);
   const hasher = createMinHasher();
   const interner = new Interner();
-  const entitiesOf = (id: string) => analyses.get(id)?.entities ?? [];
+  // The features `clusterItems` uses, entities included: the ones named in the title and lead, not the stored
+  // analysis of the whole article (the model was fitted on these; a whole article names far more).
   const features = new Map<string, ItemFeatures>();
   for (const item of replay) {
-    features.set(item.id, itemFeatures(toInput(item), { hasher, entities: () => entitiesOf(item.id), interner }));
+    features.set(item.id, itemFeatures(toInput(item), { hasher, entities: extractEntities, interner }));
   }
   const stats = documentFrequencies([...features.values()]);
   const clusterer = new Clusterer({

@@ -7,6 +7,9 @@ export type IssueSummary = Pick<
   "id" | "edition" | "editionName" | "date" | "title" | "preheader" | "status" | "createdAt"
 >;
 
+/** A story an edition told, and the latest day it did. */
+export type FeaturedStory = { storyId: string; date: string };
+
 /** Written issues, one per edition and day. */
 export class IssuesRepo {
   readonly #db: Db;
@@ -96,6 +99,35 @@ export class IssuesRepo {
   }
 
   /** Prompt tips used by issues of the days before `date`, oldest first. */
+  /**
+   * The stories an edition told in its issues of the `days` before `before` (in any story or group section), each
+   * with the latest day it was told.
+   */
+  async featuredStories(edition: string, before: string, days: number): Promise<FeaturedStory[]> {
+    const since = new Date(Date.parse(`${before}T00:00:00Z`) - days * 86_400_000).toISOString().slice(0, 10);
+    const rows = await this.#db.kysely
+      .selectFrom("issues")
+      .select(["date", "body"])
+      .where("edition", "=", edition)
+      .where("date", "<", before)
+      .where("date", ">=", since)
+      .orderBy("date")
+      .execute();
+    const latest = new Map<string, string>();
+    for (const row of rows) {
+      for (const section of (JSON.parse(row.body) as Issue).sections) {
+        const blocks =
+          section.kind === "stories"
+            ? section.stories
+            : section.kind === "groups"
+              ? section.groups.flatMap((g) => g.stories)
+              : [];
+        for (const block of blocks) if (block.storyId) latest.set(block.storyId, row.date);
+      }
+    }
+    return [...latest].map(([storyId, date]) => ({ storyId, date }));
+  }
+
   async recentTips(before: string, days: number): Promise<string[]> {
     const since = new Date(Date.parse(`${before}T00:00:00Z`) - days * 86_400_000).toISOString().slice(0, 10);
     const rows = await this.#db.kysely

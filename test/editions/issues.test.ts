@@ -186,6 +186,22 @@ describe("issues built from the demo corpus", () => {
     expect(new Set(tips).size).toBe(4);
   });
 
+  it("tells a story once: no top story of one day leads a later day without new coverage", async () => {
+    const told = new Map<string, string>();
+    for (const date of ["2025-12-01", "2025-12-02", "2025-12-03", "2025-12-04"]) {
+      const issue = await buildIssue(deps, { edition: loadEdition("digest"), date });
+      const top = issue.sections.find((s) => s.id === "top-stories");
+      expect(top?.kind).toBe("stories");
+      for (const block of top ? blocks(top) : []) {
+        expect(block.storyId).not.toBeNull();
+        expect(told.get(block.storyId ?? ""), block.headline).toBeUndefined();
+        told.set(block.storyId ?? "", date);
+      }
+    }
+    // Four days of three top stories, none of them a follow-up with two new outlets in the demo corpus.
+    expect(told.size).toBe(12);
+  }, 120_000);
+
   it("builds a third edition from a YAML file, with no code", async () => {
     const path = join(dir, "compute-weekly.yaml");
     writeFileSync(

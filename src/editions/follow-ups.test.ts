@@ -1,0 +1,90 @@
+import { describe, expect, it } from "vitest";
+import type { DayContext, DayItem, DayStory } from "./day.ts";
+import { withoutRepeats } from "./follow-ups.ts";
+
+const item = (id: string, sourceId: string, publishedAt: string, sourceKind: DayItem["sourceKind"] = "news") =>
+  ({
+    id,
+    title: id,
+    url: `https://${sourceId}.example/${id}`,
+    text: "",
+    sourceId,
+    sourceName: sourceId,
+    sourceKind,
+    sourceWeight: 1,
+    publishedAt,
+    entities: [],
+    sentiment: { label: "neutral", score: 0 },
+    entitySentiments: [],
+  }) satisfies DayItem;
+
+const story = (id: string, score: number, items: DayItem[]): DayStory =>
+  ({
+    id,
+    title: `Story ${id}`,
+    topic: "money",
+    score,
+    itemIds: items.map((i) => i.id),
+    outletCount: new Set(items.map((i) => i.sourceId)).size,
+    firstItemAt: items[0]?.publishedAt ?? "",
+    lastItemAt: items.at(-1)?.publishedAt ?? "",
+    items,
+  }) as unknown as DayStory;
+
+const day = (stories: DayStory[], featured: DayContext["featured"] = []): DayContext =>
+  ({ date: "2025-12-04", stories, featured }) as unknown as DayContext;
+
+describe("withoutRepeats", () => {
+  const dec1 = [item("a1", "wire", "2025-12-01T10:00:00Z"), item("a2", "ledger", "2025-12-01T12:00:00Z")];
+
+  it("holds back a story told before that only one outlet has written about since, keeping that item for podcasts", () => {
+    const told = story("told", 9, [...dec1, item("a3", "podcast", "2025-12-04T01:00:00Z", "podcast")]);
+    const fresh = story("fresh", 5, [item("b1", "wire", "2025-12-04T08:00:00Z")]);
+    const { day: seen, note } = withoutRepeats(day([told, fresh], [{ storyId: "told", date: "2025-12-01" }]), 24);
+    expect(seen.stories.map((s) => s.id)).toEqual(["fresh", "told"]);
+    const kept = seen.stories.find((s) => s.id === "told");
+    expect(kept?.items.map((i) => i.id)).toEqual(["a3"]);
+    expect(kept?.followUp?.news).toBe(false);
+    expect(note?.code).toBe("selection");
+    expect(note?.message).toContain("“Story told” (told 2025-12-01)");
+  });
+
+  it("tells a story again, from the new items and ranked by them, when two outlets have written since", () => {
+    const told = story("told", 9, [
+      ...dec1,
+      item("a3", "wire", "2025-12-04T06:00:00Z"),
+      item("a4", "ledger", "2025-12-04T07:00:00Z"),
+      item("a5", "tape", "2025-12-04T08:00:00Z"),
+      item("a6", "review", "2025-12-04T09:00:00Z"),
+    ]);
+    const { day: seen, note } = withoutRepeats(day([told], [{ storyId: "told", date: "2025-12-01" }]), 24);
+    const [again] = seen.stories;
+    expect(again?.followUp?.news).toBe(true);
+    expect(again?.items.map((i) => i.id)).toEqual(["a3", "a4", "a5", "a6"]);
+    // Four outlets wrote since, of four in all.
+    expect(again?.score).toBeCloseTo(9);
+    expect(note).toBeNull();
+  });
+
+  it("keeps a story that broke in the last issue's window untouched, and holds back an older one passed over", () => {
+    const evening = story("evening", 7, [
+      item("c1", "wire", "2025-12-03T20:00:00Z"),
+      item("c2", "ledger", "2025-12-04T07:00:00Z"),
+    ]);
+    const stale = story("stale", 8, [...dec1, item("d1", "tape", "2025-12-04T09:00:00Z")]);
+    const { day: seen, note } = withoutRepeats(day([stale, evening]), 24);
+    expect(seen.stories.find((s) => s.id === "evening")).toBe(evening);
+    const held = seen.stories.find((s) => s.id === "stale");
+    expect(held?.followUp?.news).toBe(false);
+    // Not told before: its earlier coverage stays with it as context.
+    expect(held?.items).toHaveLength(3);
+    expect(held?.score).toBeCloseTo(8 / 3);
+    expect(note?.message).toContain("“Story stale”");
+  });
+
+  it("drops a story told before with nothing new at all", () => {
+    const told = story("told", 9, dec1);
+    const { day: seen } = withoutRepeats(day([told], [{ storyId: "told", date: "2025-12-02" }]), 24);
+    expect(seen.stories).toEqual([]);
+  });
+});
