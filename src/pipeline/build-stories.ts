@@ -21,7 +21,7 @@ import { contentTokens } from "../stories/tokens.ts";
 import { classifyTopic, defaultTopics } from "../stories/topics.ts";
 
 /** Bumped when analysis changes, so stored analyses are redone. */
-export const analyzerVersion = 1;
+export const analyzerVersion = 2;
 
 export type StoryDeps = {
   items: ItemsRepo;

@@ -8,7 +8,7 @@ import { alphaNote, insightNote, type Note, researchNotes, tacticalEdgeNote } fr
 import { podcastBullets } from "./podcast.ts";
 import { chooseTip, loadTips, promptText } from "./prompt-tip.ts";
 import { findQuote } from "./quote.ts";
-import { bestSentences, citationsOf, headlineOf, oneLiner, rapidLine } from "./story-text.ts";
+import { bestSentences, citationsOf, headlineItem, headlineOf, oneLiner, rapidLine } from "./story-text.ts";
 
 const groupEmoji: Record<string, string> = {
   compute: "🏗️",
@@ -196,9 +196,10 @@ export class OfflineWriter implements Writer {
       return { ...base, headline: text, subject, paragraphs: [] };
     }
     const perParagraph = Math.max(1, def.write.sentences);
-    const sentences = bestSentences(story, perParagraph * def.write.paragraphs, { exclude: [headline] }).map(
-      (s) => s.text,
-    );
+    const sentences = bestSentences(story, perParagraph * def.write.paragraphs, {
+      exclude: [headline],
+      anchor: headlineItem(story, def.write.headlineWords),
+    }).map((s) => s.text);
     const paragraphs: string[] = [];
     for (let i = 0; i < sentences.length; i += perParagraph)
       paragraphs.push(sentences.slice(i, i + perParagraph).join(" "));

@@ -1,4 +1,5 @@
 import type { Citation } from "../../model/issue.ts";
+import { findCompany } from "../../stories/entities/companies.ts";
 import { contentTokens } from "../../stories/tokens.ts";
 import type { DayItem, DayStory } from "../day.ts";
 import { compressSentence, limitWords, splitSentences, standsAlone, wordCount } from "../sentences.ts";
@@ -43,6 +44,11 @@ function escapeRegex(text: string): string {
  */
 export function headlineOf(story: DayStory, maxWords: number): string {
   const outlets = story.items.map((i) => i.sourceName);
+  return limitWords(cleanTitle(headlineItem(story, maxWords).title, outlets), maxWords);
+}
+
+/** The item whose title `headlineOf` uses. */
+export function headlineItem(story: Pick<DayStory, "items">, maxWords: number): DayItem {
   const candidates = story.items.filter((i) => i.sourceKind !== "podcast").length
     ? story.items.filter((i) => i.sourceKind !== "podcast")
     : story.items;
@@ -70,7 +76,17 @@ export function headlineOf(story: DayStory, maxWords: number): string {
       bestScore = score;
     }
   });
-  return limitWords(cleanTitle(best.title, outlets), maxWords);
+  return best;
+}
+
+/** The companies an item's title names (companies only: an exchange or a regulator is context, not a subject). */
+function titleCompanies(item: DayItem): Set<string> {
+  const title = item.title.toLowerCase();
+  return new Set(
+    item.entities
+      .filter((e) => e.type === "org" && title.includes(e.text.toLowerCase()) && findCompany(e.normalized))
+      .map((e) => e.normalized),
+  );
 }
 
 /** "NVIDIA and Mistral AI Bring the Mistral 3 Open Model Family to NVIDIA Platforms": press-release capitals. */
@@ -88,15 +104,23 @@ type Scored = { text: string; score: number; item: DayItem; position: number };
 export function bestSentences(
   story: Pick<DayStory, "items">,
   count: number,
-  options: { maxWords?: number; exclude?: string[] } = {},
+  options: { maxWords?: number; exclude?: string[]; anchor?: DayItem } = {},
 ): Array<{ text: string; item: DayItem }> {
   if (count <= 0) return [];
   const terms = storyTerms(story.items);
   const n = story.items.length;
   const centrality = itemCentrality(story.items);
   const most = Math.max(0, ...centrality.values());
+  // The item the headline comes from: an item whose title is about other companies only is a different report
+  // (MetaX's listing is not Moore Threads'), and mixing their sentences would misattribute their facts.
+  const anchor = n > 1 ? (options.anchor ?? headlineItem(story, 14)) : null;
+  const anchorCompanies = anchor ? titleCompanies(anchor) : new Set<string>();
   const scored: Scored[] = [];
   for (const item of story.items) {
+    if (anchor && item !== anchor && anchorCompanies.size) {
+      const companies = titleCompanies(item);
+      if (companies.size && ![...companies].some((c) => anchorCompanies.has(c))) continue;
+    }
     // In a story of three or more items, one that drifted in (its title shares little with the others) is not quoted.
     if (n >= 3 && (centrality.get(item.id) ?? 0) < most * 0.5) continue;
     if (item.sourceKind === "podcast" && story.items.some((i) => i.sourceKind !== "podcast")) continue;

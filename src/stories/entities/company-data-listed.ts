@@ -93,6 +93,8 @@ export const listedCompanies: Company[] = [
     "Semiconductor Manufacturing International Corp",
   ]),
   listed("Cambricon", "688256.SS", 0.4, ["Cambricon Technologies"]),
+  listed("Moore Threads", "688795.SS", 0.3, ["Moore Threads Technology", "Moore Threads Intelligent Technology"]),
+  listed("MetaX", "688802.SS", 0.3, ["MetaX Integrated Circuits"]),
   listed("Tokyo Electron", "8035.T", 0.4),
   listed("Advantest", "6857.T", 0.3),
   listed("Kioxia", "285A.T", 0.3),
