@@ -204,11 +204,9 @@ export class Clusterer {
       if (list) for (let j = 0; j < list.length; j += 1) this.#credit(list[j] as number, 1, query);
     }
     const best = this.#best;
+    const recent = (index: number) => this.#recent(item, index);
     let size = 0;
-    for (let t = 0; t < touched.length; t += 1) {
-      const index = touched[t] as number;
-      if (this.#recent(item, index)) size = offerTop(best, size, index, this.#hits);
-    }
+    for (let t = 0; t < touched.length; t += 1) size = offerTop(best, size, touched[t] as number, this.#hits, recent);
     return best.subarray(0, size);
   }
 
