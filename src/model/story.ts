@@ -1,7 +1,7 @@
 /** One real-world event with all its coverage, as editions select from. */
 
 export type RankFactor = {
-  /** "coverage", "sources", "recency", "money", "prominence", "novelty", "editor". */
+  /** "coverage", "sources", "recency", "money", "prominence", "novelty", "reporting", "editor". */
   name: string;
   /** The measured value, 0..1 for most factors. */
   value: number;

@@ -223,6 +223,7 @@ async function rankActive(deps: StoryDeps, context: RankContext): Promise<number
         sourceWeight: source(m)?.weight ?? 1,
         time: Date.parse(itemTime(m)),
         entities: entities(m.id),
+        title: m.title ?? "",
       })),
       pinned: story.pinned,
       novelty,

@@ -15,6 +15,29 @@ const item = (sourceId: string, hoursAgo: number, entities: Entity[] = [], sourc
 const prominence = (name: string) => (name === "Nvidia" ? 1 : 0.3);
 
 describe("rankStory", () => {
+  it("ranks reporting above commentary on the same coverage, and says why", () => {
+    const news = rankStory({
+      items: [{ ...item("a", 2), title: "Marvell to buy Celestial AI for $3.25 billion" }, item("b", 3)],
+      pinned: false,
+      novelty: 1,
+      prominence,
+      now,
+    });
+    const explainer = rankStory({
+      items: [
+        { ...item("a", 2), title: "What does a '$1 billion run-rate' actually mean?" },
+        { ...item("b", 3), title: "Ep. 217 — The Chip Race, in Five Deals" },
+      ],
+      pinned: false,
+      novelty: 1,
+      prominence,
+      now,
+    });
+    expect(news.score - explainer.score).toBeCloseTo(1.5);
+    expect(news.factors.find((f) => f.name === "reporting")?.detail).toBe("reports news");
+    expect(explainer.factors.find((f) => f.name === "reporting")?.detail).toBe("commentary only");
+  });
+
   it("ranks wide, recent, big-money coverage of a prominent company above a single old item", () => {
     const big = rankStory({
       items: [item("a", 2, [org("Nvidia"), money(2e9)]), item("b", 3), item("c", 5)],

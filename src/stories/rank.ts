@@ -1,7 +1,16 @@
 import type { Entity } from "../model/entity.ts";
 import type { RankFactor } from "../model/story.ts";
+import { commentary } from "./clusterer.ts";
 
-export type RankItem = { sourceId: string; sourceName: string; sourceWeight: number; time: number; entities: Entity[] };
+export type RankItem = {
+  sourceId: string;
+  sourceName: string;
+  sourceWeight: number;
+  time: number;
+  entities: Entity[];
+  /** The item's title: explainers, podcast episodes and round-ups discuss news rather than report it. */
+  title?: string;
+};
 
 export type RankInput = {
   items: RankItem[];
@@ -21,13 +30,15 @@ export const rankWeights = {
   money: 1.5,
   prominence: 1.5,
   novelty: 1,
+  reporting: 1.5,
   editor: 100,
 };
 
 /**
  * Scores a story the way an editor weighs it — how many distinct outlets cover it, how much those outlets are
  * trusted, how recent it is, the size of the money and the prominence of the companies involved, whether it is
- * news against the last week, and editor pins — and keeps every factor so the score can be explained.
+ * news against the last week, whether its items report news or only discuss it, and editor pins — and keeps every
+ * factor so the score can be explained.
  */
 export function rankStory(input: RankInput): { score: number; factors: RankFactor[] } {
   const outlets = new Map<string, RankItem>();
@@ -76,6 +87,18 @@ export function rankStory(input: RankInput): { score: number; factors: RankFacto
       input.novelty > 0.8 ? "new this week" : input.novelty > 0.4 ? "follow-up" : "repeat of this week",
     ),
   ];
+  const reporting = input.items.filter((i) => !i.title || !commentary(i.title)).length;
+  factors.push(
+    factor(
+      "reporting",
+      input.items.length ? reporting / input.items.length : 0,
+      reporting === input.items.length
+        ? "reports news"
+        : reporting === 0
+          ? "commentary only"
+          : `${reporting} of ${input.items.length} items report news`,
+    ),
+  );
   if (input.pinned) factors.push(factor("editor", 1, "pinned by an editor"));
   const score = factors.reduce((sum, f) => sum + f.contribution, 0);
   factors.sort((a, b) => b.contribution - a.contribution);
