@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { Entity } from "../model/entity.ts";
 import { clusterItems, groupExactDuplicates } from "./cluster-items.ts";
+import { commentary } from "./clusterer.ts";
 
 const none = (): Entity[] => [];
 const item = (id: string, title: string, text: string, extra: Record<string, string> = {}) => ({
@@ -64,5 +65,23 @@ describe("clusterItems", () => {
       },
     );
     expect(stories).toHaveLength(2);
+  });
+});
+
+describe("commentary", () => {
+  it("knows explainers and episodes by their titles, news by its own", () => {
+    for (const title of [
+      "Explainer: why AI deals are now measured in gigawatts",
+      "Licence-and-hire: how big tech learned to buy AI teams without buying companies",
+      "Ep. 217 — The Chip Race, in Five Deals",
+      "What does a '$1 billion run-rate' actually mean?",
+    ])
+      expect(commentary(title), title).toBe(true);
+    for (const title of [
+      "Nvidia buys $2 billion of Synopsys stock, widens chip-design software tie-up",
+      "Marvell: record quarter and a $3.25 billion deal for Celestial AI",
+      "Whatnot raises $225 million",
+    ])
+      expect(commentary(title), title).toBe(false);
   });
 });

@@ -40,7 +40,7 @@ export const defaultThreshold = 0.85;
 export const commentaryThreshold = 0.98;
 
 const commentaryTitle =
-  /^(?:explainer|analysis|opinion|comment|column|podcast|ep\.?\s*\d+|episode\s*\d+|week in review|the week|weekly|recap|round-?up|reading notes|notes on|how|why|what)\b|\b(?:explained|what it means|what we know|week in review|in five deals)\b/i;
+  /^(?:explainer|analysis|opinion|comment|column|podcast|ep\.?\s*\d+|episode\s*\d+|week in review|the week|weekly|recap|round-?up|reading notes|notes on|how|why|what)\b|^[^:]{1,40}:\s+(?:how|why|what)\b|\b(?:explained|what it means|what we know|week in review|in five deals)\b/i;
 
 export function commentary(title: string): boolean {
   return commentaryTitle.test(title.trim());

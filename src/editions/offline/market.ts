@@ -1,4 +1,5 @@
 import type { Citation } from "../../model/issue.ts";
+import { commentary } from "../../stories/clusterer.ts";
 import type { DayContext, DayItem, TickerMood } from "../day.ts";
 import { compressSentence, splitSentences, standsAlone, wordCount } from "../sentences.ts";
 import { firstPerson, repeats } from "./story-text.ts";
@@ -24,10 +25,12 @@ export function marketRead(day: DayContext, maxSentences = 3): MarketRead | null
   );
   const items = new Map(day.stories.flatMap((s) => s.items).map((i) => [i.id, i]));
   for (const mood of moods) {
-    // Market reads come from reporting, not from papers or podcast notes.
+    // Market reads come from reporting, not from papers, podcast notes or explainers.
     const drivers = mood.itemIds
       .map((id) => items.get(id))
-      .filter((i): i is DayItem => !!i && i.sourceKind !== "arxiv" && i.sourceKind !== "podcast");
+      .filter(
+        (i): i is DayItem => !!i && i.sourceKind !== "arxiv" && i.sourceKind !== "podcast" && !commentary(i.title),
+      );
     const names = new Set([
       mood.company,
       ...drivers.flatMap((d) => d.entities.filter((e) => e.normalized === mood.company).map((e) => e.text)),
