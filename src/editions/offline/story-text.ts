@@ -156,7 +156,10 @@ export function bestSentences(
   const excluded = (options.exclude ?? []).map((e) => new Set(contentTokens(e)));
   for (const candidate of scored) {
     if (chosen.length >= count) break;
-    const repeatsExcluded = excluded.some((other) => overlap(new Set(contentTokens(candidate.text)), other) > 0.35);
+    // A sentence that only restates the headline adds nothing; one that expands it (the lead) is what a reader
+    // wants first.
+    const tokens = new Set(contentTokens(candidate.text));
+    const repeatsExcluded = excluded.some((other) => contained(tokens, other) > 0.5);
     if (
       !repeatsExcluded &&
       !repeats(
@@ -217,6 +220,13 @@ export function repeats(sentence: string, chosen: string[]): boolean {
 /** The figures a sentence states ("675", "41", "3.25"): two sentences stating the same two figures say the same thing. */
 function numbersIn(sentence: string): Set<string> {
   return new Set((sentence.match(/\d+(?:[.,]\d+)?/g) ?? []).map((n) => n.replace(/,/g, "")));
+}
+
+/** Share of `a`'s tokens that `b` has. */
+function contained(a: Set<string>, b: Set<string>): number {
+  let shared = 0;
+  for (const token of a) if (b.has(token)) shared += 1;
+  return shared / Math.max(1, a.size);
 }
 
 function overlap(a: Set<string>, b: Set<string>): number {
