@@ -13,6 +13,8 @@ export type Db = {
   dialect: DialectName;
   /** A description without secrets, for messages. */
   label: string;
+  /** The PostgreSQL schema the store lives in, when the URL names one. */
+  schema?: string;
   close(): Promise<void>;
 };
 
@@ -93,5 +95,5 @@ async function openPostgres(url: string): Promise<Db> {
     });
   }
   const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-  return { kysely, dialect: "postgres", label, close: () => kysely.destroy() };
+  return { kysely, dialect: "postgres", label, ...(schema ? { schema } : {}), close: () => kysely.destroy() };
 }

@@ -34,14 +34,17 @@ export async function migrateToLatest(db: Db): Promise<MigrationReport> {
   const migrator = new Migrator({
     db: db.kysely,
     provider: { getMigrations: async () => migrations(db.dialect) },
+    // Named, so that the migrator looks for its own tables in this schema: otherwise another schema's
+    // kysely_migration_lock in the same database passes for this one's.
+    ...(db.schema ? { migrationTableSchema: db.schema } : {}),
   });
   const { error, results }: MigrationResultSet = await migrator.migrateToLatest();
   const applied = (results ?? []).filter((r) => r.status === "Success").map((r) => r.migrationName);
   if (error) {
-    const failed = results?.find((r) => r.status === "Error")?.migrationName ?? "unknown";
+    const failed = results?.find((r) => r.status === "Error")?.migrationName;
     throw new DaybriefError(
       "E_DB_MIGRATION",
-      `Migration ${failed} failed on ${db.label}: ${(error as Error).message}`,
+      `${failed ? `Migration ${failed}` : "Preparing the migrations"} failed on ${db.label}: ${(error as Error).message}`,
       {
         cause: error,
       },
