@@ -76,10 +76,22 @@ describe("withoutRepeats", () => {
     expect(seen.stories.find((s) => s.id === "evening")).toBe(evening);
     const held = seen.stories.find((s) => s.id === "stale");
     expect(held?.followUp?.news).toBe(false);
-    // Not told before: its earlier coverage stays with it as context.
-    expect(held?.items).toHaveLength(3);
+    // Held back: only its new item stays, for the source-kind sections.
+    expect(held?.items.map((i) => i.id)).toEqual(["d1"]);
     expect(held?.score).toBeCloseTo(8 / 3);
     expect(note?.message).toContain("“Story stale”");
+  });
+
+  it("keeps a story never told, and news again, with its earlier coverage as context", () => {
+    const developing = story("developing", 6, [
+      ...dec1,
+      item("e1", "tape", "2025-12-04T09:00:00Z"),
+      item("e2", "review", "2025-12-04T10:00:00Z"),
+    ]);
+    const { day: seen } = withoutRepeats(day([developing]), 24);
+    expect(seen.stories[0]?.followUp?.news).toBe(true);
+    expect(seen.stories[0]?.items).toHaveLength(4);
+    expect(seen.stories[0]?.score).toBeCloseTo(6 * (2 / 4));
   });
 
   it("drops a story told before with nothing new at all", () => {

@@ -9,10 +9,10 @@ export const followUpOutlets = 2;
  * coverage began before the previous issue's window (so an issue has already passed it over), counts as news again
  * only when at least two outlets have written about it since (since the day it was told, or since that window
  * opened): it is then ranked by that new coverage alone, and a story already told is written from the new items
- * only. A story without such coverage is held back from the news sections; its new items stay available to the
- * sections that take items of a source kind (a podcast episode about it). A story that broke in the previous window
- * and was not told is still news: a late-evening story is the next morning's. Returns the day as the edition sees
- * it, and a note for the editor naming what was held back.
+ * only. A story without such coverage is held back from the news sections; its new items, and only those, stay
+ * available to the sections that take items of a source kind (a podcast episode about it). A story that broke in the
+ * previous window and was not told is still news: a late-evening story is the next morning's. Returns the day as the
+ * edition sees it, and a note for the editor naming what was held back.
  *
  * @example
  * const { day: seen, note } = withoutRepeats(day, 24);
@@ -36,7 +36,9 @@ export function withoutRepeats(day: DayContext, windowHours: number): { day: Day
     const news = outlets >= followUpOutlets;
     if (!news) heldBack.push(told ? `“${story.title}” (told ${told})` : `“${story.title}”`);
     if (!fresh.length) continue;
-    const items = told ? fresh : story.items;
+    // What the edition may write from: the new items, except that a story never told keeps its earlier coverage
+    // as context when it is news again.
+    const items = told || !news ? fresh : story.items;
     stories.push({
       ...story,
       items,
