@@ -1,5 +1,5 @@
 import type { ItemFeatures } from "./features.ts";
-import { LshIndex } from "./minhash.ts";
+import { keepInPlace, LshIndex } from "./minhash.ts";
 import {
   defaultWeights,
   nearCopyScore,
@@ -80,13 +80,23 @@ export class Clusterer {
   readonly #threshold: number;
   readonly #weights: Weights;
   readonly #cannotLink: ClustererOptions["cannotLink"];
-  #postings = new Map<number, number[]>();
+  readonly #postings = new Map<number, number[]>();
   readonly #lsh = new LshIndex<number>(lshBands, lshRows);
   /** Per-story scratch counters for candidate selection, reset by a stamp instead of clearing. */
   readonly #hits: number[] = [];
   readonly #stamp: number[] = [];
   readonly #lshStamp: number[] = [];
-  readonly #touched: number[] = [];
+  /** Stories credited by the current query, and how many. */
+  #touched = new Int32Array(256);
+  #touchedCount = 0;
+  /** The item being placed, for the callbacks below (bound once: no closure per item). */
+  #current: PreparedItem | null = null;
+  readonly #onBand = (index: number): void => {
+    if (this.#lshStamp[index] === this.#query) return;
+    this.#lshStamp[index] = this.#query;
+    this.#credit(index, 2, this.#query);
+  };
+  readonly #isOpen = (index: number): boolean => this.#recent(this.#current as PreparedItem, index);
   readonly #best = new Int32Array(maxCandidates);
   #query = 0;
   readonly #scratch = new Float64Array(membersCompared);
@@ -108,8 +118,9 @@ export class Clusterer {
     const threshold = commentary(features.title) ? Math.max(this.#threshold, commentaryThreshold) : this.#threshold;
     let bestIndex = -1;
     let bestScore = 0;
-    const candidates = this.#candidates(item, features);
-    for (let c = 0; c < candidates.length; c += 1) {
+    const count = this.#candidates(item, features);
+    const candidates = this.#best;
+    for (let c = 0; c < count; c += 1) {
       const index = candidates[c] as number;
       const story = this.stories[index] as StoryState;
       if (this.#cannotLink && story.itemIds.some((id) => this.#cannotLink?.(id, item.id))) continue;
@@ -181,20 +192,16 @@ export class Clusterer {
 
   /**
    * Recent stories sharing an LSH band, an amount or distinctive terms with the item; the `maxCandidates` with the
-   * most shared evidence, best first (ties in the order they were met). Stories met through
-   * an LSH band are marked in `#lshStamp` with the query number.
+   * most shared evidence, best first (ties in the order they were met), in `#best`; returns how many. Stories met
+   * through an LSH band are marked in `#lshStamp` with the query number.
    */
-  #candidates(item: PreparedItem, features: ItemFeatures): Int32Array {
+  #candidates(item: PreparedItem, features: ItemFeatures): number {
     const query = ++this.#query;
-    const touched = this.#touched;
-    touched.length = 0;
+    this.#touchedCount = 0;
+    this.#current = item;
     // A shared LSH band counts as much as a shared amount: loose bands catch copies, and unrelated collisions must
     // not crowd out stories that share the item's distinctive terms.
-    this.#lsh.forEachMatch(features.signature, (index) => {
-      if (this.#lshStamp[index] === query) return;
-      this.#lshStamp[index] = query;
-      this.#credit(index, 2, query);
-    });
+    this.#lsh.forEachMatch(features.signature, this.#onBand);
     for (let i = 0; i < features.amounts.length; i += 1) {
       const list = this.#postings.get(-1 - (features.amounts[i] as number));
       if (list) for (let j = 0; j < list.length; j += 1) this.#credit(list[j] as number, 2, query);
@@ -204,17 +211,24 @@ export class Clusterer {
       if (list) for (let j = 0; j < list.length; j += 1) this.#credit(list[j] as number, 1, query);
     }
     const best = this.#best;
-    const recent = (index: number) => this.#recent(item, index);
+    const touched = this.#touched;
     let size = 0;
-    for (let t = 0; t < touched.length; t += 1) size = offerTop(best, size, touched[t] as number, this.#hits, recent);
-    return best.subarray(0, size);
+    for (let t = 0; t < this.#touchedCount; t += 1)
+      size = offerTop(best, size, touched[t] as number, this.#hits, this.#isOpen);
+    this.#current = null;
+    return size;
   }
 
   #credit(index: number, by: number, query: number): void {
     if (this.#stamp[index] !== query) {
       this.#stamp[index] = query;
       this.#hits[index] = 0;
-      this.#touched.push(index);
+      if (this.#touchedCount === this.#touched.length) {
+        const grown = new Int32Array(this.#touched.length * 2);
+        grown.set(this.#touched);
+        this.#touched = grown;
+      }
+      this.#touched[this.#touchedCount++] = index;
     }
     this.#hits[index] = (this.#hits[index] as number) + by;
   }
@@ -258,13 +272,14 @@ export class Clusterer {
       const story = this.stories[index] as StoryState;
       return !story.lastTime || story.lastTime >= horizon;
     };
-    for (const story of this.stories) if (story.members.length && !live(story.index)) story.members = [];
-    const next = new Map<number, number[]>();
-    for (const [key, list] of this.#postings) {
-      const kept = list.filter(live);
-      if (kept.length) next.set(key, kept);
+    for (let i = 0; i < this.stories.length; i += 1) {
+      const story = this.stories[i] as StoryState;
+      if (story.members.length && !live(story.index)) story.members = [];
     }
-    this.#postings = next;
+    // In place: rebuilding the maps every few thousand items would make their memory churn.
+    this.#postings.forEach((list, key, postings) => {
+      if (keepInPlace(list, live) === 0) postings.delete(key);
+    });
     this.#lsh.prune(live);
   }
 }

@@ -169,7 +169,7 @@ export function estimateJaccard(x: Uint32Array, y: Uint32Array): number {
 export class LshIndex<T> {
   readonly #bands: number;
   readonly #rows: number;
-  #buckets: Array<Map<number, T[]>>;
+  readonly #buckets: Array<Map<number, T[]>>;
 
   constructor(bands: number, rows: number) {
     this.#bands = bands;
@@ -209,13 +209,19 @@ export class LshIndex<T> {
 
   /** Drops values no longer wanted (stories out of the time window), so the index does not grow forever. */
   prune(keep: (value: T) => boolean): void {
-    this.#buckets = this.#buckets.map((buckets) => {
-      const next = new Map<number, T[]>();
-      for (const [key, bucket] of buckets) {
-        const kept = bucket.filter(keep);
-        if (kept.length) next.set(key, kept);
-      }
-      return next;
-    });
+    // In place: new maps every few thousand items would make the index's memory churn.
+    for (const buckets of this.#buckets) {
+      buckets.forEach((bucket, key) => {
+        if (keepInPlace(bucket, keep) === 0) buckets.delete(key);
+      });
+    }
   }
+}
+
+/** Keeps the values of a list that pass, in place and in order; returns how many are left. */
+export function keepInPlace<T>(list: T[], keep: (value: T) => boolean): number {
+  let size = 0;
+  for (let i = 0; i < list.length; i += 1) if (keep(list[i] as T)) list[size++] = list[i] as T;
+  list.length = size;
+  return size;
 }
