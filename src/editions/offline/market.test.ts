@@ -1,22 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { extractEntities } from "../../stories/entities/extract-entities.ts";
-import type { DayContext, DayItem, DayStory } from "../day.ts";
+import { newsItem as item } from "../../../test/helpers/day-items.ts";
+import type { DayContext, DayStory } from "../day.ts";
 import { marketRead } from "./market.ts";
-
-const item = (id: string, title: string, text: string): DayItem => ({
-  id,
-  title,
-  url: `https://news.example/${id}`,
-  text,
-  sourceId: id,
-  sourceName: id,
-  sourceKind: "news",
-  sourceWeight: 1,
-  publishedAt: "2025-12-04T08:00:00Z",
-  entities: extractEntities(`${title}\n\n${text}`),
-  sentiment: { label: "neutral", score: 0 },
-  entitySentiments: [],
-});
 
 describe("marketRead", () => {
   it("reads the market from reporting, not from an explainer that names the company", () => {

@@ -1,22 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { extractEntities } from "../../stories/entities/extract-entities.ts";
-import type { DayItem } from "../day.ts";
+import { newsItem as item } from "../../../test/helpers/day-items.ts";
 import { bestSentences, headlineItem } from "./story-text.ts";
-
-const item = (id: string, title: string, text: string, sourceId: string): DayItem => ({
-  id,
-  title,
-  url: `https://${sourceId}.example/${id}`,
-  text,
-  sourceId,
-  sourceName: sourceId,
-  sourceKind: "news",
-  sourceWeight: 1,
-  publishedAt: "2025-12-04T08:00:00Z",
-  entities: extractEntities(`${title}\n\n${text}`),
-  sentiment: { label: "neutral", score: 0 },
-  entitySentiments: [],
-});
 
 describe("bestSentences", () => {
   const metax = item(
