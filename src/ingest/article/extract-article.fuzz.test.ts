@@ -10,6 +10,7 @@ import { join, resolve } from "node:path";
 import fc from "fast-check";
 import { parseHTML } from "linkedom";
 import { describe, expect, it } from "vitest";
+import { mutate, mutations } from "../../../test/helpers/mutate.ts";
 import { DaybriefError } from "../../errors.ts";
 import type { Article } from "../../model/article.ts";
 import { extractArticle } from "./extract-article.ts";
@@ -80,68 +81,27 @@ function expectSafe(html: string): void {
   }
 }
 
-type Mutation =
-  | { kind: "flip"; at: number; bit: number }
-  | { kind: "truncate"; at: number }
-  | { kind: "deleteTag" | "duplicateTag"; at: number }
-  | { kind: "duplicateSlice"; at: number; length: number }
-  | { kind: "insert"; at: number; text: string };
-
-const mutation: fc.Arbitrary<Mutation> = fc.oneof(
-  fc.record({ kind: fc.constant("flip" as const), at: fc.nat(), bit: fc.integer({ min: 0, max: 7 }) }),
-  fc.record({ kind: fc.constant("truncate" as const), at: fc.nat() }),
-  fc.record({ kind: fc.constantFrom("deleteTag" as const, "duplicateTag" as const), at: fc.nat() }),
-  fc.record({ kind: fc.constant("duplicateSlice" as const), at: fc.nat(), length: fc.integer({ min: 1, max: 2000 }) }),
-  fc.record({
-    kind: fc.constant("insert" as const),
-    at: fc.nat(),
-    text: fc.constantFrom(
-      "<",
-      "<div>",
-      "</div>",
-      "<p>",
-      "<table><tr><td>",
-      "<script>",
-      "<!--",
-      "<style>",
-      "<svg>",
-      "<title>",
-      '"',
-      "&#x",
-      "\u0000",
-      "<article>",
-      '<base href="javascript:x">',
-      '<script type="application/ld+json">{',
-    ),
-  }),
+const mutation = mutations(
+  [
+    "<",
+    "<div>",
+    "</div>",
+    "<p>",
+    "<table><tr><td>",
+    "<script>",
+    "<!--",
+    "<style>",
+    "<svg>",
+    "<title>",
+    '"',
+    "&#x",
+    "\u0000",
+    "<article>",
+    '<base href="javascript:x">',
+    '<script type="application/ld+json">{',
+  ],
+  { duplicateSlices: true },
 );
-
-/** Applies mutations to a page, as bytes (a flipped bit may break UTF-8 on purpose). */
-function mutate(seed: string, mutations: Mutation[]): Uint8Array {
-  let bytes = Buffer.from(seed, "utf8");
-  for (const m of mutations) {
-    const at = bytes.length === 0 ? 0 : m.at % bytes.length;
-    if (m.kind === "flip") {
-      if (bytes.length > 0) bytes[at] = (bytes[at] ?? 0) ^ (1 << m.bit);
-    } else if (m.kind === "truncate") {
-      bytes = bytes.subarray(0, at);
-    } else if (m.kind === "insert") {
-      bytes = Buffer.concat([bytes.subarray(0, at), Buffer.from(m.text), bytes.subarray(at)]);
-    } else if (m.kind === "duplicateSlice") {
-      const slice = bytes.subarray(at, at + m.length);
-      bytes = Buffer.concat([bytes.subarray(0, at), slice, slice, bytes.subarray(at + m.length)]);
-    } else {
-      const text = bytes.toString("latin1");
-      const start = text.indexOf("<", at);
-      const end = start === -1 ? -1 : text.indexOf(">", start);
-      if (end === -1) continue;
-      const tag = bytes.subarray(start, end + 1);
-      const rest = bytes.subarray(end + 1);
-      bytes = Buffer.concat([bytes.subarray(0, start), ...(m.kind === "duplicateTag" ? [tag, tag] : []), rest]);
-    }
-  }
-  return bytes;
-}
 
 const htmlish = fc
   .array(

@@ -7,6 +7,7 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { mutate, mutations } from "../../../test/helpers/mutate.ts";
 import { DaybriefError } from "../../errors.ts";
 import type { FeedParseResult } from "../../model/feed.ts";
 import { parseFeed } from "./parse-feed.ts";
@@ -82,60 +83,21 @@ function textSize(value: unknown): number {
   return 0;
 }
 
-type Mutation =
-  | { kind: "flip"; at: number; bit: number }
-  | { kind: "truncate"; at: number }
-  | { kind: "deleteTag" | "duplicateTag"; at: number }
-  | { kind: "insert"; at: number; text: string };
-
-const mutation: fc.Arbitrary<Mutation> = fc.oneof(
-  fc.record({ kind: fc.constant("flip" as const), at: fc.nat(), bit: fc.integer({ min: 0, max: 7 }) }),
-  fc.record({ kind: fc.constant("truncate" as const), at: fc.nat() }),
-  fc.record({ kind: fc.constantFrom("deleteTag" as const, "duplicateTag" as const), at: fc.nat() }),
-  fc.record({
-    kind: fc.constant("insert" as const),
-    at: fc.nat(),
-    text: fc.constantFrom(
-      "<",
-      "&",
-      "]]>",
-      "<![CDATA[",
-      "<item>",
-      "</item>",
-      "<entry>",
-      "&#",
-      "&amp",
-      "<!--",
-      '"',
-      "\u0000",
-      "{",
-    ),
-  }),
-);
-
-/** Applies mutations to a document, as bytes (a flipped bit may break UTF-8 on purpose). */
-function mutate(seed: string, mutations: Mutation[]): Uint8Array {
-  let bytes = Buffer.from(seed, "utf8");
-  for (const m of mutations) {
-    const at = bytes.length === 0 ? 0 : m.at % bytes.length;
-    if (m.kind === "flip") {
-      if (bytes.length > 0) bytes[at] = (bytes[at] ?? 0) ^ (1 << m.bit);
-    } else if (m.kind === "truncate") {
-      bytes = bytes.subarray(0, at);
-    } else if (m.kind === "insert") {
-      bytes = Buffer.concat([bytes.subarray(0, at), Buffer.from(m.text), bytes.subarray(at)]);
-    } else {
-      const text = bytes.toString("latin1");
-      const start = text.indexOf("<", at);
-      const end = start === -1 ? -1 : text.indexOf(">", start);
-      if (end === -1) continue;
-      const tag = bytes.subarray(start, end + 1);
-      const rest = bytes.subarray(end + 1);
-      bytes = Buffer.concat([bytes.subarray(0, start), ...(m.kind === "duplicateTag" ? [tag, tag] : []), rest]);
-    }
-  }
-  return bytes;
-}
+const mutation = mutations([
+  "<",
+  "&",
+  "]]>",
+  "<![CDATA[",
+  "<item>",
+  "</item>",
+  "<entry>",
+  "&#",
+  "&amp",
+  "<!--",
+  '"',
+  "\u0000",
+  "{",
+]);
 
 const feedish = fc
   .array(
