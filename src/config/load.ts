@@ -3,6 +3,7 @@ import { resolve } from "node:path";
 import { parse as parseYaml } from "yaml";
 import { DaybriefError } from "../errors.ts";
 import { type Config, configSchema, keyTable } from "./schema.ts";
+import { describeUnknownKey, formatPath, keysAt, unknownVariables } from "./unknown-keys.ts";
 
 export const defaultConfigPath = "daybrief.config.yaml";
 
@@ -17,7 +18,8 @@ export type LoadConfigOptions = {
 export type LoadedConfig = { config: Readonly<Config>; path: string | null };
 
 /**
- * Loads the configuration once: file, then DAYBRIEF_* variables, then overrides; validated and frozen.
+ * Loads the configuration once: file, then DAYBRIEF_* variables, then overrides; validated and frozen. Unknown
+ * keys and unknown DAYBRIEF_* variables are refused like invalid values, with the nearest known name suggested.
  *
  * @example
  * const { config } = loadConfig({ env: { DAYBRIEF_DATABASE_URL: "sqlite:/tmp/x.db" } });
@@ -33,12 +35,20 @@ export function loadConfig(options: LoadConfigOptions = {}): LoadedConfig {
   }
   for (const [key, value] of Object.entries(options.overrides ?? {})) setPath(raw, key, value);
   const parsed = configSchema.safeParse(raw);
+  const lines = unknownVariables(env);
   if (!parsed.success) {
-    const lines = parsed.error.issues.map((issue) => {
-      const key = issue.path.join(".");
-      const envName = keyTable[key]?.env ?? keyTable[String(issue.path[0])]?.env;
-      return `${key || "(root)"}: ${issue.message}${envName ? ` (file key ${key}, or ${envName})` : ""}`;
-    });
+    for (const issue of parsed.error.issues) {
+      if (issue.code === "unrecognized_keys") {
+        for (const key of issue.keys) lines.push(describeUnknownKey(issue.path, key));
+        continue;
+      }
+      const key = formatPath(issue.path);
+      const dotted = issue.path.filter((p) => typeof p !== "number").join(".");
+      const envName = keyTable[dotted]?.env ?? keyTable[String(issue.path[0])]?.env;
+      lines.push(`${key || "(root)"}: ${issue.message}${envName ? ` (file key ${key}, or ${envName})` : ""}`);
+    }
+  }
+  if (lines.length || !parsed.success) {
     throw new DaybriefError(
       "E_CONFIG_INVALID",
       `Invalid configuration${path ? ` in ${path}` : ""}:\n  ${lines.join("\n  ")}`,
@@ -67,11 +77,17 @@ function readYaml(path: string, required: boolean): Record<string, unknown> {
   return doc as Record<string, unknown>;
 }
 
-/** A key written with no value (a section whose keys are all commented out) means "use the default". */
-function withoutNulls(node: Record<string, unknown>): Record<string, unknown> {
+/**
+ * A known key written with no value (a section whose keys are all commented out) means "use the default". An
+ * unknown key stays, so that it is refused even without a value.
+ */
+function withoutNulls(node: Record<string, unknown>, path: string[] = []): Record<string, unknown> {
+  const known = keysAt(path);
   for (const [key, value] of Object.entries(node)) {
+    if (!known.includes(key)) continue;
     if (value === null) delete node[key];
-    else if (typeof value === "object" && !Array.isArray(value)) withoutNulls(value as Record<string, unknown>);
+    else if (typeof value === "object" && !Array.isArray(value))
+      withoutNulls(value as Record<string, unknown>, [...path, key]);
   }
   return node;
 }
@@ -80,7 +96,7 @@ function coerceEnv(value: string, key: string, envName: string): unknown {
   const trimmed = value.trim();
   if (trimmed === "true") return true;
   if (trimmed === "false") return false;
-  if (/^-?\d+(\.\d+)?$/.test(trimmed) && key !== "secret") return Number(trimmed);
+  if (/^-?\d+(\.\d+)?$/.test(trimmed) && !keyTable[key]?.secret) return Number(trimmed);
   if (trimmed.startsWith("[") || trimmed.startsWith("{")) {
     try {
       return JSON.parse(trimmed);

@@ -24,7 +24,12 @@ export type SentimentLabel = "positive" | "neutral" | "negative";
 export type Sentiment = { label: SentimentLabel; score: number };
 
 /** Sentiment towards one company in a text, from the sentences that mention it. */
-export type EntitySentiment = { normalized: string; ticker: string | null } & Sentiment;
+export type EntitySentiment = {
+  normalized: string;
+  ticker: string | null;
+  /** True when the text says what happened to the company by the market's measure (shares, results, guidance). */
+  verdict?: boolean;
+} & Sentiment;
 
 export type Analysis = {
   entities: Entity[];

@@ -9,6 +9,20 @@ export type Citation = { title: string; url: string; outlet: string };
 /** Text with optional bold lead ("**Infrastructure gets stronger:** …" in the digest's bullets). */
 export type Line = { lead?: string; text: string };
 
+/**
+ * The lead story's picture: an image one of its articles (or their feed) names, fetched and measured when the issue
+ * was built, shown from where it is published (`url`), linked to that article (`link`), credited to its outlet.
+ */
+export type LeadImage = {
+  url: string;
+  /** Pixel size of the image file (the renderers scale it down to the column, keeping its shape). */
+  width: number;
+  height: number;
+  alt: string;
+  link: string | null;
+  credit: string;
+};
+
 /** A story written for the issue: a headline, body paragraphs, optional labelled lines, and its sources. */
 export type StoryBlock = {
   storyId: string | null;
@@ -19,9 +33,17 @@ export type StoryBlock = {
   /** For "Company: what happened." items. */
   subject?: string;
   citations: Citation[];
+  /** The lead story's image (one story per issue at most has one). */
+  image?: LeadImage;
 };
 
-export type Section =
+/**
+ * Every section may carry `icon`: an emoji the edition puts before its heading as decoration (edition YAML
+ * `emoji: true` and a section's `icon`). The heading's words never depend on it.
+ */
+export type Section = SectionBody & { icon?: string | null };
+
+type SectionBody =
   | { kind: "intro"; id: string; heading: string | null; text: string }
   | {
       kind: "stories";
@@ -65,7 +87,7 @@ export type SectionKind = Section["kind"];
 export type IssueNote = {
   level: "info" | "warning";
   section: string | null;
-  code: "fallback" | "grounding" | "thin-day" | "llm-error" | "selection";
+  code: "fallback" | "grounding" | "claim-check" | "thin-day" | "llm-error" | "selection" | "image";
   message: string;
 };
 
@@ -94,4 +116,6 @@ export type Issue = {
   createdAt: string;
   /** The public URL of the issue's web page, when the archive base URL is known. */
   url: string | null;
+  /** When the issue was first published to the web archive and feeds (ISO 8601 UTC); feeds date it by this. */
+  publishedAt?: string | null;
 };

@@ -72,7 +72,7 @@ function scaleOf(word: string | undefined, letter: string | undefined): number {
 }
 
 /** "USD 11B", "USD 4.75B", "USD 23.28": the canonical form of an amount of money. */
-export function formatUsd(value: number): string {
+export function canonicalUsd(value: number): string {
   return `USD ${compactNumber(value)}`;
 }
 
@@ -96,7 +96,7 @@ function clean(value: number): number {
 
 function money(text: string, start: number, raw: number): Entity {
   const value = clean(raw);
-  return { type: "money", text, normalized: formatUsd(value), value, start, end: start + text.length };
+  return { type: "money", text, normalized: canonicalUsd(value), value, start, end: start + text.length };
 }
 
 function quantityEntity(text: string, start: number, raw: number, unit: string): Entity {
