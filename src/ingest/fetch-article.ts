@@ -16,10 +16,18 @@ export type FetchedPage = {
 
 /**
  * Fetches an item's page and extracts its article. Non-HTML links (audio, PDF) fail with E_ARTICLE_NOT_HTML;
- * pages without article text with E_ARTICLE_EXTRACT.
+ * pages without article text with E_ARTICLE_EXTRACT; an aborted `signal` stops the fetch with E_INTERRUPTED.
  */
-export async function fetchArticle(url: string, fetcher: Fetcher): Promise<{ page: FetchedPage; article: Article }> {
-  const response = await fetcher.fetch({ url, accept: pageAccept });
+export async function fetchArticle(
+  url: string,
+  fetcher: Fetcher,
+  options: { signal?: AbortSignal } = {},
+): Promise<{ page: FetchedPage; article: Article }> {
+  const response = await fetcher.fetch({
+    url,
+    accept: pageAccept,
+    ...(options.signal ? { signal: options.signal } : {}),
+  });
   const type = (response.contentType ?? "").toLowerCase();
   if (type && !type.includes("html") && !type.includes("xml") && !type.startsWith("text/")) {
     throw new DaybriefError("E_ARTICLE_NOT_HTML", `${url} is ${type.split(";")[0]}, not a web page.`);

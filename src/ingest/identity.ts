@@ -1,27 +1,8 @@
 import { createHash } from "node:crypto";
-import type { Enclosure, FeedItem, Person } from "../model/feed.ts";
-import type { IdentityKind } from "../model/item.ts";
+import type { FeedItem } from "../model/feed.ts";
+import type { IdentityKind, ItemCandidate } from "../model/item.ts";
 import { plainText } from "./html/sanitize.ts";
 import { canonicalUrl } from "./url.ts";
-
-/** A feed item prepared for the store: its identity worked out, its content hashed. */
-export type ItemCandidate = {
-  identityKey: string;
-  identityKind: IdentityKind;
-  guid: string | null;
-  url: string | null;
-  canonicalUrl: string | null;
-  contentHash: string;
-  title: string | null;
-  summary: string | null;
-  contentHtml: string | null;
-  authors: Person[];
-  categories: string[];
-  enclosures: Enclosure[];
-  image: string | null;
-  publishedAt: string | null;
-  updatedAt: string | null;
-};
 
 /**
  * Works out each item's identity within its source: the feed's GUID when it can be trusted (present, unique in
@@ -81,9 +62,4 @@ export function hashContent(item: Pick<FeedItem, "title" | "summary" | "content"
     .map((part) => (part ?? "").replace(/\s+/g, " ").trim().toLowerCase())
     .join("\n");
   return createHash("sha256").update(text).digest("hex").slice(0, 32);
-}
-
-/** Item ids are derived from the identity key, so the same item gets the same id in every store. */
-export function itemId(identityKey: string): string {
-  return `it_${createHash("sha256").update(identityKey).digest("hex").slice(0, 20)}`;
 }

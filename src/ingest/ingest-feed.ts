@@ -1,8 +1,9 @@
 import type { FeedParseResult } from "../model/feed.ts";
+import type { ItemCandidate } from "../model/item.ts";
 import type { Source } from "../model/source.ts";
 import { parseFeed } from "./feed/parse-feed.ts";
 import { type Fetcher, feedAccept } from "./fetch/fetcher.ts";
-import { type ItemCandidate, toCandidates } from "./identity.ts";
+import { toCandidates } from "./identity.ts";
 
 export type FeedFetchResult =
   | { status: "not_modified"; httpStatus: number; etag: string | null; lastModified: string | null }
@@ -27,13 +28,14 @@ export type FeedFetchResult =
 export async function ingestFeed(
   source: Source,
   fetcher: Fetcher,
-  options: { maxItems: number },
+  options: { maxItems: number; signal?: AbortSignal },
 ): Promise<FeedFetchResult> {
   const response = await fetcher.fetch({
     url: source.url,
     etag: source.etag,
     lastModified: source.lastModified,
     accept: feedAccept,
+    ...(options.signal ? { signal: options.signal } : {}),
   });
   const etag = response.headers.etag ?? null;
   const lastModified = response.headers["last-modified"] ?? null;

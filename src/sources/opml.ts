@@ -1,6 +1,7 @@
 import { generateOpml, parseOpml } from "feedsmith";
 import { DaybriefError } from "../errors.ts";
 import { type SourceKind, sourceKinds } from "../model/source.ts";
+import { singleLine } from "../text/controls.ts";
 
 export type OpmlSource = {
   url: string;
@@ -22,7 +23,8 @@ type Outline = {
 
 /**
  * Reads the feeds of an OPML subscription list (as feed readers export it), flattening folders; a folder name that
- * is a source kind ("podcast", "arxiv"…) sets the kind of the feeds inside.
+ * is a source kind ("podcast", "arxiv"…) sets the kind of the feeds inside. Names and folders are one line of text,
+ * without control characters or escape sequences (an OPML title is as untrusted as a feed).
  */
 export function readOpml(text: string): OpmlSource[] {
   let doc: { body?: { outlines?: Outline[] } };
@@ -35,19 +37,21 @@ export function readOpml(text: string): OpmlSource[] {
   const seen = new Set<string>();
   const walk = (outlines: Outline[] | undefined, folder: string | null) => {
     for (const outline of outlines ?? []) {
-      const url = outline.xmlUrl?.trim();
+      const url = outline.xmlUrl ? singleLine(outline.xmlUrl) : undefined;
       if (url && /^https?:\/\//i.test(url) && !seen.has(url)) {
         seen.add(url);
-        const hint = (outline.category ?? folder ?? "").toLowerCase();
+        const category = outline.category ? singleLine(outline.category) || null : folder;
+        const hint = (category ?? "").toLowerCase();
         out.push({
           url,
-          name: (outline.title ?? outline.text ?? new URL(url).hostname).trim(),
-          siteUrl: outline.htmlUrl ?? null,
+          name: singleLine(outline.title ?? outline.text ?? "") || new URL(url).hostname,
+          siteUrl: outline.htmlUrl ? singleLine(outline.htmlUrl) || null : null,
           kind: sourceKinds.find((k) => hint.includes(k)) ?? (outline.type === "podcast" ? "podcast" : "news"),
-          category: outline.category ?? folder,
+          category,
         });
       }
-      walk(outline.outlines, outline.xmlUrl ? folder : (outline.title ?? outline.text ?? folder));
+      const name = singleLine(outline.title ?? outline.text ?? "");
+      walk(outline.outlines, outline.xmlUrl ? folder : name || folder);
     }
   };
   walk(doc.body?.outlines, null);

@@ -114,7 +114,7 @@ for (const kind of testStores()) {
       await fetcher.close();
     });
 
-    it("keeps every stored item when a later fetch returns garbage, then backs the source off", async () => {
+    it("keeps every stored item when a later fetch returns garbage, backs the source off, and clears the error on recovery", async () => {
       let mode: "good" | "garbage" | "gone" = "good";
       server = await startServer((req, res) => {
         if (req.url?.startsWith("/a/"))
@@ -158,7 +158,18 @@ for (const kind of testStores()) {
       expect((await items.list()).every((i) => i.title?.startsWith("Story"))).toBe(true);
       const health = (await sources.get("flaky")).health;
       expect(health.consecutiveFailures).toBe(1);
+      expect(health.lastErrorCode).toBe("E_FEED_PARSE");
       expect(await sources.due("2025-12-01T11:30:00Z")).toEqual([]);
+
+      // The feed is mended: the next success clears the error the source list shows.
+      mode = "good";
+      clock = new Date("2025-12-01T18:00:00Z");
+      expect((await runIngest(deps)).sources[0]?.outcome).toBe("ok");
+      expect((await sources.get("flaky")).health).toMatchObject({
+        lastErrorCode: null,
+        lastErrorMessage: null,
+        consecutiveFailures: 0,
+      });
 
       mode = "gone";
       clock = new Date("2025-12-02T12:00:00Z");

@@ -51,7 +51,6 @@ const url = "https://fuzz.example.com/news/story";
 /** Runs extractArticle and checks the contract. */
 function check(input: string | Uint8Array): Article | null {
   const size = typeof input === "string" ? input.length : input.byteLength;
-  const started = performance.now();
   let article: Article | null = null;
   try {
     article = extractArticle(input, { url, contentType: "text/html" });
@@ -59,7 +58,6 @@ function check(input: string | Uint8Array): Article | null {
     if (!(error instanceof DaybriefError)) throw error;
     expect(["E_ARTICLE_EXTRACT", "E_ARTICLE_NOT_HTML"]).toContain(error.code);
   }
-  expect(performance.now() - started).toBeLessThan(3000);
   if (article) {
     expect(article.text.length).toBeLessThanOrEqual(size);
     expect(article.text.trim()).not.toBe("");

@@ -15,10 +15,12 @@ const sentence = "This sentence is part of the article body and carries its mean
 const paragraph = `<p>${sentence.repeat(6).trim()}</p>`;
 const url = "https://hostile.example.com/a/b/story";
 
-/** Extracts with a time and memory budget, and checks that the text is no longer than the input. */
-function bounded(input: string, budgetMs = 10_000): Article | DaybriefError {
+/**
+ * Extracts within a memory budget and checks that the text is no longer than the input. Time is left to the
+ * test's timeout (a hang or a quadratic blow-up on these sizes fails it) and to bench/ for speed.
+ */
+function bounded(input: string): Article | DaybriefError {
   const rssBefore = process.memoryUsage().rss;
-  const started = performance.now();
   let result: Article | DaybriefError;
   try {
     result = extractArticle(input, { url });
@@ -26,7 +28,6 @@ function bounded(input: string, budgetMs = 10_000): Article | DaybriefError {
     if (!(error instanceof DaybriefError)) throw error;
     result = error;
   }
-  expect(performance.now() - started).toBeLessThan(budgetMs);
   expect(process.memoryUsage().rss - rssBefore).toBeLessThan(1_500_000_000);
   if (!(result instanceof DaybriefError)) expect(result.text.length).toBeLessThanOrEqual(input.length);
   return result;
@@ -83,6 +84,24 @@ describe("hostile markup", () => {
     expect(out).not.toMatch(/<script|<iframe|<svg|<object|<embed|<form|<math|\son\w+=|javascript:|data:|style=/i);
     expect(text).toContain("<script>alert(9)</script>");
     expect(out).toContain("&lt;script&gt;alert(9)&lt;/script&gt;");
+  });
+
+  it("strips control characters, escape sequences and bidi overrides from every field, raw or as references", () => {
+    const bad =
+      "Chip\u001b[2J deal &#27;]8;;https://evil.example/&#7;signed&#x1b;]8;;&#7; \u009b31mtoday\u202e&#x2066;";
+    const page = `<html lang="en\u001b[2J"><head><title>${bad}</title><meta property="og:site_name" content="${bad}">
+      <meta name="author" content="${bad}"></head><body><article><h1>${bad}</h1>
+      <p>${sentence}${bad}</p>${paragraph}<p>\u05e9\u05dc\u05d5\u05dd\u200f ${sentence}</p></article></body></html>`;
+    const result = article(page);
+    const forbidden = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]|&#(?:27|7|x1b|x2066);/i;
+    for (const [field, value] of Object.entries(result)) {
+      if (typeof value === "string") expect(value, field).not.toMatch(forbidden);
+    }
+    expect(result.title).toBe("Chip deal signed today");
+    expect(result.siteName).toBe("Chip deal signed today");
+    expect(result.byline).toBe("Chip deal signed today");
+    expect(result.text).toContain("Chip deal signed today");
+    expect(result.text).toContain("\u05e9\u05dc\u05d5\u05dd\u200f");
   });
 
   it("resolves links against a web <base href> and ignores a javascript: or data: one", () => {

@@ -2,6 +2,7 @@ import { Readability } from "@mozilla/readability";
 import { parseHTML } from "linkedom";
 import { DaybriefError } from "../../errors.ts";
 import type { Article } from "../../model/article.ts";
+import { stripControls } from "../../text/controls.ts";
 import { decodeBytes } from "../decode.ts";
 import { escapeText, plainText, sanitizeHtml } from "../html/sanitize.ts";
 import { removeBoilerplate } from "./boilerplate.ts";
@@ -82,8 +83,9 @@ function extractFromHtml(raw: string, url: string | null): Article {
     byline: metadata.byline ?? plainText(parsed?.byline),
     published: metadata.published,
     siteName: metadata.siteName ?? plainText(parsed?.siteName),
-    lang: metadata.lang ?? parsed?.lang ?? null,
-    text: text.normalize("NFC"),
+    lang: metadata.lang ?? (parsed?.lang ? plainText(parsed.lang) : null),
+    // Text from the DOM has its entities decoded: "&#27;[2J" is an escape sequence by now.
+    text: stripControls(text).normalize("NFC"),
     html: sanitizeHtml(contentHtml, metadata.base),
     image: metadata.image,
   };

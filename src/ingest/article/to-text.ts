@@ -1,3 +1,4 @@
+import { stripControls } from "../../text/controls.ts";
 import { cutAtSectionBreak, withoutJunkLines } from "./junk-lines.ts";
 
 const blockTags = new Set([
@@ -47,7 +48,8 @@ export function htmlElementToText(root: Element): string {
   const paragraphs: Paragraph[] = [];
   let current = "";
   const flush = () => {
-    const text = current
+    // Escape sequences go whole (text/controls.ts) before the invisible characters go one by one.
+    const text = stripControls(current)
       .replace(invisible, "")
       .replace(/[ \t\f\v\u00a0]+/g, " ")
       .replace(/ *\n */g, "\n")
@@ -70,7 +72,10 @@ export function htmlElementToText(root: Element): string {
     if (tag === "PRE") {
       flush();
       // Code keeps its layout and is never judged as furniture ("print" is a fine line of Python).
-      const text = (el.textContent ?? "").replace(invisible, "").replace(/^\n/, "").trimEnd();
+      const text = stripControls(el.textContent ?? "")
+        .replace(invisible, "")
+        .replace(/^\n/, "")
+        .trimEnd();
       if (text.trim()) paragraphs.push({ text, preformatted: true });
       return;
     }

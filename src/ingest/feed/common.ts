@@ -1,4 +1,5 @@
 import type { Enclosure, Person } from "../../model/feed.ts";
+import { stripControls } from "../../text/controls.ts";
 import { resolveUrl } from "../html/resolve-url.ts";
 import { plainText } from "../html/sanitize.ts";
 
@@ -88,7 +89,7 @@ export function toEnclosure(
   const size = typeof length === "number" ? length : Number.parseInt(String(length ?? ""), 10);
   return {
     url: absolute,
-    type: (typeof type === "string" && type.trim()) || null,
+    type: (typeof type === "string" && stripControls(type).trim()) || null,
     length: Number.isSafeInteger(size) && size >= 0 ? size : null,
   };
 }

@@ -1,4 +1,5 @@
 import type { FeedItem, ParsedFeed } from "../../model/feed.ts";
+import { stripControls } from "../../text/controls.ts";
 import { plainText } from "../html/sanitize.ts";
 import {
   firstImage,
@@ -40,7 +41,7 @@ function normalizeEntry(entry: AtomEntryShape, feedBase: string | null, context:
   const base = resolveBase(feedBase, entry.xml?.base);
   const summary = html(entry.summary, base, context);
   const content = entry.content?.src ? null : html(entry.content, base, context);
-  const id = entry.id?.trim() || null;
+  const id = (entry.id && stripControls(entry.id).trim()) || null;
   const updated = context.date(entry.updated);
   return {
     id,

@@ -1,4 +1,5 @@
 import type { FeedItem, ParsedFeed, Person } from "../../model/feed.ts";
+import { stripControls } from "../../text/controls.ts";
 import { escapeText, plainText, sanitizeHtml } from "../html/sanitize.ts";
 import { firstImage, people, toEnclosure, uniqueEnclosures, uniqueStrings, webUrl } from "./common.ts";
 import type { NormalizeContext } from "./context.ts";
@@ -45,7 +46,8 @@ function normalizeJsonItem(item: Json, base: string | null, context: NormalizeCo
   const contentHtml = str(item.content_html);
   const content = contentHtml ? sanitizeHtml(contentHtml, link ?? base) || null : paragraphs(str(item.content_text));
   const rawId = item.id;
-  const id = typeof rawId === "string" || typeof rawId === "number" ? String(rawId).trim() || null : null;
+  const id =
+    typeof rawId === "string" || typeof rawId === "number" ? stripControls(String(rawId)).trim() || null : null;
   return {
     id,
     title: plainText(str(item.title)),
@@ -86,7 +88,7 @@ function jsonVersion(version: string | undefined): string | null {
 
 /** Plain text (JSON Feed's summary and description are text) as HTML. */
 function textHtml(text: string | undefined): string | null {
-  return text ? escapeText(text.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, "")).trim() || null : null;
+  return text ? escapeText(stripControls(text)).trim() || null : null;
 }
 
 /** content_text as HTML: paragraphs (separated by a blank line) in <p>, a single paragraph as it is. */

@@ -1,4 +1,5 @@
 import type { FeedItem, ParsedFeed, Person } from "../../model/feed.ts";
+import { stripControls } from "../../text/controls.ts";
 import { plainText, sanitizeHtml } from "../html/sanitize.ts";
 import {
   firstImage,
@@ -48,7 +49,7 @@ export function normalizeRss(raw: RssFeedShape, version: string | null, context:
 function normalizeRssItem(item: RssItemShape, feedBase: string | null, context: NormalizeContext): FeedItem {
   const base = resolveBase(feedBase, item.xml?.base);
   const guid = typeof item.guid === "string" ? { value: item.guid } : item.guid;
-  const guidValue = guid?.value?.trim() || null;
+  const guidValue = (guid?.value && stripControls(guid.value).trim()) || null;
   const guidIsUrl = guidValue !== null && (guidValue.startsWith("https://") || guidValue.startsWith("http://"));
   const permalink = guid !== undefined && guid.isPermaLink !== false && guidIsUrl ? guidValue : null;
   const atom = item.atom;
@@ -70,7 +71,7 @@ function normalizeRssItem(item: RssItemShape, feedBase: string | null, context: 
   const enclosures = uniqueEnclosures((item.enclosures ?? []).map((e) => toEnclosure(e.url, e.type, e.length, base)));
   const dcDate = context.date(item.dc?.dates?.[0]);
   return {
-    id: guidValue ?? (atom?.id?.trim() || null),
+    id: guidValue ?? ((atom?.id && stripControls(atom.id).trim()) || null),
     title:
       plainText(item.title ?? item.dc?.titles?.[0] ?? textValue(item.media?.title)) ??
       atomPlain(atom?.title, context.base64Values),

@@ -59,7 +59,6 @@ const url = "https://fuzz.example.com/feed";
 /** Runs parseFeed and checks the contract; returns the result for further checks. */
 function check(input: string | Uint8Array): FeedParseResult | null {
   const size = typeof input === "string" ? input.length : input.byteLength;
-  const started = performance.now();
   let result: FeedParseResult | null = null;
   try {
     result = parseFeed(input, { url });
@@ -67,7 +66,6 @@ function check(input: string | Uint8Array): FeedParseResult | null {
     if (!(error instanceof DaybriefError)) throw error;
     expect(["E_FEED_PARSE", "E_FEED_NOT_FEED"]).toContain(error.code);
   }
-  expect(performance.now() - started).toBeLessThan(2000);
   if (result) {
     expect(result.feed.items.length).toBeLessThanOrEqual(size);
     expect(textSize(result)).toBeLessThanOrEqual(10 * size + 1000);

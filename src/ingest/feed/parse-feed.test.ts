@@ -418,13 +418,11 @@ describe("parseFeed: not a feed", () => {
 });
 
 describe("parseFeed: hostile documents", () => {
-  it("does not expand entities (billion laughs): fast, small output", () => {
+  it("does not expand entities (billion laughs): small output", () => {
     const entities = Array.from({ length: 9 }, (_, i) => `<!ENTITY lol${i + 1} "${`&lol${i};`.repeat(10)}">`).join("");
     const doc = `<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol0 "lol">${entities}]>
 <rss version="2.0"><channel><title>&lol9;</title><item><title>x &lol9;</title><description>&lol9;</description></item></channel></rss>`;
-    const started = performance.now();
     const { feed } = parsed(doc);
-    expect(performance.now() - started).toBeLessThan(1000);
     expect(JSON.stringify(feed).length).toBeLessThan(1000);
     expect(JSON.stringify(feed)).not.toContain("lollol");
   });

@@ -78,6 +78,7 @@ function parseXml(
       const advertised = links.length ? ` It advertises: ${links.join(", ")}` : " It advertises no feed.";
       throw new DaybriefError("E_FEED_NOT_FEED", `${name} is an HTML page, not a feed.${advertised}`, {
         details: { feeds: links },
+        ...(links.length ? { variant: "advertised" as const } : {}),
       });
     }
     const what = root.name ? `an XML document with root <${root.name}>` : "neither XML nor JSON";

@@ -102,7 +102,8 @@ export function isHtmlRoot(name: string | null): boolean {
 
 /** RSS: the version attribute ("0.91", "2.0"…); RDF: "0.9" for Netscape's RSS 0.90, else "1.0"; Atom: "0.3" or "1.0". */
 export function versionOf(format: XmlFormat, startTag: string): string | null {
-  if (format === "rss") return /\bversion\s*=\s*["']\s*([^"'\s]+)\s*["']/i.exec(startTag)?.[1] ?? null;
+  if (format === "rss")
+    return /\bversion\s*=\s*["']\s*([^"'\s\u0000-\u001f\u007f-\u009f]+)\s*["']/i.exec(startTag)?.[1] ?? null;
   if (format === "rdf")
     return /my\.netscape\.com\/rdf\/simple\/0\.9|channel\.netscape\.com\/rdf\/simple\/0\.9/i.test(startTag)
       ? "0.9"

@@ -1,4 +1,5 @@
 import { isUtf8 } from "node:buffer";
+import { stripControls } from "../../text/controls.ts";
 import { escapeText, plainText, sanitizeHtml } from "../html/sanitize.ts";
 import type { AtomText } from "./feedsmith-shapes.ts";
 
@@ -44,7 +45,7 @@ export function atomHtml(
   if (!text) return null;
   const kind = kindOf(typeOf(value), text, base64Values);
   const html = kind === "base64" ? decodeBase64(text) : kind === "html" ? text : null;
-  if (html === null) return escapeText(text.replace(controlChars, "")).trim() || null;
+  if (html === null) return escapeText(stripControls(text)).trim() || null;
   return sanitizeHtml(html, base) || null;
 }
 
@@ -57,14 +58,11 @@ export function atomPlain(value: AtomText | undefined, base64Values: ReadonlySet
   return html === null ? collapse(text) : plainText(html);
 }
 
-const controlChars = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g;
-
-/** Text kept as written: control characters dropped, whitespace collapsed. */
+/** Text kept as written: control characters, escape sequences and bidi overrides dropped, whitespace collapsed. */
 export function collapse(text: string | null | undefined): string | null {
   if (!text) return null;
   return (
-    text
-      .replace(controlChars, "")
+    stripControls(text)
       .replace(/[\s\u00a0]+/g, " ")
       .trim() || null
   );

@@ -5,6 +5,10 @@ export type FetchRequest = {
   etag?: string | null;
   lastModified?: string | null;
   accept?: string;
+  /** A lower size limit than the fetcher's own for this request (an image probe reads at most a few MiB). */
+  maxBytes?: number;
+  /** Aborts the fetch (Ctrl-C): it then fails with E_INTERRUPTED. */
+  signal?: AbortSignal;
 };
 
 export type FetchResponse = {

@@ -18,9 +18,23 @@ export class HostLimiter {
     this.#options = options;
   }
 
-  async run<T>(host: string, task: () => Promise<T>): Promise<T> {
-    await new Promise<void>((start) => {
-      this.#queue.push({ host, start });
+  /** Runs `task` when a slot for `host` is free; a `signal` aborted while waiting takes it out of the queue. */
+  async run<T>(host: string, task: () => Promise<T>, signal?: AbortSignal): Promise<T> {
+    await new Promise<void>((resolve, reject) => {
+      if (signal?.aborted) return reject(signal.reason);
+      const onAbort = () => {
+        this.#queue.splice(this.#queue.indexOf(waiter), 1);
+        reject(signal?.reason);
+      };
+      const waiter: Waiter = {
+        host,
+        start: () => {
+          signal?.removeEventListener("abort", onAbort);
+          resolve();
+        },
+      };
+      signal?.addEventListener("abort", onAbort, { once: true });
+      this.#queue.push(waiter);
       this.#pump();
     });
     try {

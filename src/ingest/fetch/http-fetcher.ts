@@ -4,8 +4,17 @@ import { DaybriefError, isDaybriefError } from "../../errors.ts";
 import { hostKey } from "../url.ts";
 import type { Fetcher, FetchRequest, FetchResponse } from "./fetcher.ts";
 import { HostLimiter } from "./host-limiter.ts";
+import {
+  type Attempt,
+  flattenHeaders,
+  header,
+  interrupted,
+  isRetryable,
+  mapError,
+  statusError,
+} from "./http-errors.ts";
 import { formatBytes, readBody } from "./read-body.ts";
-import { assertPublicUrl, guardedLookup } from "./ssrf.ts";
+import { assertPublicUrl, guardedLookupWith, isBlockedAddress } from "./ssrf.ts";
 
 export type HttpFetcherOptions = {
   timeoutMs: number;
@@ -19,29 +28,34 @@ export type HttpFetcherOptions = {
   retryBaseMs: number;
   maxRetryAfterSeconds: number;
   allowPrivateNetworks: boolean;
+  /** The address policy (default: isBlockedAddress); tests let their one loopback address through. */
+  isBlockedAddress?: (address: string) => boolean;
 };
 
-type Attempt = { response: FetchResponse } | { error: DaybriefError; retryAfterMs: number | null };
+/** The one deadline of a fetch, started when its first try gets a slot, and the caller's signal. */
+type Clock = { timeout: AbortSignal; signal: AbortSignal; endsAt: number; caller: AbortSignal | undefined };
 
 /**
  * The network adapter: conditional GET, bounded redirects (each hop checked against the SSRF guard), gzip/deflate/br,
- * a deadline and size limit per response, per-host concurrency and politeness, and retries with backoff that honour
- * Retry-After.
+ * a size limit, per-host concurrency and politeness, and retries with backoff that honour Retry-After. One deadline,
+ * `timeoutMs`, covers a URL's redirects and retries together: no server holds a fetch longer than that.
  */
 export class HttpFetcher implements Fetcher {
   readonly #options: HttpFetcherOptions;
   readonly #agent: Agent;
   readonly #limiter: HostLimiter;
+  readonly #isBlocked: (address: string) => boolean;
 
   constructor(options: HttpFetcherOptions) {
     this.#options = options;
+    this.#isBlocked = options.isBlockedAddress ?? isBlockedAddress;
     this.#agent = new Agent({
       headersTimeout: options.timeoutMs,
       bodyTimeout: options.timeoutMs,
       connections: options.perHostConcurrency,
       connect: {
         timeout: Math.min(options.timeoutMs, 15_000),
-        ...(options.allowPrivateNetworks ? {} : { lookup: guardedLookup }),
+        ...(options.allowPrivateNetworks ? {} : { lookup: guardedLookupWith(this.#isBlocked) }),
       },
     });
     this.#limiter = new HostLimiter({
@@ -52,17 +66,28 @@ export class HttpFetcher implements Fetcher {
   }
 
   async fetch(req: FetchRequest): Promise<FetchResponse> {
-    let attempt = 0;
-    for (;;) {
-      attempt += 1;
-      const result = await this.#limiter.run(hostKey(req.url), () => this.#follow(req, attempt));
+    let clock: Clock | null = null;
+    const start = (): Clock => {
+      clock ??= startClock(this.#options.timeoutMs, req.signal);
+      return clock;
+    };
+    for (let attempt = 1; ; attempt += 1) {
+      const result = await this.#limiter
+        .run(hostKey(req.url), () => this.#follow(req, attempt, start()), req.signal)
+        .catch((error: unknown) => {
+          throw req.signal?.aborted ? interrupted(req.url) : error;
+        });
       if ("response" in result) return result.response;
       const { error, retryAfterMs } = result;
-      const retryable = isRetryable(error);
-      if (!retryable || attempt > this.#options.retries) throw error;
+      if (!isRetryable(error) || attempt > this.#options.retries) throw error;
       if (retryAfterMs !== null && retryAfterMs > this.#options.maxRetryAfterSeconds * 1000) throw error;
-      const backoff = this.#options.retryBaseMs * 2 ** (attempt - 1) * (1 + Math.random() * 0.25);
-      await sleep(retryAfterMs ?? backoff);
+      const wait = retryAfterMs ?? this.#options.retryBaseMs * 2 ** (attempt - 1) * (1 + Math.random() * 0.25);
+      const { endsAt, signal, caller } = start();
+      // A try that could not finish before the deadline is not started.
+      if (Date.now() + wait >= endsAt) throw error;
+      await sleep(wait, undefined, { signal }).catch(() => {
+        throw caller?.aborted ? interrupted(req.url) : error;
+      });
     }
   }
 
@@ -70,7 +95,7 @@ export class HttpFetcher implements Fetcher {
     await this.#agent.close();
   }
 
-  async #follow(req: FetchRequest, attempts: number): Promise<Attempt> {
+  async #follow(req: FetchRequest, attempts: number, clock: Clock): Promise<Attempt> {
     let url = req.url;
     let permanent = true;
     for (let hop = 0; hop <= this.#options.maxRedirects; hop += 1) {
@@ -84,10 +109,10 @@ export class HttpFetcher implements Fetcher {
         const error = new DaybriefError("E_URL_INVALID", `"${url}" is not an http(s) URL.`);
         return { error, retryAfterMs: null };
       }
-      const deadline = AbortSignal.timeout(this.#options.timeoutMs);
       try {
-        if (!this.#options.allowPrivateNetworks) assertPublicUrl(target);
-        const { statusCode, headers, body } = await this.#request(target, req, hop === 0, deadline);
+        if (clock.caller?.aborted) throw interrupted(req.url);
+        if (!this.#options.allowPrivateNetworks) assertPublicUrl(target, this.#isBlocked);
+        const { statusCode, headers, body } = await this.#request(target, req, hop === 0, clock.signal);
         const location = header(headers, "location");
         if (statusCode >= 300 && statusCode < 400 && statusCode !== 304 && location) {
           body.resume();
@@ -98,9 +123,11 @@ export class HttpFetcher implements Fetcher {
         return await this.#finish(target.toString(), statusCode, headers, body, {
           permanentUrl: hop > 0 && permanent ? target.toString() : null,
           attempts,
+          maxBytes: Math.min(req.maxBytes ?? this.#options.maxBytes, this.#options.maxBytes),
         });
       } catch (error) {
-        const timedOut = deadline.aborted && !isDaybriefError(error);
+        if (clock.caller?.aborted) return { error: interrupted(req.url), retryAfterMs: null };
+        const timedOut = clock.timeout.aborted && !isDaybriefError(error);
         return { error: mapError(error, url, this.#options.timeoutMs, timedOut), retryAfterMs: null };
       }
     }
@@ -132,10 +159,11 @@ export class HttpFetcher implements Fetcher {
     status: number,
     headers: Dispatcher.ResponseData["headers"],
     body: Dispatcher.ResponseData["body"],
-    extra: { permanentUrl: string | null; attempts: number },
+    extra: { permanentUrl: string | null; attempts: number; maxBytes: number },
   ): Promise<Attempt> {
+    const { maxBytes, ...rest } = extra;
     const flat = flattenHeaders(headers);
-    const base = { url, status, headers: flat, contentType: flat["content-type"] ?? null, ...extra };
+    const base = { url, status, headers: flat, contentType: flat["content-type"] ?? null, ...rest };
     if (status === 304) {
       body.resume();
       return { response: { ...base, notModified: true, body: Buffer.alloc(0) } };
@@ -145,79 +173,21 @@ export class HttpFetcher implements Fetcher {
       return statusError(url, status, flat);
     }
     const declared = Number(flat["content-length"]);
-    if (Number.isFinite(declared) && declared > this.#options.maxBytes) {
+    if (Number.isFinite(declared) && declared > maxBytes) {
       body.destroy();
       const error = new DaybriefError(
         "E_FETCH_TOO_LARGE",
-        `Response from ${url} is ${formatBytes(declared)}, over the ${formatBytes(this.#options.maxBytes)} limit.`,
+        `Response from ${url} is ${formatBytes(declared)}, over the ${formatBytes(maxBytes)} limit.`,
       );
       return { error, retryAfterMs: null };
     }
-    const data = await readBody(body, flat["content-encoding"], this.#options.maxBytes, url);
+    const data = await readBody(body, flat["content-encoding"], maxBytes, url);
     return { response: { ...base, notModified: false, body: data } };
   }
 }
 
-function statusError(url: string, status: number, headers: Record<string, string>): Attempt {
-  const retryAfterMs = parseRetryAfter(headers["retry-after"]);
-  const details = { status, retryAfterSeconds: retryAfterMs === null ? null : Math.ceil(retryAfterMs / 1000) };
-  if (status === 410) {
-    return { error: new DaybriefError("E_FETCH_GONE", `${url} answered 410 Gone.`, { details }), retryAfterMs: null };
-  }
-  if (status === 429) {
-    const wait = details.retryAfterSeconds === null ? "" : ` and asked us to wait ${details.retryAfterSeconds} s`;
-    return {
-      error: new DaybriefError("E_FETCH_RATE_LIMITED", `${url} answered 429${wait}.`, { details }),
-      retryAfterMs,
-    };
-  }
-  return { error: new DaybriefError("E_FETCH_HTTP", `${url} answered HTTP ${status}.`, { details }), retryAfterMs };
-}
-
-/** Retry-After is either seconds or an HTTP date. */
-export function parseRetryAfter(value: string | undefined, now = Date.now()): number | null {
-  if (!value) return null;
-  const trimmed = value.trim();
-  if (/^\d+$/.test(trimmed)) return Number(trimmed) * 1000;
-  const date = Date.parse(trimmed);
-  return Number.isNaN(date) ? null : Math.max(0, date - now);
-}
-
-function isRetryable(error: DaybriefError): boolean {
-  if (error.code === "E_FETCH_TIMEOUT" || error.code === "E_FETCH_NETWORK" || error.code === "E_FETCH_RATE_LIMITED") {
-    return true;
-  }
-  const status = Number(error.details.status);
-  return error.code === "E_FETCH_HTTP" && (status >= 500 || status === 408);
-}
-
-function mapError(error: unknown, url: string, timeoutMs: number, timedOut: boolean): DaybriefError {
-  if (isDaybriefError(error)) return error;
-  const cause = (error as { cause?: unknown }).cause;
-  if (isDaybriefError(cause)) return cause;
-  const err = error as NodeJS.ErrnoException & { name?: string };
-  const code = err.code ?? "";
-  const name = err.name ?? "";
-  if (timedOut || name === "TimeoutError" || (code.startsWith("UND_ERR_") && code.includes("TIMEOUT"))) {
-    return new DaybriefError("E_FETCH_TIMEOUT", `No complete response from ${url} within ${timeoutMs / 1000} s.`, {
-      cause: error,
-    });
-  }
-  if (code === "ENOTFOUND" || code === "EAI_AGAIN") {
-    return new DaybriefError("E_DNS_LOOKUP", `Could not resolve the host of ${url} (${code}).`, { cause: error });
-  }
-  return new DaybriefError("E_FETCH_NETWORK", `Connection to ${url} failed: ${err.message || code}.`, { cause: error });
-}
-
-function header(headers: Dispatcher.ResponseData["headers"], name: string): string | undefined {
-  const value = headers[name];
-  return Array.isArray(value) ? value[0] : value;
-}
-
-function flattenHeaders(headers: Dispatcher.ResponseData["headers"]): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const [name, value] of Object.entries(headers)) {
-    if (value !== undefined) out[name.toLowerCase()] = Array.isArray(value) ? value.join(", ") : value;
-  }
-  return out;
+function startClock(timeoutMs: number, caller: AbortSignal | undefined): Clock {
+  const timeout = AbortSignal.timeout(timeoutMs);
+  const signal = caller ? AbortSignal.any([timeout, caller]) : timeout;
+  return { timeout, signal, endsAt: Date.now() + timeoutMs, caller };
 }

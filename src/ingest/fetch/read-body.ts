@@ -45,6 +45,7 @@ export async function readBody(
     if (code.startsWith("Z_") || code.startsWith("ERR__ERROR") || code.includes("BROTLI")) {
       throw new DaybriefError("E_FETCH_NETWORK", `Response from ${url} is not valid ${codings.join("+")} data.`, {
         cause: error,
+        details: { connection: false },
       });
     }
     throw error;
@@ -67,7 +68,9 @@ function decoderFor(coding: string, url: string) {
       break;
     }
   }
-  throw new DaybriefError("E_FETCH_NETWORK", `Response from ${url} uses unsupported Content-Encoding "${coding}".`);
+  throw new DaybriefError("E_FETCH_NETWORK", `Response from ${url} uses unsupported Content-Encoding "${coding}".`, {
+    details: { connection: false },
+  });
 }
 
 /** "deflate" is zlib-wrapped by the standard but raw deflate from many servers; the first two bytes tell which. */

@@ -1,6 +1,7 @@
 import { type LookupAddress, type LookupAllOptions, lookup } from "node:dns";
 import { BlockList, isIP } from "node:net";
 import { DaybriefError } from "../../errors.ts";
+import { ipv6Groups, lowIpv4 } from "./ip-address.ts";
 
 /**
  * Addresses a feed or article fetch must never reach unless private networks are allowed: loopback, private,
@@ -26,50 +27,61 @@ for (const [net, prefix] of [
 ] as const) {
   blocked.addSubnet(net, prefix, "ipv4");
 }
+/**
+ * IPv6 ranges refused whole. IPv4-compatible ::/96 ("::127.0.0.1" is "::7f00:1"), the IPv4-translated
+ * ::ffff:0:0:0/96, local-use NAT64, the IETF protocol block 2001::/23 (Teredo 2001::/32 in it), 6to4 2002::/16
+ * (deprecated, and a relay would carry us to the IPv4 address it embeds, private or not), site-local fec0::/10,
+ * unique-local, link-local, multicast, discard, documentation and SRv6 ranges: none serves a public feed.
+ */
+const blockedV6 = new BlockList();
 for (const [net, prefix] of [
-  ["::", 128],
-  ["::1", 128],
+  ["::", 96],
+  ["::ffff:0:0:0", 96],
+  ["64:ff9b:1::", 48],
+  ["100::", 64],
+  ["2001::", 23],
+  ["2001:db8::", 32],
+  ["2002::", 16],
+  ["3fff::", 20],
+  ["5f00::", 16],
   ["fc00::", 7],
   ["fe80::", 10],
+  ["fec0::", 10],
   ["ff00::", 8],
-  ["2001:db8::", 32],
-  ["100::", 64],
 ] as const) {
-  blocked.addSubnet(net, prefix, "ipv6");
+  blockedV6.addSubnet(net, prefix, "ipv6");
 }
 
 const metadataHosts = new Set(["metadata.google.internal", "metadata.goog", "metadata", "instance-data"]);
 
-/** True when the address (IPv4 or IPv6, including IPv4-mapped and NAT64 forms) is not on the public internet. */
+/**
+ * True when the address is not on the public internet. IPv4-mapped (::ffff:0:0/96) and NAT64 (64:ff9b::/96)
+ * addresses reach the IPv4 address they carry, so that address is judged; anything that is not an address is
+ * refused.
+ */
 export function isBlockedAddress(address: string): boolean {
-  const family = isIP(address);
-  if (family === 4) return blocked.check(address, "ipv4");
-  if (family !== 6) return true;
-  const lower = address.toLowerCase();
-  const embedded = embeddedIpv4(lower);
-  if (embedded) return blocked.check(embedded, "ipv4");
-  return blocked.check(lower, "ipv6");
+  const bare = address.replace(/^\[|\]$/g, "").replace(/%.*$/, "");
+  if (isIP(bare) === 4) return blocked.check(bare, "ipv4");
+  const groups = ipv6Groups(bare);
+  if (!groups) return true;
+  const [g0, g1, g2, g3, g4, g5] = groups;
+  const prefixZero = g2 === 0 && g3 === 0 && g4 === 0;
+  const mapped = g0 === 0 && g1 === 0 && prefixZero && g5 === 0xffff;
+  const nat64 = g0 === 0x64 && g1 === 0xff9b && prefixZero && g5 === 0;
+  if (mapped || nat64) return blocked.check(lowIpv4(groups), "ipv4");
+  return blockedV6.check(bare, "ipv6");
 }
 
-function embeddedIpv4(address: string): string | null {
-  const mapped = /^(?:::ffff:|64:ff9b::|::)(\d+\.\d+\.\d+\.\d+)$/.exec(address);
-  if (mapped?.[1]) return mapped[1];
-  const hex = /^(?:::ffff:|64:ff9b::)([0-9a-f]{1,4}):([0-9a-f]{1,4})$/.exec(address);
-  if (hex?.[1] && hex[2]) {
-    const high = Number.parseInt(hex[1], 16);
-    const low = Number.parseInt(hex[2], 16);
-    return `${high >> 8}.${high & 255}.${low >> 8}.${low & 255}`;
-  }
-  return null;
-}
-
-/** Refuses a URL whose host is a blocked IP literal or a metadata name; names are checked again at connect time. */
-export function assertPublicUrl(url: URL): void {
+/**
+ * Refuses a URL whose host is a blocked IP literal (in any form the URL parser accepts: "2130706433", "0x7f.1",
+ * "[::127.0.0.1]") or a metadata or localhost name; other names are checked again at connect time.
+ */
+export function assertPublicUrl(url: URL, isBlocked: (address: string) => boolean = isBlockedAddress): void {
   const host = url.hostname.replace(/^\[|\]$/g, "").toLowerCase();
   if (metadataHosts.has(host) || host === "localhost" || host.endsWith(".localhost")) {
     throw blockedError(url.hostname, host);
   }
-  if (isIP(host) && isBlockedAddress(host)) throw blockedError(url.hostname, host);
+  if (isIP(host) && isBlocked(host)) throw blockedError(url.hostname, host);
 }
 
 function blockedError(host: string, address: string): DaybriefError {
@@ -85,9 +97,24 @@ type LookupCallback = (error: NodeJS.ErrnoException | null, address: string | Lo
  * before the request, defeats DNS rebinding: the address connected to is the address checked.
  */
 export function guardedLookup(hostname: string, options: LookupAllOptions | object, callback: LookupCallback): void {
+  guardedLookupWith(isBlockedAddress)(hostname, options, callback);
+}
+
+/** `guardedLookup` with another address policy (tests let one loopback address through). */
+export function guardedLookupWith(isBlocked: (address: string) => boolean) {
+  return (hostname: string, options: LookupAllOptions | object, callback: LookupCallback): void =>
+    lookupChecked(hostname, options, callback, isBlocked);
+}
+
+function lookupChecked(
+  hostname: string,
+  options: LookupAllOptions | object,
+  callback: LookupCallback,
+  isBlocked: (address: string) => boolean,
+): void {
   lookup(hostname, { ...(options as object), all: true }, (error, addresses) => {
     if (error) return callback(error, []);
-    const bad = addresses.find((entry) => isBlockedAddress(entry.address));
+    const bad = addresses.find((entry) => isBlocked(entry.address));
     if (bad) {
       const refusal = blockedError(hostname, bad.address) as unknown as NodeJS.ErrnoException;
       return callback(refusal, []);

@@ -1,15 +1,16 @@
 import { decodeHTMLStrict } from "entities";
+import { stripControls } from "../../text/controls.ts";
 import { Sanitizer } from "./sanitizer.ts";
 
-/** C0 controls other than tab, newline and carriage return: not allowed in HTML or XML text. */
-const controlChars = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g;
+const sanitizer = new Sanitizer();
 /** Markup to remove from plain text: a tag needs a real name ("<y@example.com>" and "a <3" are text). */
 const tagLike = /<!\[CDATA\[|\]\]>|<![^<>]*>|<\/?[A-Za-z][A-Za-z0-9-]*(?:[\s/][^<>]*)?>/g;
 const spaces = /[\s\u00a0]+/g;
 
 /**
  * Sanitises HTML from a feed or page: a fixed allow-list of tags and attributes (see allow-list.ts), no scripts,
- * styles, event handlers or javascript: URLs, and every link and image made absolute against `base`. Text with
+ * styles, event handlers or javascript: URLs, and every link and image made absolute against `base`. Control
+ * characters, escape sequences and bidi overrides are removed first (text/controls.ts). Text with
  * neither '<' nor '&' is returned as it is, without parsing.
  *
  * @example
@@ -18,13 +19,13 @@ const spaces = /[\s\u00a0]+/g;
  */
 export function sanitizeHtml(html: string, base: string | null): string {
   if (!html) return "";
-  if (!html.includes("<") && !html.includes("&")) return html.trim();
-  return new Sanitizer(base).run(html);
+  if (!html.includes("<") && !html.includes("&")) return stripControls(html).trim();
+  return sanitizer.run(html, base);
 }
 
 /**
  * Plain text of a title or other short field: tags and comments removed, entities (with their semicolon) decoded,
- * control characters dropped, whitespace collapsed. Null when nothing is left.
+ * control characters, escape sequences and bidi overrides dropped (text/controls.ts), whitespace collapsed. Null when nothing is left.
  *
  * @example
  * plainText("  <b>AT&amp;T</b>\n results ") // "AT&T results"
@@ -35,7 +36,8 @@ export function plainText(value: string | null | undefined): string | null {
   if (text.includes("<")) text = text.replace(tagLike, " ");
   const amp = text.indexOf("&");
   if (amp !== -1 && text.indexOf(";", amp) !== -1) text = decodeHTMLStrict(text);
-  if (!isTidy(text)) text = text.replace(controlChars, "").replace(spaces, " ").trim();
+  text = stripControls(text);
+  if (!isTidy(text)) text = text.replace(spaces, " ").trim();
   return text || null;
 }
 
