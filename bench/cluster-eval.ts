@@ -4,7 +4,13 @@ import { parse as parseYaml } from "yaml";
 import type { ClusterInput } from "../src/stories/features.ts";
 
 /** A labelled clustering set: items with the event each belongs to. */
-export type LabelledItem = ClusterInput & { event: string };
+export type LabelledItem = ClusterInput & {
+  event: string;
+  /** How much text a corpus item carries ("summary": a feed's two sentences; "article": the whole piece). */
+  form?: string;
+  /** Its kind of outlet (wire, trade, blog, podcast…), where the corpus says. */
+  kind?: string;
+};
 
 const root = join(import.meta.dirname, "..");
 

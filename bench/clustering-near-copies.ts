@@ -4,9 +4,9 @@
  */
 import { clusterItems } from "../src/stories/cluster-items.ts";
 import { lshBands, lshRows } from "../src/stories/clusterer.ts";
-import { extractEntities } from "../src/stories/entities/extract-entities.ts";
 import type { ClusterInput } from "../src/stories/features.ts";
 import { createMinHasher, estimateJaccard, LshIndex } from "../src/stories/minhash.ts";
+import { extractEntities } from "../src/text/entities/extract-entities.ts";
 import { newsCorpus } from "./lib/news-corpus.ts";
 
 /** The near-copy threshold: `Clusterer` joins an item to a story when a member's estimated Jaccard reaches it. */

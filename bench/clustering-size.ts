@@ -8,7 +8,7 @@
 import { getHeapStatistics } from "node:v8";
 import type { Entity } from "../src/model/entity.ts";
 import { type ClusteredStory, clusterItems } from "../src/stories/cluster-items.ts";
-import { extractEntities } from "../src/stories/entities/extract-entities.ts";
+import { extractEntities } from "../src/text/entities/extract-entities.ts";
 import { maxRssBytes } from "./lib/memory.ts";
 import { type CorpusItem, newsCorpus } from "./lib/news-corpus.ts";
 

@@ -1,125 +1,198 @@
 /**
- * Fits the weights of the "same event" model (src/stories/similarity.ts) by logistic regression on every pair of
- * the hand-labelled evaluation set, then reports clustering quality on that set and on the demo corpus, which the
- * fit never sees. Run: `npx tsx scripts/train-cluster-model.ts [--threshold 0.5] [--swap]` (`--swap` trains on the
- * demo corpus and tests on the evaluation set, as a check that the weights are not tuned to one set).
+ * Fits and scores the "same event" pair model (src/stories/similarity.ts) on labelled corpus directories (each
+ * with items.jsonl and events.jsonl). Every figure it prints is on items the weights were not fitted on.
+ *
+ *   npx tsx scripts/train-cluster-model.ts --cv DIR…            5-fold CV grouped by event, threshold chosen inside
+ *                                                              each training part (nested), errors by kind
+ *   npx tsx scripts/train-cluster-model.ts --cross TRAIN TEST   fit on one set, score the other (add --store to run
+ *                                                              the store path users run as well)
+ *   npx tsx scripts/train-cluster-model.ts --fit DIR…           the weights fitted on all of them (the defaults)
+ *
+ * `--sweep` prints every candidate threshold too; `--errors` lists the wrong merges of the CV.
  */
-import { type LabelledItem, loadClusterEval, loadDemoEval, pairwiseScore } from "../bench/cluster-eval.ts";
-import type { Entity } from "../src/model/entity.ts";
-import { clusterItems, documentFrequencies, groupExactDuplicates } from "../src/stories/cluster-items.ts";
-import { defaultThreshold } from "../src/stories/clusterer.ts";
-import { itemFeatures } from "../src/stories/features.ts";
-import { createMinHasher } from "../src/stories/minhash.ts";
-import { Interner, pairSignals, prepare, type Signals, signalNames, type Weights } from "../src/stories/similarity.ts";
+import type { LabelledItem } from "../bench/cluster-eval.ts";
+import {
+  addCounts,
+  countPairs,
+  fitWeights,
+  foldOf,
+  formatScores,
+  labelledPairs,
+  noCounts,
+  type PairCounts,
+  scores,
+} from "../bench/cluster-fit.ts";
+import { type Corpus, joinCorpora, loadCorpus } from "../bench/corpus.ts";
+import { clusterThroughStore } from "../bench/store-path.ts";
+import { clusterItems } from "../src/stories/cluster-items.ts";
+import type { Weights } from "../src/stories/similarity.ts";
+import { extractEntities } from "../src/text/entities/extract-entities.ts";
 
-const extractEntities: (text: string) => Entity[] = await import("../src/stories/entities/extract-entities.ts").then(
-  (m: { extractEntities: (text: string) => Entity[] }) => m.extractEntities,
-  () => {
-    process.stderr.write("entity extraction not available: training without entities\n");
-    return () => [];
-  },
-);
+const candidates = [0.5, 0.6, 0.7, 0.75, 0.8, 0.85, 0.9, 0.93, 0.95, 0.97];
+/**
+ * Precision first: the threshold is the one with the best F1 among those whose inner-CV precision reaches this;
+ * a wrong merge cites a wrong source, a missed one only leaves a story with fewer outlets.
+ */
+const precisionFloor = 0.93;
+const folds = 5;
 
-function pairs(items: LabelledItem[]): Array<{ signals: Signals; same: boolean }> {
-  const { representatives } = groupExactDuplicates(items);
-  const hasher = createMinHasher();
-  const interner = new Interner();
-  const features = representatives.map((item) => itemFeatures(item, { hasher, entities: extractEntities, interner }));
-  const stats = documentFrequencies(features);
-  const prepared = features.map((f) => prepare(f, stats));
-  const event = new Map(items.map((i) => [i.id, i.event]));
-  const out: Array<{ signals: Signals; same: boolean }> = [];
-  for (let i = 0; i < prepared.length; i += 1) {
-    for (let j = i + 1; j < prepared.length; j += 1) {
-      const a = prepared[i] as (typeof prepared)[number];
-      const b = prepared[j] as (typeof prepared)[number];
-      // Every pair counts, whatever the dates: the model learns what content says; the time window is applied apart.
-      out.push({ signals: pairSignals(a, b), same: event.get(a.id) === event.get(b.id) });
-    }
+const cluster = (items: LabelledItem[], weights: Weights, threshold: number) =>
+  clusterItems(items, { entities: extractEntities, weights, threshold }).map((s) => s.itemIds);
+
+/** The threshold a training part picks for itself, by an inner CV on its own events. */
+function chooseThreshold(items: LabelledItem[]): number {
+  const totals = candidates.map(() => noCounts());
+  const byId = new Map(items.map((i) => [i.id, i]));
+  for (let fold = 0; fold < folds - 1; fold += 1) {
+    const inner = (i: LabelledItem) => foldOf(`${i.event}#inner`, folds - 1) === fold;
+    const weights = fitWeights(
+      labelledPairs(
+        items.filter((i) => !inner(i)),
+        extractEntities,
+      ),
+    );
+    candidates.forEach((t, c) => {
+      const stories = cluster(items, weights, t);
+      addCounts(
+        totals[c] as PairCounts,
+        countPairs(stories, byId, (id) => inner(byId.get(id) as LabelledItem)),
+      );
+    });
   }
-  return out;
+  return pickThreshold(totals);
 }
 
-/** Logistic regression by Newton's method (IRLS) with a small ridge, classes balanced. */
-function fitWeights(data: Array<{ signals: Signals; same: boolean }>, ridge = 0.1, iterations = 30): Weights {
-  const names = ["bias", ...signalNames] as const;
-  const k = names.length;
-  const positives = data.filter((d) => d.same).length;
-  const negatives = data.length - positives;
-  const rows = data.map((d) => ({
-    x: [1, ...signalNames.map((n) => d.signals[n])],
-    y: d.same ? 1 : 0,
-    c: d.same ? 0.5 / positives : 0.5 / negatives,
-  }));
-  let w = new Array<number>(k).fill(0);
-  for (let iteration = 0; iteration < iterations; iteration += 1) {
-    const gradient = new Array<number>(k).fill(0);
-    const hessian = Array.from({ length: k }, () => new Array<number>(k).fill(0));
-    for (const { x, y, c } of rows) {
-      const z = x.reduce((sum, xi, i) => sum + xi * (w[i] as number), 0);
-      const p = 1 / (1 + Math.exp(-z));
-      for (let i = 0; i < k; i += 1) {
-        gradient[i] = (gradient[i] as number) + c * (p - y) * (x[i] as number);
-        for (let j = 0; j < k; j += 1)
-          (hessian[i] as number[])[j] =
-            ((hessian[i] as number[])[j] as number) + c * p * (1 - p) * (x[i] as number) * (x[j] as number);
+function pickThreshold(totals: PairCounts[]): number {
+  let best = -1;
+  totals.forEach((counts, c) => {
+    const { p, f1 } = scores(counts);
+    if (p >= precisionFloor && (best < 0 || f1 > scores(totals[best] as PairCounts).f1)) best = c;
+  });
+  if (best < 0)
+    best = totals.reduce((b, counts, c) => (scores(counts).p > scores(totals[b] as PairCounts).p ? c : b), 0);
+  return candidates[best] as number;
+}
+
+const formOf = (i: LabelledItem) => i.form ?? "unknown";
+const slices: Array<[string, (a: LabelledItem, b: LabelledItem) => boolean]> = [
+  ["summary–summary", (a, b) => formOf(a) === "summary" && formOf(b) === "summary"],
+  ["article–article", (a, b) => formOf(a) === "article" && formOf(b) === "article"],
+  ["summary–article", (a, b) => formOf(a) !== formOf(b)],
+];
+
+/** Wrong merges and misses of the scored items, by what the two items are. */
+function errorKinds(stories: string[][], corpus: Corpus, scored: (id: string) => boolean, tally: Map<string, number>) {
+  const byId = new Map(corpus.items.map((i) => [i.id, i]));
+  const storyOf = new Map(stories.flatMap((ids, s) => ids.map((id) => [id, s] as const)));
+  const items = corpus.items.filter((i) => scored(i.id));
+  const add = (key: string) => tally.set(key, (tally.get(key) ?? 0) + 1);
+  const gap = (a: LabelledItem, b: LabelledItem) => {
+    const hours = Math.abs(Date.parse(a.published ?? "") - Date.parse(b.published ?? "")) / 3_600_000;
+    return hours <= 24 ? "≤1 day apart" : hours <= 72 ? "1–3 days apart" : "> 3 days apart";
+  };
+  for (const ids of stories)
+    for (let i = 0; i < ids.length; i += 1)
+      for (let j = i + 1; j < ids.length; j += 1) {
+        const a = byId.get(ids[i] as string) as LabelledItem;
+        const b = byId.get(ids[j] as string) as LabelledItem;
+        if (!(scored(a.id) || scored(b.id)) || a.event === b.event) continue;
+        const ea = corpus.events.get(a.event);
+        const eb = corpus.events.get(b.event);
+        const linked = ea?.negativeOf === b.event || eb?.negativeOf === a.event;
+        const sameSubject = !!ea?.subject && ea.subject.name === eb?.subject?.name;
+        add(`wrong merge: ${linked ? "labelled hard negative" : sameSubject ? "same subject" : "different subjects"}`);
+        add(`wrong merge: ${gap(a, b)}`);
       }
+  for (let i = 0; i < items.length; i += 1)
+    for (let j = i + 1; j < items.length; j += 1) {
+      const a = items[i] as LabelledItem;
+      const b = items[j] as LabelledItem;
+      if (a.event !== b.event || storyOf.get(a.id) === storyOf.get(b.id)) continue;
+      add(`missed: ${[formOf(a), formOf(b)].sort().join("–")}`);
+      add(`missed: ${gap(a, b)}`);
+      if ([a.kind, b.kind].some((k) => k === "podcast" || k === "forum" || k === "newsletter"))
+        add("missed: a podcast, forum post or newsletter");
     }
-    for (let i = 1; i < k; i += 1) {
-      gradient[i] = (gradient[i] as number) + ridge * 1e-3 * (w[i] as number);
-      (hessian[i] as number[])[i] = ((hessian[i] as number[])[i] as number) + ridge * 1e-3;
-    }
-    const step = solve(hessian, gradient);
-    w = w.map((wi, i) => wi - (step[i] as number));
-  }
-  return Object.fromEntries(names.map((n, i) => [n, Math.round((w[i] as number) * 100) / 100])) as Weights;
 }
 
-/** Gaussian elimination with partial pivoting. */
-function solve(matrix: number[][], vector: number[]): number[] {
-  const n = vector.length;
-  const a = matrix.map((row, i) => [...row, vector[i] as number]);
-  for (let col = 0; col < n; col += 1) {
-    let pivot = col;
-    for (let r = col + 1; r < n; r += 1)
-      if (Math.abs((a[r] as number[])[col] as number) > Math.abs((a[pivot] as number[])[col] as number)) pivot = r;
-    [a[col], a[pivot]] = [a[pivot] as number[], a[col] as number[]];
-    const p = (a[col] as number[])[col] as number;
-    if (Math.abs(p) < 1e-12) continue;
-    for (let r = 0; r < n; r += 1) {
-      if (r === col) continue;
-      const factor = ((a[r] as number[])[col] as number) / p;
-      for (let c = col; c <= n; c += 1)
-        (a[r] as number[])[c] = ((a[r] as number[])[c] as number) - factor * ((a[col] as number[])[c] as number);
-    }
+function crossValidate(corpus: Corpus): void {
+  const { items } = corpus;
+  const byId = new Map(items.map((i) => [i.id, i]));
+  const pooled = noCounts();
+  const bySlice = slices.map(() => noCounts());
+  const sweep = candidates.map(() => noCounts());
+  const tally = new Map<string, number>();
+  const chosen: number[] = [];
+  for (let fold = 0; fold < folds; fold += 1) {
+    const inTest = (id: string) => foldOf((byId.get(id) as LabelledItem).event, folds) === fold;
+    const training = items.filter((i) => !inTest(i.id));
+    const weights = fitWeights(labelledPairs(training, extractEntities));
+    const threshold = chooseThreshold(training);
+    chosen.push(threshold);
+    // Every item is clustered (the other folds' items stay in as the confusers real feeds have); the fold's are scored.
+    const stories = cluster(items, weights, threshold);
+    addCounts(pooled, countPairs(stories, byId, inTest));
+    slices.forEach(([, kind], s) => {
+      addCounts(bySlice[s] as PairCounts, countPairs(stories, byId, inTest, kind));
+    });
+    errorKinds(stories, corpus, inTest, tally);
+    if (process.argv.includes("--sweep"))
+      candidates.forEach((t, c) => {
+        addCounts(sweep[c] as PairCounts, countPairs(cluster(items, weights, t), byId, inTest));
+      });
   }
-  return a.map((row, i) => (row[n] as number) / ((row[i] as number) || 1));
+  const out = process.stdout;
+  out.write(`cv k=${folds} (${items.length} items, thresholds chosen per fold: ${chosen.join(", ")})\n`);
+  out.write(`  all pairs        ${formatScores(pooled)}\n`);
+  slices.forEach(([name], s) => {
+    out.write(`  ${name.padEnd(16)} ${formatScores(bySlice[s] as PairCounts)}\n`);
+  });
+  for (const [key, n] of [...tally].sort()) out.write(`  ${key}: ${n}\n`);
+  if (process.argv.includes("--sweep"))
+    candidates.forEach((t, c) => {
+      out.write(`  sweep t=${t}: ${formatScores(sweep[c] as PairCounts)}\n`);
+    });
 }
 
-const swap = process.argv.includes("--swap");
-const thresholdArg = process.argv.indexOf("--threshold");
-const threshold = thresholdArg > 0 ? Number(process.argv[thresholdArg + 1]) : defaultThreshold;
-const [trainName, train, testName, test] = swap
-  ? (["demo", loadDemoEval(), "cluster-eval", loadClusterEval()] as const)
-  : (["cluster-eval", loadClusterEval(), "demo", loadDemoEval()] as const);
-const data = process.argv.includes("--both") ? [...pairs(train), ...pairs(test)] : pairs(train);
-const weights = fitWeights(data);
-process.stdout.write(
-  `trained on ${process.argv.includes("--both") ? "both sets" : trainName}: ${data.length} pairs, ${data.filter((d) => d.same).length} same-event\n`,
-);
-process.stdout.write(`weights ${JSON.stringify(weights)}\n`);
-const thresholds = process.argv.includes("--sweep") ? [0.5, 0.7, 0.8, 0.9, 0.95, 0.98, 0.99] : [threshold];
-for (const t of thresholds)
-  for (const [name, items] of [
-    [trainName, train],
-    [testName, test],
-  ] as const) {
-    const stories = clusterItems(items, { entities: extractEntities, weights, threshold: t });
-    const score = pairwiseScore(
-      items,
-      stories.map((s) => s.itemIds),
+async function crossSet(trainDir: string, testDir: string): Promise<void> {
+  const train = loadCorpus(trainDir);
+  const test = loadCorpus(testDir);
+  const weights = fitWeights(labelledPairs(train.items, extractEntities));
+  const threshold = chooseThreshold(train.items);
+  const byId = new Map(test.items.map((i) => [i.id, i]));
+  const stories = cluster(test.items, weights, threshold);
+  const out = process.stdout;
+  out.write(`fitted on ${trainDir}, threshold ${threshold} (chosen by CV there); scored on ${testDir}\n`);
+  out.write(`  weights ${JSON.stringify(weights)}\n`);
+  out.write(`  clusterItems     ${formatScores(countPairs(stories, byId, () => true))}\n`);
+  for (const [name, kind] of slices)
+    out.write(`  ${name.padEnd(16)} ${formatScores(countPairs(stories, byId, () => true, kind))}\n`);
+  if (process.argv.includes("--store")) {
+    const stored = await clusterThroughStore(test.items, { daily: true, model: { weights, threshold } });
+    const counts = countPairs(
+      stored.map((s) => s.corpusIds),
+      byId,
+      () => true,
     );
-    process.stdout.write(
-      `t=${t} ${name.padEnd(13)} P ${score.precision.toFixed(3)}  R ${score.recall.toFixed(3)}  F1 ${score.f1.toFixed(3)}  (${items.length} items → ${stories.length} stories)\n`,
-    );
+    out.write(`  store, daily     ${formatScores(counts)}\n`);
   }
+}
+
+const dirsAfter = (flag: string) => {
+  const at = process.argv.indexOf(flag);
+  return at < 0 ? null : process.argv.slice(at + 1).filter((a) => !a.startsWith("--"));
+};
+
+const cv = dirsAfter("--cv");
+const cross = dirsAfter("--cross");
+const fit = dirsAfter("--fit");
+if (cv) crossValidate(joinCorpora(cv.map(loadCorpus)));
+else if (cross && cross.length === 2) await crossSet(cross[0] as string, cross[1] as string);
+else if (fit) {
+  const corpus = joinCorpora(fit.map(loadCorpus));
+  process.stdout.write(`weights ${JSON.stringify(fitWeights(labelledPairs(corpus.items, extractEntities)))}\n`);
+  process.stdout.write(`threshold by CV ${chooseThreshold(corpus.items)}\n`);
+} else {
+  process.stderr.write("usage: train-cluster-model.ts --cv DIR… | --cross TRAIN TEST [--store] | --fit DIR…\n");
+  process.exit(2);
+}

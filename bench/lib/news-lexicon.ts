@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { contentTokens } from "../../src/stories/tokens.ts";
+import { contentTokens } from "../../src/text/tokens.ts";
 
 const root = join(import.meta.dirname, "..", "..");
 /** The files' own field names and the example domains, which are not news words. */

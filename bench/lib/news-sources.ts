@@ -1,5 +1,5 @@
 import type { SourceKind } from "../../src/model/source.ts";
-import { companies } from "../../src/stories/entities/companies.ts";
+import { companies } from "../../src/text/entities/companies.ts";
 import { outletFirst, outletSecond, podcastNames } from "./news-words.ts";
 import { random } from "./random.ts";
 

@@ -1,6 +1,6 @@
 /**
  * The word lists and sentence templates the synthetic AI-news corpus (`news-corpus.ts`) is written from. Names of
- * companies, people, products and places come from the entity tables in src/stories/entities, content words from
+ * companies, people, products and places come from the entity tables in src/text/entities, content words from
  * the repository's real news texts (`news-lexicon.ts`); this file holds the rest: adjectives, verbs, outlets, and
  * templates per kind of event.
  *

@@ -1,7 +1,7 @@
-import { type Company, companies } from "../../src/stories/entities/companies.ts";
-import { people } from "../../src/stories/entities/people.ts";
-import { places } from "../../src/stories/entities/places.ts";
-import { products } from "../../src/stories/entities/products.ts";
+import { type Company, companies } from "../../src/text/entities/companies.ts";
+import { people } from "../../src/text/entities/people.ts";
+import { places } from "../../src/text/entities/places.ts";
+import { products } from "../../src/text/entities/products.ts";
 import {
   adjectives,
   analysts,

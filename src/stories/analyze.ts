@@ -1,5 +1,5 @@
 import type { Analysis } from "../model/entity.ts";
-import { extractEntities } from "./entities/extract-entities.ts";
+import { extractEntities } from "../text/entities/extract-entities.ts";
 import { entitySentimentsOf } from "./sentiment/entity-sentiments.ts";
 import { combineSentences, scoreSentences } from "./sentiment/score-sentiment.ts";
 

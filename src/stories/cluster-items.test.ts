@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import type { Entity } from "../model/entity.ts";
+import { commentary } from "../text/commentary.ts";
 import { clusterItems, groupExactDuplicates } from "./cluster-items.ts";
-import { commentary } from "./clusterer.ts";
+import { defaultWeights } from "./similarity.ts";
 
 const none = (): Entity[] => [];
 const item = (id: string, title: string, text: string, extra: Record<string, string> = {}) => ({
@@ -31,7 +32,9 @@ describe("clusterItems", () => {
     const stories = clusterItems(
       [
         item("wire", "Nvidia invests in Synopsys", wire),
-        item("copy", "Nvidia takes Synopsys stake", `${wire} Shares of Synopsys rose in early trading.`),
+        item("copy", "Nvidia takes Synopsys stake", `${wire} Shares of Synopsys rose in early trading.`, {
+          published: "2025-12-01T11:00:00Z",
+        }),
         item(
           "other",
           "Micron leaves consumer memory",
@@ -40,8 +43,8 @@ describe("clusterItems", () => {
       ],
       { entities: none },
     );
-    expect(stories.map((s) => s.itemIds.sort())).toEqual([["copy", "wire"], ["other"]]);
-    expect(stories[0]?.duplicateIds).toEqual(["copy"]);
+    expect(stories.map((s) => s.itemIds.sort()).sort()).toEqual([["copy", "wire"], ["other"]]);
+    expect(stories.find((s) => s.itemIds.includes("wire"))?.duplicateIds).toEqual(["copy"]);
   });
 
   it("obeys editors: cannot-link keeps copies apart, must-link joins different stories", () => {
@@ -65,6 +68,29 @@ describe("clusterItems", () => {
       },
     );
     expect(stories).toHaveLength(2);
+  });
+
+  it("does not let one item that matches two unrelated stories chain them together", () => {
+    // A model that reads only the text cosine, and a low bar: the round-up matches each story on its own.
+    const weights = Object.fromEntries(Object.keys(defaultWeights).map((k) => [k, 0])) as typeof defaultWeights;
+    weights.bias = -10;
+    weights.cosine = 20;
+    const reactor = "Kairos reactor uranium licence Tennessee fusion steam turbine grid".split(" ");
+    const chips = "Broadcom switch silicon Tomahawk optics ethernet fabric packets".split(" ");
+    // Word by word, so that it is no near-copy of either.
+    const both = reactor.flatMap((word, i) => [word, chips[i] ?? ""]).join(" ");
+    const at = (hour: number) => ({ published: `2025-12-01T${String(hour).padStart(2, "0")}:00:00Z` });
+    const items = [
+      item("reactor", "Reactor licence", reactor.join(" "), at(8)),
+      item("reactor-2", "Reactor licence", `${reactor.join(" ")} approved`, at(9)),
+      item("chips", "Switch silicon", chips.join(" "), at(10)),
+      item("round-up", "Reactor licence, switch silicon", both, at(11)),
+    ];
+    const stories = clusterItems(items, { entities: none, weights, threshold: 0.5 });
+    const storyOf = (id: string) => stories.find((s) => s.itemIds.includes(id));
+    expect(storyOf("reactor")?.itemIds).toContain("reactor-2");
+    expect(storyOf("round-up")?.itemIds.length).toBeGreaterThan(1);
+    expect(storyOf("reactor")).not.toBe(storyOf("chips"));
   });
 });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { extractEntities } from "./entities/extract-entities.ts";
+import { extractEntities } from "../text/entities/extract-entities.ts";
 import { itemFeatures, packedTermsAndEntities, packFeatures, unpackFeatures } from "./features.ts";
 import { Interner } from "./intern.ts";
 import { createMinHasher } from "./minhash.ts";

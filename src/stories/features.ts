@@ -1,7 +1,7 @@
 import type { Entity } from "../model/entity.ts";
+import { contentTokens, leadWords } from "../text/tokens.ts";
 import { type Interner, idsOf, TermTally } from "./intern.ts";
 import type { MinHasher } from "./minhash.ts";
-import { contentTokens, leadWords } from "./tokens.ts";
 
 /** One item as clustering sees it (the `stories cluster --jsonl` input shape, plus optional source weight). */
 export type ClusterInput = {
@@ -24,6 +24,12 @@ export type ItemFeatures = {
   id: string;
   title: string;
   time: number;
+  /**
+   * How much of a full lead the item gives, 0..1: content words of title and lead over `fullLead`. A two-sentence
+   * feed summary is about 0.3, an article 1. Two full texts with few words in common are rarely one event; two
+   * summaries often are.
+   */
+  fullness: number;
   /** Term ids and their counts, in the same order. */
   terms: Int32Array;
   termCounts: Int32Array;
@@ -48,13 +54,16 @@ export type FeatureOptions = {
 };
 
 const tally = new TermTally();
+/** Content words of title and lead from which an item counts as a full text (an article's lead has 50 or more). */
+const fullLead = 40;
 
 export function itemFeatures(input: ClusterInput, options: FeatureOptions): ItemFeatures {
   const { interner } = options;
   const lead = leadWords(input.text ?? "", options.leadWords ?? 90);
   const titleTokens = contentTokens(input.title ?? "");
+  const leadTokens = contentTokens(lead);
   for (const token of titleTokens) tally.add(interner.id(token), 2);
-  for (const token of contentTokens(lead)) tally.add(interner.id(token), 1);
+  for (const token of leadTokens) tally.add(interner.id(token), 1);
   const terms = tally.take();
   const titleLength = (input.title ?? "").length;
   const entityKeys: string[] = [];
@@ -86,6 +95,7 @@ export function itemFeatures(input: ClusterInput, options: FeatureOptions): Item
     id: input.id,
     title: input.title ?? "",
     time: input.published ? Date.parse(input.published) || 0 : 0,
+    fullness: Math.min(1, (titleTokens.length + leadTokens.length) / fullLead),
     terms: terms.ids,
     termCounts: terms.counts,
     titleTerms: idsOf(interner, titleTokens),
@@ -109,7 +119,7 @@ function roundValue(value: number): string {
  * An item's features in one array, for holding a whole batch while term frequencies are counted: one typed array
  * per item instead of nine (each costs V8 about 150 bytes on top of its data). `unpackFeatures` gives views on it.
  */
-export type PackedFeatures = { id: string; title: string; time: number; data: Int32Array };
+export type PackedFeatures = { id: string; title: string; time: number; fullness: number; data: Int32Array };
 
 const sections = [
   "terms",
@@ -134,7 +144,7 @@ export function packFeatures(features: ItemFeatures): PackedFeatures {
     for (let k = 0; k < values.length; k += 1) data[at + k] = values[k] as number;
     at += values.length;
   });
-  return { id: features.id, title: features.title, time: features.time, data };
+  return { id: features.id, title: features.title, time: features.time, fullness: features.fullness, data };
 }
 
 export function unpackFeatures(packed: PackedFeatures): ItemFeatures {
@@ -159,6 +169,7 @@ export function unpackFeatures(packed: PackedFeatures): ItemFeatures {
     id: packed.id,
     title: packed.title,
     time: packed.time,
+    fullness: packed.fullness,
     terms,
     termCounts,
     titleTerms,

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { Entity } from "../model/entity.ts";
-import { formatUsd, rankStory } from "./rank.ts";
+import { formatUsd } from "../text/money.ts";
+import { rankStory } from "./rank.ts";
 
 const now = Date.parse("2025-12-02T12:00:00Z");
 const money = (value: number): Entity => ({ type: "money", text: "", normalized: "", value, start: 0, end: 0 });

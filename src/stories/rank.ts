@@ -1,6 +1,7 @@
 import type { Entity } from "../model/entity.ts";
 import type { RankFactor } from "../model/story.ts";
-import { commentary } from "./clusterer.ts";
+import { commentary } from "../text/commentary.ts";
+import { formatUsd } from "../text/money.ts";
 
 export type RankItem = {
   sourceId: string;
@@ -108,16 +109,4 @@ export function rankStory(input: RankInput): { score: number; factors: RankFacto
 function factor(name: keyof typeof rankWeights, value: number, detail: string): RankFactor {
   const rounded = Math.round(value * 1000) / 1000;
   return { name, value: rounded, contribution: Math.round(rounded * rankWeights[name] * 1000) / 1000, detail };
-}
-
-export function formatUsd(value: number): string {
-  if (value >= 1e12) return `$${trim(value / 1e12)}T`;
-  if (value >= 1e9) return `$${trim(value / 1e9)}B`;
-  if (value >= 1e6) return `$${trim(value / 1e6)}M`;
-  if (value >= 1e3) return `$${trim(value / 1e3)}K`;
-  return `$${trim(value)}`;
-}
-
-function trim(n: number): string {
-  return n >= 100 ? n.toFixed(0) : n >= 10 ? n.toFixed(1).replace(/\.0$/, "") : n.toFixed(2).replace(/\.?0+$/, "");
 }

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
+import { extractEntities } from "../text/entities/extract-entities.ts";
 import { documentFrequencies } from "./cluster-items.ts";
-import { extractEntities } from "./entities/extract-entities.ts";
 import { type ClusterInput, itemFeatures } from "./features.ts";
 import { Interner } from "./intern.ts";
 import { createMinHasher } from "./minhash.ts";

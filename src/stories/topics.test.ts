@@ -10,6 +10,10 @@ describe("classifyTopic", () => {
     ["Xiaomi releases a 309B-parameter open-weights reasoning model", "models"],
     ["Black Forest Labs raises $300 million at a $3.25 billion valuation", "money"],
     ["Senate drops state AI law pre-emption from the defence bill", "policy"],
+    ["Meta hires Apple's interface design chief Alan Dye", "people"],
+    ["React2Shell: patch React Server Components now (CVE-2025-55182)", "software"],
+    ["TypeScript compiler is being rewritten in Go for a 10x speedup", "software"],
+    ["US unveils new curbs on China's chip industry", "policy"],
   ])("files %s under %s", (title, topic) => {
     expect(classifyTopic(one(title)).topic).toBe(topic);
   });

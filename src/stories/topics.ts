@@ -1,258 +1,27 @@
 import type { Config } from "../config/schema.ts";
 import type { Topic } from "../model/story.ts";
-import { contentTokens } from "./tokens.ts";
+import { contentTokens } from "../text/tokens.ts";
+import { defaultTopics } from "./topic-taxonomy.ts";
 
-/**
- * The default taxonomy, drawn from the house formats' section names. Keywords are matched on folded word forms
- * (see contentTokens), so "chips" matches "chip". Editors can replace the list in the config (`topics`).
- */
-export const defaultTopics: Topic[] = [
-  {
-    id: "compute",
-    label: "The Compute Moat",
-    theme: "The Compute Moat",
-    keywords: [
-      "chip",
-      "chipmaker",
-      "gpu",
-      "tpu",
-      "accelerator",
-      "semiconductor",
-      "foundry",
-      "wafer",
-      "nanometre",
-      "nanometer",
-      "nm",
-      "hbm",
-      "memory",
-      "dram",
-      "nand",
-      "datacenter",
-      "data",
-      "centre",
-      "center",
-      "campus",
-      "power",
-      "energy",
-      "gigawatt",
-      "megawatt",
-      "nuclear",
-      "grid",
-      "electricity",
-      "cooling",
-      "rack",
-      "server",
-      "ultraserver",
-      "supercomputer",
-      "trainium",
-      "graviton",
-      "blackwell",
-      "rubin",
-      "h100",
-      "h200",
-      "b200",
-      "nvlink",
-      "interconnect",
-      "photonic",
-      "optical",
-      "compute",
-      "capex",
-      "cpu",
-      "arm",
-      "tsmc",
-      "fab",
-      "export",
-    ],
-  },
-  {
-    id: "agents",
-    label: "Agentic Frontier",
-    theme: "The Agentic Frontier",
-    keywords: [
-      "agent",
-      "agentic",
-      "autonomous",
-      "robot",
-      "robotics",
-      "humanoid",
-      "automation",
-      "workflow",
-      "mcp",
-      "tool",
-      "assistant",
-      "copilot",
-      "coding",
-      "kiro",
-      "devops",
-      "browser",
-      "embodied",
-      "self-driving",
-      "driving",
-      "vehicle",
-      "manipulation",
-      "factory",
-    ],
-  },
-  {
-    id: "models",
-    label: "Models",
-    theme: "The Model Race",
-    keywords: [
-      "model",
-      "llm",
-      "open-weight",
-      "weights",
-      "parameter",
-      "release",
-      "releases",
-      "launch",
-      "benchmark",
-      "reasoning",
-      "multimodal",
-      "video",
-      "image",
-      "text-to-video",
-      "gpt",
-      "gemini",
-      "claude",
-      "llama",
-      "mistral",
-      "deepseek",
-      "qwen",
-      "nova",
-      "kling",
-      "runway",
-      "flux",
-      "checkpoint",
-      "fine-tuning",
-      "inference",
-      "token",
-      "context",
-      "mixture-of-experts",
-      "moe",
-      "leaderboard",
-    ],
-  },
-  {
-    id: "money",
-    label: "Money",
-    theme: "Follow the Money",
-    keywords: [
-      "funding",
-      "raise",
-      "round",
-      "valuation",
-      "valued",
-      "investor",
-      "investment",
-      "invest",
-      "stake",
-      "ipo",
-      "listing",
-      "acquire",
-      "acquisition",
-      "acquires",
-      "merger",
-      "deal",
-      "buy",
-      "earnings",
-      "revenue",
-      "quarter",
-      "quarterly",
-      "guidance",
-      "forecast",
-      "shares",
-      "stock",
-      "profit",
-      "loss",
-      "margin",
-      "analyst",
-      "market",
-      "series",
-      "billion",
-      "million",
-      "bond",
-      "debt",
-      "partnership",
-    ],
-  },
-  {
-    id: "research",
-    label: "Research",
-    theme: "Notes from the Lab",
-    keywords: [
-      "paper",
-      "arxiv",
-      "neurips",
-      "icml",
-      "iclr",
-      "research",
-      "researcher",
-      "study",
-      "abstract",
-      "experiment",
-      "dataset",
-      "training",
-      "attention",
-      "transformer",
-      "reinforcement",
-      "theorem",
-      "benchmark",
-      "scaling",
-      "method",
-      "architecture",
-    ],
-    sourceKinds: ["arxiv"],
-  },
-  {
-    id: "policy",
-    label: "Policy",
-    theme: "The New Rulebook",
-    keywords: [
-      "regulation",
-      "regulator",
-      "regulatory",
-      "lawmaker",
-      "legislation",
-      "legislature",
-      "congress",
-      "senate",
-      "senator",
-      "parliament",
-      "lawsuit",
-      "sue",
-      "sued",
-      "court",
-      "judge",
-      "ruling",
-      "copyright",
-      "antitrust",
-      "ban",
-      "tariff",
-      "pre-emption",
-      "preemption",
-      "compliance",
-      "eu",
-      "commission",
-      "ftc",
-      "doj",
-      "prosecutor",
-      "indictment",
-      "governor",
-      "sanction",
-      "export",
-      "bill",
-      "act",
-      "law",
-    ],
-  },
-];
+export { defaultTopics };
 
 export type TopicInput = { title: string; text: string; sourceKinds: string[] };
 
+/** Points for each keyword in a title, each (up to LEAD_CAP) in an item's lead, and for the topic's source kinds. */
+const TITLE_KEYWORD = 3;
+const LEAD_CAP = 12;
+const SOURCE_KIND = 25;
+/**
+ * Points for each of a topic's cues a title matches (up to CUE_CAP): a title says what happened ("raises $300M",
+ * "hires Apple's design chief"), which decides the topic more than the vocabulary around it.
+ */
+const CUE = 6;
+const CUE_CAP = 2;
+
 /**
  * The topic a story belongs to: each topic scores keyword hits in the titles (three times) and leads of its
- * items, plus a bonus when its items come from the topic's source kinds (arXiv → Research).
+ * items, what its cues find in the titles, plus a bonus when its items come from the topic's source kinds
+ * (arXiv → Research).
  */
 export function classifyTopic(
   items: TopicInput[],
@@ -266,20 +35,37 @@ export function classifyTopic(
     kinds: item.sourceKinds,
   }));
   const scores: Record<string, number> = {};
+  const cueSets = cuesOf(topics);
   for (const [i, topic] of topics.entries()) {
     const keywords = keywordSets[i] as Set<string>;
+    const cues = cueSets[i] as RegExp[];
     let score = 0;
-    for (const item of tokenized) {
-      for (const token of item.title) if (keywords.has(token)) score += 3;
+    for (const [n, item] of tokenized.entries()) {
+      for (const token of item.title) if (keywords.has(token)) score += TITLE_KEYWORD;
       let leadHits = 0;
       for (const token of item.lead) if (keywords.has(token)) leadHits += 1;
-      score += Math.min(leadHits, 12);
-      if (topic.sourceKinds?.some((kind) => item.kinds.includes(kind))) score += 25;
+      score += Math.min(leadHits, LEAD_CAP);
+      if (topic.sourceKinds?.some((kind) => item.kinds.includes(kind))) score += SOURCE_KIND;
+      const title = items[n]?.title ?? "";
+      let cueHits = 0;
+      for (const cue of cues) cueHits += (title.match(cue) ?? []).length;
+      score += CUE * Math.min(cueHits, CUE_CAP);
     }
     scores[topic.id] = score / Math.max(1, items.length);
   }
   const best = topics.reduce((top, t) => ((scores[t.id] ?? 0) > (scores[top.id] ?? 0) ? t : top), topics[0] as Topic);
   return { topic: best.id, scores };
+}
+
+const cueCache = new WeakMap<Topic[], RegExp[][]>();
+
+function cuesOf(topics: Topic[]): RegExp[][] {
+  let sets = cueCache.get(topics);
+  if (!sets) {
+    sets = topics.map((t) => (t.cues ?? []).map((source) => new RegExp(source, "gi")));
+    cueCache.set(topics, sets);
+  }
+  return sets;
 }
 
 const keywordCache = new WeakMap<Topic[], Set<string>[]>();

@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import type { Entity, EntityType } from "../../src/model/entity.ts";
-import { extractEntities } from "../../src/stories/entities/extract-entities.ts";
+import { extractEntities } from "../../src/text/entities/extract-entities.ts";
 
 // Entity extraction measured on test/fixtures/eval/entities-eval.jsonl (conventions in its README) and on every
 // body of the demo corpus. Recall counts an expected entity found with the same type, an overlapping span and,

@@ -4,6 +4,7 @@ import { toCandidates } from "../../src/ingest/identity.ts";
 import { silentLogger } from "../../src/log.ts";
 import type { FeedItem } from "../../src/model/feed.ts";
 import { buildStories } from "../../src/pipeline/build-stories.ts";
+import { mergeStories, splitStory } from "../../src/pipeline/edit-stories.ts";
 import type { Db } from "../../src/store/db.ts";
 import { ItemsRepo } from "../../src/store/items-repo.ts";
 import { SourcesRepo } from "../../src/store/sources-repo.ts";
@@ -109,6 +110,23 @@ for (const kind of testStores()) {
       expect(story?.factors[0]?.name).toBe("editor");
       await deps.stories.setFlags(id, { blocked: true }, "2025-12-01T15:00:00Z");
       expect((await deps.stories.list({ since: "2025-11-30T00:00:00.000Z" })).map((s) => s.id)).not.toContain(id);
+    });
+
+    it("refuses a split that would empty a story, or moves items of another story, and changes nothing", async () => {
+      await buildStories(deps, { asOf });
+      const [a, b, c] = [await idOf("a"), await idOf("b"), await idOf("c")];
+      const nvidia = (await storyOf(a)) as string;
+      const edit = { ...deps, now: "2025-12-01T14:00:00Z" };
+      await expect(splitStory(edit, nvidia, [a, b], edit.now)).rejects.toMatchObject({ code: "E_USAGE" });
+      await expect(splitStory(edit, nvidia, [a, a, b], edit.now)).rejects.toMatchObject({ code: "E_USAGE" });
+      await expect(splitStory(edit, nvidia, [], edit.now)).rejects.toMatchObject({ code: "E_USAGE" });
+      await expect(splitStory(edit, nvidia, [c], edit.now)).rejects.toMatchObject({ code: "E_USAGE" });
+      await expect(splitStory(edit, "st_missing", [a], edit.now)).rejects.toMatchObject({ code: "E_STORY_NOT_FOUND" });
+      await expect(mergeStories(edit, nvidia, nvidia, edit.now)).rejects.toMatchObject({ code: "E_USAGE" });
+      expect((await deps.stories.get(nvidia))?.itemIds.sort()).toEqual([a, b].sort());
+      const moved = await splitStory(edit, nvidia, [b], edit.now);
+      expect((await deps.stories.get(moved))?.itemIds).toEqual([b]);
+      expect((await deps.stories.get(nvidia))?.itemIds).toEqual([a]);
     });
   });
 }

@@ -30,9 +30,40 @@ describe("per-ticker daily mood", () => {
     ]);
   });
 
+  it("lets the reports of what happened to the company decide the read when the day has any", () => {
+    const day = [
+      { id: "pr", sourceWeight: 1, publishedAt: "2025-12-03T09:00:00Z", entitySentiments: [nvda(0.6)] },
+      { id: "essay", sourceWeight: 1, publishedAt: "2025-12-03T10:00:00Z", entitySentiments: [nvda(0.5)] },
+      {
+        id: "wire",
+        sourceWeight: 1,
+        publishedAt: "2025-12-03T11:00:00Z",
+        entitySentiments: [{ ...nvda(-0.4), verdict: true }],
+      },
+    ];
+    expect(aggregateTickerSentiment(day)).toMatchObject([{ ticker: "NVDA", label: "Bearish", itemIds: ["wire"] }]);
+    expect(aggregateTickerSentiment(day.slice(0, 2))).toMatchObject([{ ticker: "NVDA", label: "Bullish" }]);
+  });
+
   it("lists the items that drove the mood, strongest first", () => {
     const [nvidia] = aggregateTickerSentiment(items, { day: "2025-12-01" });
     expect(nvidia).toMatchObject({ ticker: "NVDA", company: "Nvidia", itemIds: ["b", "a"] });
+  });
+
+  it("counts each item for its day in the given time zone", () => {
+    const late = items.filter((i) => i.id === "c"); // 23:59 UTC on the 1st
+    expect(aggregateTickerSentiment(late).map((r) => r.day)).toEqual(["2025-12-01"]);
+    expect(aggregateTickerSentiment(late, { timeZone: "Asia/Tokyo" }).map((r) => r.day)).toEqual(["2025-12-02"]);
+    const morning = items.filter((i) => i.id === "d"); // 08:00 UTC on the 2nd
+    expect(aggregateTickerSentiment(morning, { timeZone: "America/New_York" }).map((r) => r.day)).toEqual([
+      "2025-12-02",
+    ]);
+    expect(aggregateTickerSentiment(morning, { timeZone: "America/Los_Angeles" }).map((r) => r.day)).toEqual([
+      "2025-12-02",
+    ]);
+    expect(aggregateTickerSentiment(morning, { timeZone: "Pacific/Honolulu" }).map((r) => r.day)).toEqual([
+      "2025-12-01",
+    ]);
   });
 
   it("keeps only the requested day and skips mentions without a ticker", () => {

@@ -1,11 +1,12 @@
+import { dayOf } from "../../model/day.ts";
 import type { EntitySentiment } from "../../model/entity.ts";
-import { companyByTicker } from "../entities/companies.ts";
+import { companyByTicker } from "../../text/entities/companies.ts";
 
 export type TickerSentimentItem = {
   id: string;
   /** The source's editorial weight; 1 is neutral. */
   sourceWeight: number;
-  /** ISO 8601; its UTC date is the day the item counts for. */
+  /** ISO 8601; its date in the options' time zone (UTC by default) is the day the item counts for. */
   publishedAt: string;
   entitySentiments: EntitySentiment[];
 };
@@ -21,16 +22,21 @@ export type TickerSentiment = {
   itemIds: string[];
 };
 
-export type AggregateOptions = { day?: string };
+export type AggregateOptions = {
+  day?: string /** IANA zone whose calendar days group the items; UTC by default. */;
+  timeZone?: string;
+};
 
 /** A day's weighted mean at or beyond ±MOOD_THRESHOLD is Bullish or Bearish. */
 export const MOOD_THRESHOLD = 0.15;
 
-type Contribution = { id: string; value: number };
+type Contribution = { id: string; value: number; weight: number; verdict: boolean };
 
 /**
  * Per ticker and day, the market mood of the day's items: Bullish, Bearish or Neutral, with the items that drove
- * it. This feeds the briefing's "Market Pulse". Tickers with the most decisive mood come first.
+ * it. This feeds the briefing's "Market Pulse". Tickers with the most decisive mood come first. When some of the
+ * day's items report what happened to the company by the market's measure (its shares, results or guidance), the
+ * read is theirs: Micron is not "Bullish" on a day its reporting says its shares fell.
  *
  * @example
  * aggregateTickerSentiment(items, { day: "2025-12-01" })
@@ -45,7 +51,7 @@ export function aggregateTickerSentiment(
     { ticker: string; company: string; day: string; weight: number; items: Contribution[] }
   >();
   for (const item of items) {
-    const day = utcDay(item.publishedAt);
+    const day = dayIn(item.publishedAt, options.timeZone ?? "UTC");
     if (!day || (options.day && day !== options.day)) continue;
     const weight = Number.isFinite(item.sourceWeight) && item.sourceWeight > 0 ? item.sourceWeight : 1;
     for (const sentiment of item.entitySentiments) {
@@ -54,13 +60,18 @@ export function aggregateTickerSentiment(
       const company = companyByTicker(sentiment.ticker)?.name ?? sentiment.normalized;
       const group = groups.get(key) ?? { ticker: sentiment.ticker, company, day, weight: 0, items: [] };
       group.weight += weight;
-      group.items.push({ id: item.id, value: sentiment.score * weight });
+      group.items.push({ id: item.id, value: sentiment.score * weight, weight, verdict: sentiment.verdict === true });
       groups.set(key, group);
     }
   }
   const result = [...groups.values()].map((group) => {
-    const total = group.items.reduce((sum, c) => sum + c.value, 0);
-    const score = Math.round((total / group.weight) * 1000) / 1000;
+    // The reports of what happened to the company (its shares, results, guidance) decide its read when the day
+    // has any; commentary and press releases count only on a day without them.
+    const verdicts = group.items.filter((c) => c.verdict);
+    const counted = verdicts.length ? verdicts : group.items;
+    const total = counted.reduce((sum, c) => sum + c.value, 0);
+    const weight = counted.reduce((sum, c) => sum + c.weight, 0);
+    const score = Math.round((total / Math.max(weight, Number.EPSILON)) * 1000) / 1000;
     const label = score >= MOOD_THRESHOLD ? "Bullish" : score <= -MOOD_THRESHOLD ? "Bearish" : "Neutral";
     return {
       ticker: group.ticker,
@@ -68,7 +79,7 @@ export function aggregateTickerSentiment(
       day: group.day,
       label,
       score,
-      itemIds: drivers(group.items, label),
+      itemIds: drivers(counted, label),
       total,
     } as const;
   });
@@ -89,7 +100,7 @@ function drivers(items: Contribution[], label: TickerSentiment["label"]): string
     .map(([id]) => id);
 }
 
-function utcDay(iso: string): string | null {
+function dayIn(iso: string, zone: string): string | null {
   const time = Date.parse(iso);
-  return Number.isNaN(time) ? null : new Date(time).toISOString().slice(0, 10);
+  return Number.isNaN(time) ? null : dayOf(time, zone);
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { extractEntities } from "../entities/extract-entities.ts";
+import { extractEntities } from "../../text/entities/extract-entities.ts";
 import { entitySentiments } from "./entity-sentiments.ts";
 
 function byCompany(text: string): Record<string, string> {
@@ -14,6 +14,20 @@ describe("sentiment towards each company", () => {
       Intel: "positive",
       Synopsys: "negative",
     });
+  });
+
+  it("reads a company by what happened to its shares, not by the upbeat quotes around it", () => {
+    const text =
+      "Micron said it would exit its Crucial consumer business. " +
+      "“The AI-driven growth in the data center has led to a surge in demand for memory,” an executive said. " +
+      "Contract prices for DRAM have climbed sharply this autumn. Micron shares dipped 2% on the news.";
+    const [micron] = entitySentiments(text, extractEntities(text));
+    expect(micron).toMatchObject({ normalized: "Micron", label: "negative", verdict: true });
+  });
+
+  it("takes a run of past gains for background, not the day's verdict", () => {
+    const text = "Micron's shares have more than doubled this year. Micron shares fell 3% on Wednesday.";
+    expect(byCompany(text)).toEqual({ Micron: "negative" });
   });
 
   it("credits the company a broker writes about, not the broker", () => {

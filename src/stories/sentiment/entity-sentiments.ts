@@ -1,5 +1,5 @@
 import type { Entity, EntitySentiment } from "../../model/entity.ts";
-import { findCompany } from "../entities/companies.ts";
+import { findCompany } from "../../text/entities/companies.ts";
 import type { Evidence } from "./score-sentence.ts";
 import { type ScoredSentence, scoreSentences, toSentiment } from "./score-sentiment.ts";
 
@@ -15,6 +15,16 @@ function isQuotedSource(company: CompanyKey): boolean {
 
 type Mention = CompanyKey & { at: number };
 
+/**
+ * How much a company's verdict (its shares, results or guidance moving) outweighs the rest of what a text says
+ * about it: "Micron shares dipped 2%" sets Micron's read even in an article full of upbeat demand quotes.
+ */
+const VERDICT_SHARE = 0.75;
+
+/** A sentence telling how things stood before ("shares have more than doubled in 2025"): background, not news. */
+const background =
+  /\b(?:have|has)\s+(?:\w+\s+){0,3}?\w+(?:ed|en|wn)\b|\bso far this year\b|\byear to date\b|\bthis year\b/i;
+
 /** The companies evidence can be about: the sentence's mentions, brokers only when no one else is named. */
 function candidatesOf(mentions: Mention[]): Mention[] {
   const principals = mentions.filter((m) => !isQuotedSource(m));
@@ -29,6 +39,11 @@ function companyFor(evidence: Evidence, candidates: Mention[]): CompanyKey | nul
   return best ?? candidates[0] ?? null;
 }
 
+/** A sentence's words joined back, enough for the background test. */
+function sentenceText(sentence: ScoredSentence): string {
+  return sentence.words.map((w) => w.w).join(" ");
+}
+
 /**
  * Sentiment towards each company a text names, from the sentences about it. A sentence that names no company
  * ("Its shares fell 5%.") is about the subject of the last sentence that named one.
@@ -37,7 +52,8 @@ export function entitySentimentsOf(
   sentences: readonly ScoredSentence[],
   entities: readonly Entity[],
 ): EntitySentiment[] {
-  const totals = new Map<string, { key: CompanyKey; sum: number; sentences: number }>();
+  type Total = { key: CompanyKey; sum: number; sentences: number; verdict: number; verdicts: number };
+  const totals = new Map<string, Total>();
   for (const entity of entities) {
     if (entity.type !== "org" || (!entity.ticker && !findCompany(entity.normalized))) continue;
     if (!totals.has(entity.normalized))
@@ -45,6 +61,8 @@ export function entitySentimentsOf(
         key: { normalized: entity.normalized, ticker: entity.ticker ?? null },
         sum: 0,
         sentences: 0,
+        verdict: 0,
+        verdicts: 0,
       });
   }
   let lastCompany: CompanyKey | null = null;
@@ -54,13 +72,20 @@ export function entitySentimentsOf(
     const touched = new Set<string>(mentions.length ? mentions.map((m) => m.normalized) : []);
     if (!mentions.length && lastCompany && sentence.evidence.length) touched.add(lastCompany.normalized);
     const candidates = candidatesOf(mentions);
+    const news = !background.test(sentenceText(sentence));
+    const verdictOf = new Set<Total>();
     for (const evidence of sentence.evidence) {
       const company = mentions.length ? companyFor(evidence, candidates) : lastCompany;
       const total = company ? totals.get(company.normalized) : undefined;
       if (!total) continue;
       total.sum += evidence.value;
+      if (evidence.verdict && news) {
+        total.verdict += evidence.value;
+        verdictOf.add(total);
+      }
       touched.add(company?.normalized ?? "");
     }
+    for (const total of verdictOf) total.verdicts += 1;
     for (const name of touched) {
       const total = totals.get(name);
       if (total) total.sentences += 1;
@@ -69,11 +94,16 @@ export function entitySentimentsOf(
     const subject = candidates[0];
     if (subject) lastCompany = subject;
   }
-  return [...totals.values()].map(({ key, sum, sentences: count }) => ({
-    normalized: key.normalized,
-    ticker: key.ticker,
-    ...toSentiment(sum / Math.max(1, count)),
-  }));
+  return [...totals.values()].map(({ key, sum, sentences: count, verdict, verdicts }) => {
+    const overall = sum / Math.max(1, count);
+    const raw = verdicts ? VERDICT_SHARE * (verdict / verdicts) + (1 - VERDICT_SHARE) * overall : overall;
+    return {
+      normalized: key.normalized,
+      ticker: key.ticker,
+      ...toSentiment(raw),
+      ...(verdicts ? { verdict: true } : {}),
+    };
+  });
 }
 
 /**

@@ -211,6 +211,11 @@ export const polarWords: Record<string, number> = {
   "take longer|takes longer|taking longer|took longer|longer than expected|longer than planned": -0.5,
   "few options|limited options|running out of|ran out of|no buyers|no bidders|lack of interest|little interest": -0.5,
   "cost cutting|cost cuts|cost savings|cost reductions|cost saving|savings": 0.3,
+  "returned to growth|return to growth|returned to profit|return to profit|returned to profitability|back to growth": 0.7,
+  "reinstate its dividend|reinstated its dividend|reinstates its dividend|resume dividend|resumed its dividend": 0.6,
+  "added to the s&p 500|join the s&p 500|joins the s&p 500|added to the index|premium of|a premium to": 0.5,
+  "no dividend|skip its dividend|skipped its dividend|suspend its dividend|suspended its dividend|dividend cut": -0.7,
+  "bad loans|loan losses|set aside|provisions for|halt production|halts production|halted production": -0.5,
 };
 
 /** Negators flip the next tone word in their clause. Some also carry a tone when nothing follows ("failed"). */
@@ -235,7 +240,7 @@ export const neutralizers =
 
 /** Phrases that carry no tone and would otherwise trip a rule ("declined to comment", "termination fee"). */
 export const toneless =
-  "declined to comment|declines to comment|did not respond|did not immediately respond|would not comment|could not be reached|no comment|not disclose|did not disclose|declined to disclose|neither confirm nor deny|would neither confirm nor deny|termination fee|subject to regulatory approval|subject to approval|regulatory approval|record date|on record|for the record|share split|stock split|not only|no decision|no update|declined to elaborate|in talks|late to comment|price range|lost track|up to|set up|sets up|setting up|up front|follow up|lined up|make up|makes up|made up|took up|in advance|advance notice|the end of|end of|by the end|year end|year-end|end-to-end|fine-tuning|fine-tuned|fine-tune|ramp-up period|halted pending|trading halt|trading halted|halted trading|as part of|as well as|such as|as much as|as many as|as early as|as soon as|as of|as long as|as a|after hours|after the bell|after the close|after the market closes|after markets close|after-hours|awaiting approval|awaiting regulatory approval|pending approval|pending regulatory approval|requires approval|require approval|needs approval|need approval|seek approval|seeking approval|for approval";
+  "weight loss|weight-loss|standard & poor's|standard and poor's|s&p global|sole supplier|declined to comment|declines to comment|did not respond|did not immediately respond|would not comment|could not be reached|no comment|not disclose|did not disclose|declined to disclose|neither confirm nor deny|would neither confirm nor deny|termination fee|subject to regulatory approval|subject to approval|regulatory approval|record date|on record|for the record|share split|stock split|not only|no decision|no update|declined to elaborate|in talks|late to comment|price range|lost track|up to|set up|sets up|setting up|up front|follow up|lined up|make up|makes up|made up|took up|in advance|advance notice|the end of|end of|by the end|year end|year-end|end-to-end|fine-tuning|fine-tuned|fine-tune|ramp-up period|halted pending|trading halt|trading halted|halted trading|as part of|as well as|such as|as much as|as many as|as early as|as soon as|as of|as long as|as a|after hours|after the bell|after the close|after the market closes|after markets close|after-hours|awaiting approval|awaiting regulatory approval|pending approval|pending regulatory approval|requires approval|require approval|needs approval|need approval|seek approval|seeking approval|for approval";
 
 /**
  * Contrast markers. After "but"/"however" the clause before counts less; the clause a concessive word opens

@@ -11,13 +11,30 @@ import type { Word } from "./sentences.ts";
 // - "flat", "in line", "reiterated" pull the sentence toward neutral.
 
 /** One piece of evidence: its tone, where it is, and the company it is about when its object is a company. */
-export type Evidence = { value: number; at: number; company?: { normalized: string; ticker: string | null } };
+export type Evidence = {
+  value: number;
+  at: number;
+  company?: { normalized: string; ticker: string | null };
+  /**
+   * Set when the evidence is what happened to the company by the market's measure: its shares or the company
+   * moved, or its results or guidance did. The market read of a ticker rests on these first.
+   */
+  verdict?: boolean;
+};
 
 type Item = { word: Word; cue: Cue | null; index: number; boundary: boolean };
 
 const verbBefore = new Set(verbCues.split("|"));
 const boundaries = new Set([",", ";", ":", "(", ")", '"', "“", "”"]);
 const marketWords = new Set(["shares", "stock", "stocks", "share price", "stock price", "<company>"]);
+/** Results and guidance: what a company reports of itself, as the market reads it. */
+const resultWords = new Set(
+  (
+    "revenue|revenues|sales|turnover|income|profit|profits|earnings|eps|earnings per share|net income|" +
+    "operating income|ebitda|margin|margins|gross margin|operating margin|guidance|forecast|forecasts|outlook|" +
+    "loss|losses|net loss|operating loss|dividend|bookings|backlog|rating|price target|free cash flow|cash flow"
+  ).split("|"),
+);
 const liftWords = new Set(["lift", "lifts", "lifted", "lifting"]);
 const relief = new Set(["smaller", "less", "lower", "better", "milder", "narrower", "fewer"]);
 const worse = new Set(["bigger", "larger", "worse", "deeper", "wider", "steeper", "more"]);
@@ -154,6 +171,7 @@ function scoreClause(clause: Item[], weights: number[], evidence: Evidence[]): v
       if (!object && (cue.weak || cue.transitive)) return;
       let value = cue.dir * cue.strength * 0.5;
       let company: Evidence["company"];
+      let verdict = false;
       if (object) {
         used.add(object);
         const barrier = object.cue?.kind === "object" && object.cue.barrier;
@@ -164,8 +182,15 @@ function scoreClause(clause: Item[], weights: number[], evidence: Evidence[]): v
         const good = cue.completion ? 1 : objectGood(object);
         value = cue.dir * flip * good * cue.strength * market;
         company = object.word.company;
+        verdict = market > 1 || resultWords.has(object.word.w);
       }
-      events.push({ value, at: item.word.start, pos, ...(company ? { company } : {}) });
+      events.push({
+        value,
+        at: item.word.start,
+        pos,
+        ...(company ? { company } : {}),
+        ...(verdict ? { verdict } : {}),
+      });
     } else if (cue?.kind === "polar") {
       events.push({ value: cue.value, at: item.word.start, pos });
     }
@@ -183,6 +208,7 @@ function scoreClause(clause: Item[], weights: number[], evidence: Evidence[]): v
       value: event.value * hedged * weight,
       at: event.at,
       ...(event.company ? { company: event.company } : {}),
+      ...(event.verdict ? { verdict: true } : {}),
     });
   }
 }

@@ -68,6 +68,20 @@ describe("financial sentiment", () => {
     expect(scoreSentiment("")).toEqual({ label: "neutral", score: 0 });
   });
 
+  it("reads figures set against earlier ones by which way they moved", () => {
+    expect(label("Micron reported revenue of USD 11.3 bn, compared with USD 7.75 bn a year earlier.")).toBe("positive");
+    expect(label("The operating loss was EUR 1.8 mn, compared with a loss of EUR 4.6 mn a year earlier.")).toBe(
+      "positive",
+    );
+    expect(label("Volkswagen sold 2.2 million vehicles in China, compared with 3.2 million in 2019.")).toBe("negative");
+    expect(label("Operating profit was EUR 41.2 mn, compared with EUR 41.0 mn a year earlier.")).toBe("neutral");
+  });
+
+  it("keeps a bracketed ticker inside the company's clause", () => {
+    expect(label("Synopsys (SNPS) rose in early trading.")).toBe("positive");
+    expect(label("Micron (NASDAQ: MU) shares fell 3%.")).toBe("negative");
+  });
+
   it("keeps scores within -1..1", () => {
     expect(toSentiment(50).score).toBeLessThanOrEqual(1);
     expect(toSentiment(-50).score).toBeGreaterThanOrEqual(-1);

@@ -1,5 +1,6 @@
 import type { Entity } from "../../model/entity.ts";
-import { findCompany } from "../entities/companies.ts";
+import { findCompany } from "../../text/entities/companies.ts";
+import { sentenceSpans } from "../../text/sentences.ts";
 
 /** One word of a sentence as the sentiment rules see it; a company or an amount of money is one word. */
 export type Word = {
@@ -13,31 +14,8 @@ export type Word = {
 
 export type Sentence = { start: number; end: number; words: Word[] };
 
-// Abbreviations whose full stop does not end a sentence.
-const abbreviations = new Set(
-  "mr mrs ms dr prof sr jr st inc corp co ltd llc plc vs etc no fig approx est dept gov sen rep jan feb mar apr jun jul aug sep sept oct nov dec e.g i.e u.s u.k u.n a.m p.m".split(
-    " ",
-  ),
-);
-
-/** Splits a text into sentences: at ".", "!" or "?" before a capital, a digit or a quote, and at line breaks. */
-export function splitSentences(text: string): Array<{ start: number; end: number }> {
-  const spans: Array<{ start: number; end: number }> = [];
-  let start = 0;
-  const boundary = /[.!?]+["'”’)]?(?=\s+["'“‘(]?[\p{Lu}\d])|\n\s*/gu;
-  for (const m of text.matchAll(boundary)) {
-    const end = m.index + m[0].length;
-    if (m[0].startsWith(".")) {
-      const before = /([\p{L}.]+)$/u.exec(text.slice(Math.max(start, m.index - 12), m.index))?.[1] ?? "";
-      // "U.S." and "Inc." end words, not sentences; a single capital is an initial ("C.C. Wei").
-      if (abbreviations.has(before.toLowerCase()) || /^\p{Lu}$/u.test(before)) continue;
-    }
-    if (text.slice(start, end).trim()) spans.push({ start, end });
-    start = end;
-  }
-  if (text.slice(start).trim()) spans.push({ start, end: text.length });
-  return spans;
-}
+/** "(SNPS)", "(NASDAQ: NVDA)", "(9984.T)" right after a company's name. */
+const tickerInBrackets = /^\((?:[A-Z]+:\s*)?[A-Z0-9]{1,6}(?:\.[A-Z]{1,2})?\)/;
 
 // Latin letters cover the financial vocabulary; other scripts pass through as words of their own.
 const wordPattern = /[0-9]+(?:[.,][0-9]+)*%?|[A-Za-z0-9\u00C0-\u024F]+(?:['’][A-Za-z]+)?|[,;:()"“”]|[^\s\x00-\x7F]+/g;
@@ -51,7 +29,8 @@ export function sentenceWords(text: string, entities: readonly Entity[]): Senten
     .filter((e) => e.type === "money" || (e.type === "org" && (e.ticker || findCompany(e.normalized))))
     .sort((a, b) => a.start - b.start);
   let spanIndex = 0;
-  return splitSentences(text).map(({ start, end }) => {
+  // The one sentence splitter; a title on its own line is a sentence of its own.
+  return sentenceSpans(text, { lineBreaks: true }).map(({ start, end }) => {
     const words: Word[] = [];
     wordPattern.lastIndex = start;
     for (let m = wordPattern.exec(text); m !== null && m.index < end; m = wordPattern.exec(text)) {
@@ -61,6 +40,13 @@ export function sentenceWords(text: string, entities: readonly Entity[]): Senten
       if (span && span.start <= at) {
         const last = words[words.length - 1];
         if (!last || last.start !== span.start) words.push(entityWord(span));
+        continue;
+      }
+      // "Synopsys (SNPS) rose": a ticker in brackets after a company is part of its name, not a clause of its own.
+      const last = words[words.length - 1];
+      if (last?.w === "<company>" && tickerInBrackets.test(text.slice(at, Math.min(end, at + 24)))) {
+        const close = text.indexOf(")", at);
+        wordPattern.lastIndex = close + 1;
         continue;
       }
       let w = m[0].toLowerCase();

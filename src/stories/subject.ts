@@ -1,0 +1,183 @@
+import type { Entity } from "../model/entity.ts";
+import type { StorySubject } from "../model/story.ts";
+import { findCompany, rootCompany } from "../text/entities/companies.ts";
+import { notNames } from "../text/entities/name-words.ts";
+import { productMaker } from "../text/entities/product-makers.ts";
+import {
+  actingBody,
+  counterpartAfter,
+  headlineVerbs,
+  headlineWords,
+  licenceNames,
+  neverSubjects,
+  offices,
+  subjectBefore,
+} from "./subject-rules.ts";
+
+export type { StorySubject };
+
+/**
+ * What subject choice reads of a member: its title, the entities of its title and text (offsets into both), and
+ * the name of the outlet that published it ("OpenAI Blog": a company's own post is about that company).
+ */
+export type SubjectMember = { title: string; entities: Entity[]; source?: string };
+
+/**
+ * Weights of where a name appears: the first name of a title is who the event happened to ("Meta hires Apple's
+ * design chief": Meta), later title names are counterparts, names in the text count least. A name a phrase marks as
+ * the one the event happened to ("defects to Anthropic", "sues Midjourney") outweighs the first.
+ */
+const marked = 6;
+const firstInTitle = 4;
+const laterInTitle = 1.5;
+const inText = 0.5;
+/** Mentions in one item's text that count: a name repeated through an article is not more the subject for it. */
+const textMentions = 2;
+/** A person counts less than an organisation: "Linda Yaccarino steps down as CEO of X" is X's story. */
+const personWeight = 0.6;
+/** A product stands for its maker, a little less surely than the maker's own name. */
+const productWeight = 0.8;
+/** A name the company table knows is more likely a subject than a capitalised phrase the extractor guessed. */
+const knownBonus = 1.5;
+
+type Candidate = { name: string; type: "org" | "person"; start: number; end: number; ticker?: string };
+
+/**
+ * The subject of a story: the organisation (or, when none is named, the person) its titles lead with, counted over
+ * all its items; null when nothing qualifies. A possessive ("Apple's design chief") marks a counterpart, not the
+ * subject, and so does a licence ("MIT-licensed") or a market index. A product stands for its maker (Claude for
+ * Anthropic), a head of government for the government, and a headline's opening name before a verb ("Etched
+ * raises $120M") is a candidate even when no table knows it.
+ */
+export function storySubject(members: SubjectMember[]): StorySubject | null {
+  const scores = new Map<string, { score: number; name: string; ticker?: string; known: boolean }>();
+  const credit = (candidate: Candidate, weight: number) => {
+    const key = candidate.name.toLowerCase();
+    const current = scores.get(key);
+    if (current) current.score += weight;
+    else
+      scores.set(key, {
+        score: weight,
+        name: candidate.name,
+        ...(candidate.ticker ? { ticker: candidate.ticker } : {}),
+        known: findCompany(candidate.name) !== null,
+      });
+  };
+  for (const member of members) {
+    const { title } = member;
+    let firstSeen = false;
+    const publisher = publisherOf(member);
+    const mentions = new Map<string, number>();
+    for (const { candidate, weight: typeWeight } of candidatesOf(member)) {
+      if (candidate.start >= title.length) {
+        const key = candidate.name.toLowerCase();
+        const seen = mentions.get(key) ?? 0;
+        mentions.set(key, seen + 1);
+        if (seen < textMentions) credit(candidate, inText * typeWeight);
+        continue;
+      }
+      // "Alibaba's QwQ-32B" leads with its owner; "Meta hires Apple's design chief" names a counterpart.
+      const after = title.slice(candidate.end);
+      const counterpart = counterpartAfter.test(after) && (firstSeen || !/^['’]s?\s/.test(after));
+      const isMarked = subjectBefore.test(title.slice(0, candidate.start));
+      const weight = isMarked ? marked : firstSeen || counterpart ? laterInTitle : firstInTitle;
+      if (!counterpart) firstSeen = true;
+      credit(candidate, weight * typeWeight);
+    }
+    // "Introducing Operator" on OpenAI's blog: when its title names no one, a company's own post is about it.
+    if (publisher) credit(publisher, firstSeen ? inText : firstInTitle);
+  }
+  let best: { score: number; name: string; ticker?: string; known: boolean } | null = null;
+  const value = (c: { score: number; known: boolean }) => c.score * (c.known ? knownBonus : 1);
+  for (const candidate of scores.values()) if (!best || value(candidate) > value(best)) best = candidate;
+  if (!best) return null;
+  const company = findCompany(best.name);
+  const root = company ? rootCompany(company) : null;
+  const ticker = best.ticker ?? root?.ticker ?? undefined;
+  return { name: best.name, ...(ticker ? { ticker } : {}) };
+}
+
+/** The company whose own outlet published a member ("OpenAI Blog", "Anthropic News"), if the table knows it. */
+function publisherOf(member: SubjectMember): Candidate | null {
+  const words = (member.source ?? "").split(/\s+/);
+  for (let n = Math.min(3, words.length - 1); n >= 1; n -= 1) {
+    const company = findCompany(words.slice(0, n).join(" "));
+    if (company) return { name: company.name, type: "org", start: 0, end: 0 };
+  }
+  return null;
+}
+
+/** A member's possible subjects in text order, each with the weight of its kind. */
+function candidatesOf(member: SubjectMember): { candidate: Candidate; weight: number }[] {
+  const out: { candidate: Candidate; weight: number }[] = [];
+  const { title } = member;
+  for (const entity of member.entities) {
+    const candidate = asCandidate(entity);
+    if (!candidate || !eligible(candidate, title)) continue;
+    const weight = entity.type === "product" ? productWeight : candidate.type === "person" ? personWeight : 1;
+    out.push({ candidate, weight });
+  }
+  const overlaps = (c: Candidate) => out.some((o) => o.candidate.start < c.end && o.candidate.end > c.start);
+  const opener = headlineOpener(title);
+  if (opener && !overlaps(opener)) out.push({ candidate: opener, weight: 1 });
+  // A head of government the extractor took for a word ("Newsom vetoes SB 1047"): their office.
+  for (const [holder, office] of offices) {
+    const at = new RegExp(`\\b${holder}\\b`, "i").exec(title);
+    const candidate: Candidate | null = at
+      ? { name: office, type: "org", start: at.index, end: at.index + holder.length }
+      : null;
+    if (candidate && !overlaps(candidate)) out.push({ candidate, weight: personWeight });
+  }
+  return out.sort((a, b) => a.candidate.start - b.candidate.start);
+}
+
+/** An entity as a subject candidate: organisations and people as named, a product as its maker, a leader as office. */
+function asCandidate(entity: Entity): Candidate | null {
+  const span = { start: entity.start, end: entity.end };
+  if (entity.type === "product") {
+    const maker = productMaker(entity.normalized) ?? productMaker(entity.text);
+    return maker ? { name: maker, type: "org", ...span } : null;
+  }
+  if (entity.type !== "org" && entity.type !== "person") return null;
+  const folded = entity.normalized.toLowerCase();
+  const office = offices.get(folded);
+  if (office) return { name: office, type: "org", ...span };
+  // "Stargate" read as an organisation is a product of OpenAI's; a company's own name stays its own.
+  const maker = findCompany(entity.normalized) ? null : productMaker(entity.normalized);
+  const name = maker ?? actingBody.get(folded) ?? entity.normalized;
+  return { name, type: entity.type, ...span, ...(entity.ticker ? { ticker: entity.ticker } : {}) };
+}
+
+/**
+ * The name a headline opens with when a verb follows it ("Etched raises $120M", "Harvey raises…"): one to three
+ * capitalised words that are not headline words, at the start of the title or after a "Label:" prefix.
+ */
+function headlineOpener(title: string): Candidate | null {
+  const match = /^(?:[A-Z][\w ]{0,20}:\s+)?([A-Z][\w.&+-]*(?:\s+[A-Z][\w.&+-]*){0,2})/.exec(title);
+  if (!match?.[1]) return null;
+  const name = match[1];
+  const start = match[0].length - name.length;
+  // "Boeing (BA) jumps…": a ticker in brackets sits between the name and its verb.
+  const rest = title.slice(start + name.length).replace(/^\s*\([A-Z.:\s]{1,16}\)/, "");
+  if (!headlineVerbs.test(rest)) return null;
+  if (name.split(/\s+/).some((word) => notNames.has(word))) return null;
+  const candidate: Candidate = {
+    name: offices.get(name.toLowerCase()) ?? name,
+    type: "org",
+    start,
+    end: start + name.length,
+  };
+  return eligible(candidate, title) ? candidate : null;
+}
+
+function eligible(candidate: Candidate, title: string): boolean {
+  const name = candidate.name.trim();
+  if (name.length < 2 || neverSubjects.has(name.toLowerCase())) return false;
+  if (headlineWords.test(name)) return false;
+  // "Licence check: MIT, Apache 2.0…": in a story about licences these are the licences.
+  if (licenceNames.has(name.toLowerCase()) && /licen[cs]|open[- ]weights?|open[- ]source/i.test(title)) return false;
+  // "MIT-licensed", "MIT licence": the licence, not the institute.
+  if (candidate.start < title.length && /^[-\s](?:licen[cs]ed?|license)\b/i.test(title.slice(candidate.end)))
+    return false;
+  return true;
+}
