@@ -1,7 +1,7 @@
 import type { Entity, EntitySentiment, Sentiment } from "../model/entity.ts";
 import type { SourceKind } from "../model/source.ts";
 import type { Story, Topic } from "../model/story.ts";
-import type { Trend } from "../stories/trends.ts";
+import type { Trend } from "../stories/index.ts";
 
 /** One source item as writers see it: its text and what analysis found in it. */
 export type DayItem = {
@@ -17,6 +17,8 @@ export type DayItem = {
   entities: Entity[];
   sentiment: Sentiment;
   entitySentiments: EntitySentiment[];
+  /** The image the item's page (og:image, when we fetched the page) or its feed entry names, else null. */
+  image?: string | null;
 };
 
 export type DayStory = Story & {
@@ -44,6 +46,8 @@ export type TickerMood = {
  */
 export type DayContext = {
   date: string;
+  /** The IANA zone whose calendar `date` is a day of (the `timezone` setting); UTC when absent. */
+  timeZone?: string;
   /** Ranked, best first; blocked stories already removed. */
   stories: DayStory[];
   /** Stories of the seven days before, for "third such deal this week" lines. */

@@ -56,6 +56,8 @@ const sectionSchema = z.object({
   empty: z.string().default("No earlier issues yet."),
   /** Drop the whole section when there is nothing for it (true), or keep its heading with a note (false). */
   optional: z.boolean().default(true),
+  /** An emoji shown before the heading when the edition has `emoji: true`; decoration only. */
+  icon: z.string().min(1).max(16).optional(),
 });
 
 export const editionSchema = z.object({
@@ -71,6 +73,20 @@ export const editionSchema = z.object({
     .default(24),
   /** Subject line: {{headlines}} (the first section's headlines), {{date}}, {{name}}. */
   subject: z.string().default("{{headlines}}"),
+  /**
+   * Decorative emoji: section icons, the Rapid Fire groups' emoji. Off by default — where no emoji font is installed
+   * they show as empty boxes — and the headings' words stand alone either way.
+   */
+  emoji: z.boolean().default(false),
+  /**
+   * The section whose first story carries the issue's lead image (a section id), or null for none. Unset: the first
+   * section of full stories.
+   */
+  leadImage: z
+    .string()
+    .regex(/^[a-z][a-z0-9-]*$/)
+    .nullable()
+    .optional(),
   sections: z.array(sectionSchema).min(1),
 });
 

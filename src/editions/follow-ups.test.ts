@@ -94,6 +94,34 @@ describe("withoutRepeats", () => {
     expect(seen.stories[0]?.score).toBeCloseTo(6 * (2 / 4));
   });
 
+  it("counts the evening before as the day's news only when no issue of the day before saw it", () => {
+    const evening = story("evening", 7, [
+      item("c1", "wire", "2025-12-03T20:00:00Z"),
+      item("c2", "ledger", "2025-12-04T07:00:00Z"),
+    ]);
+    const withIssue = {
+      ...day([evening]),
+      archive: [{ title: "Dec 3", url: "/digest/2025-12-03", date: "2025-12-03", edition: "digest" }],
+    };
+    const { day: seen } = withoutRepeats(withIssue, 24);
+    // The Dec 3 issue's window held it: on Dec 4 it is a follow-up, news only with two new outlets.
+    expect(seen.stories[0]?.followUp?.news).toBe(false);
+  });
+
+  it("never lets a follow-up lead while a story first reported today can, and lets a pin lead", () => {
+    const followUp = story("again", 20, [
+      ...dec1,
+      item("f1", "tape", "2025-12-04T06:00:00Z"),
+      item("f2", "review", "2025-12-04T07:00:00Z"),
+    ]);
+    const today = story("today", 4, [item("g1", "wire", "2025-12-04T09:00:00Z")]);
+    expect(withoutRepeats(day([followUp, today]), 24).day.stories.map((s) => s.id)).toEqual(["today", "again"]);
+    const pinned = { ...story("old", 3, dec1), pinned: true } as DayStory;
+    expect(withoutRepeats(day([today, pinned]), 24).day.stories.map((s) => s.id)).toEqual(["today", "old"]);
+    const pinnedFirst = { ...pinned, score: 103 } as DayStory;
+    expect(withoutRepeats(day([pinnedFirst, today]), 24).day.stories[0]?.id).toBe("old");
+  });
+
   it("drops a story told before with nothing new at all", () => {
     const told = story("told", 9, dec1);
     const { day: seen } = withoutRepeats(day([told], [{ storyId: "told", date: "2025-12-02" }]), 24);

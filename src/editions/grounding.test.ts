@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { extractEntities } from "../stories/entities/extract-entities.ts";
+import { extractEntities } from "../text/entities/extract-entities.ts";
 import type { DayItem } from "./day.ts";
 import { buildEvidence, unsupportedClaims } from "./grounding.ts";
 
@@ -47,5 +47,47 @@ describe("unsupportedClaims", () => {
   ])("catches what the sources do not say: %s", (sentence, claim) => {
     const failures = unsupportedClaims(sentence, evidence);
     expect(failures.map((f) => f.claim.toLowerCase()).join(" | ")).toContain(claim.toLowerCase());
+  });
+});
+
+describe("unit-aware grounding", () => {
+  const ipo = buildEvidence([
+    item(
+      "Moore Threads raised about 8 billion yuan (roughly $1.1 billion) in its listing. Revenue grew 40 percent, margins widened by 3 percentage points, and its chips run 4.4 times faster than the last generation. OpenAI is a customer.",
+      "Moore Threads raises 8 billion yuan in Shanghai listing",
+    ),
+  ]);
+
+  it.each([
+    ["Moore Threads raised about $1.1 billion in its listing.", []],
+    ["Moore Threads raised 8 billion yuan.", []],
+    ["Revenue grew 40% and the chips are 4.4x faster.", []],
+    ["Margins widened by 3 percentage points.", []],
+  ])("accepts the same amount in the same unit: %s", (sentence, claims) => {
+    expect(unsupportedClaims(sentence, ipo).map((f) => f.claim)).toEqual(claims);
+  });
+
+  it.each([
+    ["Moore Threads raised roughly $8.0 billion in its listing.", "$8.0 billion"],
+    ["Moore Threads raised 1.1 billion yuan.", "1.1 billion yuan"],
+    ["Moore Threads raised $1.12 billion.", "$1.12 billion"],
+    ["Moore Threads raised $2 billion.", "$2 billion"],
+    ["Margins widened by 3%.", "3%"],
+    ["Revenue grew 40 percentage points.", "40 percentage points"],
+    ["The chips run 4.8 times faster.", "4.8 times"],
+    ["Openai is a customer.", "Openai"],
+  ])("refuses a changed currency, scale, rounding or spelling: %s", (sentence, claim) => {
+    expect(unsupportedClaims(sentence, ipo).map((f) => f.claim)).toContain(claim);
+  });
+});
+
+describe("attributions", () => {
+  it("accepts words the sources have the person say, and refuses words they do not", () => {
+    expect(unsupportedClaims("Jensen Huang said accelerated computing is reinventing design.", evidence)).toEqual([]);
+    const invented = unsupportedClaims(
+      "Jensen Huang said the deal would double Synopsys revenue by next year.",
+      evidence,
+    );
+    expect(invented.map((f) => f.claim)).toContain("Jensen Huang saying so");
   });
 });

@@ -1,12 +1,24 @@
 import type { Entity } from "../model/entity.ts";
 import type { IssueNote, Section, StoryBlock } from "../model/issue.ts";
-import { extractEntities } from "../stories/entities/extract-entities.ts";
+import { extractEntities } from "../text/entities/extract-entities.ts";
+import { escapeRegex } from "../text/regex.ts";
+import { splitSentences } from "../text/sentences.ts";
+import { contentTokens } from "../text/tokens.ts";
+import { type Amount, amountsIn, supports } from "./amounts.ts";
 import type { DayItem } from "./day.ts";
-import { numberWords, splitSentences } from "./sentences.ts";
+import { numberWords } from "./sentences.ts";
 import type { SectionDraft } from "./writer.ts";
 
 /** The sources a text may state facts from: their normalised text and the entities found in them. */
-export type Evidence = { text: string; entities: Entity[]; derived: Set<string> };
+export type Evidence = {
+  text: string;
+  entities: Entity[];
+  derived: Set<string>;
+  /** Every amount the sources state, with currency and precision (see amounts.ts). */
+  amounts: Amount[];
+  /** The sources as written (quotes and dashes unified, case kept), for names "as the sources spell them". */
+  raw: string;
+};
 
 export type Failure = { claim: string; kind: "number" | "money" | "quantity" | "percent" | "name" | "quote" };
 
@@ -35,9 +47,30 @@ function normalisedItem(item: DayItem): string {
   return text;
 }
 
+const amountsOfItem = new WeakMap<DayItem, Amount[]>();
+
+function itemAmounts(item: DayItem): Amount[] {
+  let found = amountsOfItem.get(item);
+  if (!found) {
+    found = amountsIn(`${item.title}\n${item.text}`);
+    amountsOfItem.set(item, found);
+  }
+  return found;
+}
+
+function unify(text: string): string {
+  return text
+    .replace(/[\u2018\u2019\u2032]/g, "'")
+    .replace(/[\u201c\u201d\u2033]/g, '"')
+    .replace(/\s+/g, " ");
+}
+
 export function buildEvidence(items: DayItem[], derived: string[] = []): Evidence {
+  const unique = [...new Set(items)];
   return {
-    text: [...new Set(items)].map(normalisedItem).join("\n"),
+    amounts: unique.flatMap(itemAmounts),
+    raw: unique.map((i) => unify(`${i.title}\n${i.text}`)).join("\n"),
+    text: unique.map(normalisedItem).join("\n"),
     entities: items.flatMap((i) => i.entities),
     derived: new Set(derived.map((d) => normaliseText(d))),
   };
@@ -53,7 +86,28 @@ export function unsupportedClaims(sentence: string, evidence: Evidence): Failure
   const failures: Failure[] = [];
   const entities = extractEntities(sentence);
   const covered: Array<[number, number]> = [];
+  // Amounts first, unit-aware: the same currency (or percent, points, multiple) and a value the source rounds to.
+  for (const claim of amountsIn(sentence)) {
+    covered.push([claim.start, claim.end]);
+    const hedged =
+      /(?:about|around|roughly|nearly|almost|some|approximately|more than|over|under|less than|close to|up to|~)\s*$/i.test(
+        sentence.slice(0, claim.start),
+      );
+    // A round figure without "about" may round only a little (5%); with "about", to its last digit.
+    const strict = {
+      ...claim,
+      tolerance: hedged ? claim.tolerance : Math.min(claim.tolerance, Math.abs(claim.value) * 0.05),
+    };
+    if (!evidence.amounts.some((a) => supports(a, strict))) {
+      failures.push({
+        claim: claim.text.trim(),
+        kind: claim.kind === "money" ? "money" : claim.kind === "multiple" ? "quantity" : "percent",
+      });
+    }
+  }
+  const inAmount = (e: Entity) => covered.some(([s, end]) => e.start < end && e.end > s);
   for (const entity of entities) {
+    if ((entity.type === "money" || entity.type === "quantity") && inAmount(entity)) continue;
     if (entity.type === "money" || entity.type === "quantity") {
       covered.push([entity.start, entity.end]);
       const ok = evidence.entities.some(
@@ -68,10 +122,11 @@ export function unsupportedClaims(sentence: string, evidence: Evidence): Failure
         failures.push({ claim: entity.text, kind: entity.type });
     } else {
       const names = [entity.text, entity.normalized].map(normaliseText);
-      const ok =
+      const found =
         names.some((n) => evidence.text.includes(n) || evidence.derived.has(n)) ||
         evidence.entities.some((e) => e.type === entity.type && e.normalized === entity.normalized);
-      if (!ok) failures.push({ claim: entity.text, kind: "name" });
+      // The spelling is checked below, word by word ("Openai" where the sources write "OpenAI").
+      if (!found) failures.push({ claim: entity.text, kind: "name" });
     }
   }
   for (const match of sentence.matchAll(/(\d[\d,]*(?:\.\d+)?)\s*(%|percent|per cent)?/g)) {
@@ -86,6 +141,20 @@ export function unsupportedClaims(sentence: string, evidence: Evidence): Failure
     if (!pattern.test(evidence.text) && !plain.test(evidence.text))
       failures.push({ claim: `${raw}${isPercent ? "%" : ""}`, kind: isPercent ? "percent" : "number" });
   }
+  // A capitalised word the sources write otherwise ("Openai" where they write "OpenAI") is a misspelt name.
+  for (const m of sentence.matchAll(/(?<![\p{L}\p{N}])\p{Lu}[\p{L}\p{N}]*(?:[-.][\p{L}\p{N}]+)*/gu)) {
+    const word = m[0];
+    if (failures.some((f) => f.claim === word)) continue;
+    const exact = new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegex(word)}(?![\\p{L}\\p{N}])`, "u");
+    if (exact.test(evidence.raw)) continue;
+    const other = new RegExp(`(?<![\\p{L}\\p{N}])(${escapeRegex(word)})(?![\\p{L}\\p{N}])`, "iu").exec(evidence.raw);
+    if (!other) continue;
+    // The first word of a sentence is capitalised whatever it is: "Revenue" for "revenue" is no name.
+    const sentenceStart = /^[\s"“‘(]*$/.test(sentence.slice(0, m.index));
+    if (sentenceStart && (other[1] as string) === word.toLowerCase()) continue;
+    if (/^\p{Lu}/u.test(other[1] as string) || !sentenceStart) failures.push({ claim: word, kind: "name" });
+  }
+  failures.push(...attributionFailures(sentence, entities, evidence));
   const lower = normaliseText(sentence);
   for (const word of spelled) {
     if (
@@ -103,8 +172,46 @@ export function unsupportedClaims(sentence: string, evidence: Evidence): Failure
   return failures;
 }
 
-function escapeRegex(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+const sayVerbs =
+  /\b(?:said|says|told|tells|argued|argues|wrote|writes|added|adds|noted|notes|expects?|expected|believes?|believed|warned|warns|predicted|predicts|called|calls|according to|thinks?|sees|saw)\b/i;
+
+const evidenceSentences = new WeakMap<Evidence, string[]>();
+
+/**
+ * A person the sentence has saying something must be reported saying it: some sentence of the sources (or the one
+ * before it, for "…," he said) names them, has them speak, and shares most of what the claim says they said. "Jensen
+ * Huang said the deal would double Synopsys revenue" is an invented attribution when no source has Huang say so.
+ */
+function attributionFailures(sentence: string, entities: Entity[], evidence: Evidence): Failure[] {
+  if (!sayVerbs.test(sentence)) return [];
+  const people = entities.filter((e) => e.type === "person");
+  if (!people.length) return [];
+  let sentences = evidenceSentences.get(evidence);
+  if (!sentences) {
+    sentences = splitSentences(evidence.raw);
+    evidenceSentences.set(evidence, sentences);
+  }
+  const out: Failure[] = [];
+  for (const person of people) {
+    const surname = person.text.split(/\s+/).at(-1) ?? person.text;
+    const said = new Set(
+      contentTokens(sentence.replace(new RegExp(escapeRegex(person.text), "g"), " ")).filter(
+        (t) => !sayVerbs.test(t) && !person.text.toLowerCase().includes(t),
+      ),
+    );
+    if (!said.size) continue;
+    let best = 0;
+    sentences.forEach((candidate, i) => {
+      const window = `${sentences[i - 1] ?? ""} ${candidate} ${sentences[i + 1] ?? ""}`;
+      if (!window.includes(surname) || !sayVerbs.test(window)) return;
+      const tokens = new Set(contentTokens(`${candidate} ${sentences[i + 1] ?? ""}`));
+      let shared = 0;
+      for (const t of said) if (tokens.has(t)) shared += 1;
+      best = Math.max(best, shared / said.size);
+    });
+    if (best < 0.5) out.push({ claim: `${person.text} saying so`, kind: "name" });
+  }
+  return out;
 }
 
 /** Keeps the sentences of a text its sources support and reports the others. */

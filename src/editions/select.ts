@@ -1,5 +1,5 @@
 import type { DayContext, DayItem, DayStory } from "./day.ts";
-import type { EditionDefinition, SectionDefinition, SelectRules } from "./definition.ts";
+import type { EditionDefinition, SelectRules } from "./definition.ts";
 
 /** The stories a section got, and for source-kind sections the items of that kind to write from. */
 export type Selection = {
@@ -12,7 +12,7 @@ const empty: Selection = { stories: [], items: [], groups: [] };
 
 /**
  * Fills an edition's sections with stories, in section order, best-ranked first: a story appears in one section
- * only, except that a section showing headlines (the briefing's themed header) does not use up its stories.
+ * only (the briefing's themed header tells its three stories in a line each; the Deep Dive takes the next).
  * Sections restricted to a source kind (arXiv, podcasts) take items of that kind directly.
  */
 export function selectStories(edition: EditionDefinition, day: DayContext): Map<string, Selection> {
@@ -42,18 +42,13 @@ export function selectStories(edition: EditionDefinition, day: DayContext): Map<
       continue;
     }
     const stories = candidates.slice(0, rules.count);
-    if (!reusesStories(section)) for (const story of stories) used.add(story.id);
+    for (const story of stories) used.add(story.id);
     out.set(section.id, { stories, items: stories.flatMap((s) => s.items), groups: [] });
   }
   return out;
 }
 
-/** A section of one-line headlines previews the issue; its stories are told again below. */
-function reusesStories(section: SectionDefinition): boolean {
-  return section.kind === "stories" && section.style === "headline";
-}
-
-function eligible(story: DayStory, rules: SelectRules): boolean {
+export function eligible(story: DayStory, rules: SelectRules): boolean {
   // Old news (told before, or from before the window, with little written since) is not news.
   if (story.followUp && !story.followUp.news) return false;
   if (rules.topics.length && !rules.topics.includes(story.topic ?? "")) return false;

@@ -1,42 +1,3 @@
-/** Abbreviations after which a full stop does not end a sentence. */
-const abbreviations = new Set(
-  "inc corp co ltd llc plc mr mrs ms dr prof sr jr st no vs etc approx est dept gov sen rep gen col lt jan feb mar apr jun jul aug sep sept oct nov dec e.g i.e u.s u.k u.n a.i fig al mt calif wash mass ill tex fla ore ariz colo conn ga ky la md mich minn mo nev okla pa tenn va wis".split(
-    " ",
-  ),
-);
-
-/**
- * Splits text into sentences: at ".", "!" or "?" followed by a space and a capital, a digit or a quote — except after
- * abbreviations ("Inc.", "Dec.", "U.S."), initials and decimals. Paragraph breaks always end a sentence.
- */
-export function splitSentences(text: string): string[] {
-  const out: string[] = [];
-  for (const paragraph of text.split(/\n\s*\n|\n(?=[-•*] )/)) {
-    const flat = paragraph.replace(/\s+/g, " ").trim();
-    if (!flat) continue;
-    let start = 0;
-    const boundary = /([.!?…]["”’)]*)\s+(?=["“‘(]?[A-Z0-9])/g;
-    for (let match = boundary.exec(flat); match; match = boundary.exec(flat)) {
-      const end = match.index + (match[1] as string).length;
-      const before = flat.slice(start, match.index + 1);
-      const lastWord = /([A-Za-z.]+)\.$/.exec(before)?.[1]?.toLowerCase() ?? "";
-      if (
-        match[1] === "." &&
-        (abbreviations.has(lastWord.replace(/\.$/, "")) ||
-          /^[a-z]$/i.test(lastWord) ||
-          /(?:^|\.)[a-z]\.[a-z]$/i.test(lastWord))
-      ) {
-        continue;
-      }
-      out.push(flat.slice(start, end).trim());
-      start = boundary.lastIndex;
-    }
-    const rest = flat.slice(start).trim();
-    if (rest) out.push(rest);
-  }
-  return out.filter((s) => s.length > 1);
-}
-
 /**
  * Safe compression only: drops what adds no fact — a wire dateline ("SAN FRANCISCO, Dec 1 (Wirebeat) —"), a
  * press-wire tag, a trailing "the company said" or "according to a statement" — and never rewords a claim.
@@ -58,34 +19,40 @@ export function compressSentence(sentence: string): string {
   return s;
 }
 
-/** Words in a sentence. */
-export function wordCount(text: string): number {
-  return text.split(/\s+/).filter(Boolean).length;
-}
-
-/** Sentences that lean on what came before ("It said…", "The company…", "He added…") cannot stand alone. */
+/**
+ * Sentences that lean on what came before cannot stand alone: a pronoun or "the company" with no referent ("It
+ * said…", "The company…"), a connective that answers an earlier sentence ("Even so…", "Then…", "Still…"), a speaker
+ * named only as "he said", a set-up that the next sentence turns ("For two decades the pitch has been…"), or a
+ * sentence that ends in a colon and introduces what follows.
+ */
 export function standsAlone(sentence: string): boolean {
   const s = sentence.trim();
   return (
-    !/^(?:it|this|that|these|those|they|he|she|its|their|his|her|the (?:company|firm|move|deal|startup|chip|model|lab)|but|and|also|however|meanwhile|still|instead|in (?:addition|contrast)|that's)\b/i.test(
+    !/^(?:it|this|that|these|those|they|he|she|its|their|his|her|the (?:company|firm|move|deal|startup|start-up|chip|model|lab|newspaper|report|two|pair|news|plan|figure|decision|round|purchase|stake|investment|acquisition|offering|listing|agreement|partnership|funding|release|launch|update|product|service|feature|tool|app|system|filing|sale|order|contract|bid|change|shift|latest|new (?:model|chip|version|system|tool|service)|same)|such|both|but|and|or|so|yet|also|however|meanwhile|still|instead|then|thus|hence|even so|even then|nonetheless|nevertheless|otherwise|similarly|likewise|moreover|furthermore|besides|as a result|by contrast|in turn|in (?:addition|contrast|other words|short)|that's|now|again)\b/i.test(
       s,
     ) &&
-    !/^(?:with|after|as part of|alongside|following|under) (?:the|this|that|its|these) (?:announcement|deal|move|launch|acquisition|release|news|agreement|partnership)\b/i.test(
+    !/^(?:after|before|during|since|until|by|at) (?:that|this|those|these|then)\b/i.test(s) &&
+    !/^(?:with|after|as part of|alongside|following|under|despite) (?:the|this|that|its|these) (?:announcement|deal|move|launch|acquisition|release|news|agreement|partnership|change|decision)\b/i.test(
       s,
+    ) &&
+    // "The Claude developer has…", "The Beijing GPU designer…": a description whose name is in an earlier sentence.
+    !/^the\s+(?:[A-Z][\w.-]*\s+){1,3}(?:[a-z-]+\s+)?(?:developer|maker|owner|creator|company|startup|giant|chipmaker|firm|lab|group|designer|operator|provider|rival|unit|retailer|platform)\b/.test(
+      s.charAt(0).toLowerCase() + s.slice(1),
     ) &&
     // "On Thursday it introduced…": a time phrase does not give the pronoun a referent.
-    !/^(?:on|in|at|last|this|earlier|later)\b[^,]{0,30},?\s+(?:it|he|she|they)\b/i.test(s)
+    !/^(?:on|in|at|last|this|earlier|later)\b[^,]{0,30},?\s+(?:it|he|she|they|the (?:company|firm|startup|start-up|group|lab))\b/i.test(
+      s,
+    ) &&
+    // "OpenAI released it on…": the thing is named in a sentence the reader does not see.
+    !/^[A-Z][\w.&-]*(?: [A-Z][\w.&-]*)?\s+[a-z]+ed\s+(?:it|them)\b/.test(s) &&
+    // "Micron, he said, had made…": the speaker is named in a sentence the reader does not see.
+    !/(?:^|[,;—–]\s*|\s)(?:he|she|they)\s+(?:said|says|added|told|noted|wrote|explained|argued)\b/i.test(s) &&
+    // "For two decades the pitch has been…", "Until now…": a set-up whose turn comes in the next sentence.
+    !/^(?:for (?:years|decades|months|a decade|two decades|a generation|most of [\w ]{1,20})|until (?:now|recently|this week|this year)|(?:a|one|two|three|a few) (?:years?|decades?|months?) ago)\b/i.test(
+      s,
+    ) &&
+    !/:$/.test(s)
   );
-}
-
-/** Cuts a text to at most `words` words at a word boundary, without an ellipsis in the middle of a fact. */
-export function limitWords(text: string, words: number): string {
-  const parts = text.split(/\s+/);
-  if (parts.length <= words) return text;
-  return `${parts
-    .slice(0, words)
-    .join(" ")
-    .replace(/[,;:—–-]+$/, "")}…`;
 }
 
 /** Numbers as words, "zero" to "twenty", by value. */
@@ -112,3 +79,43 @@ export const numberWords = [
   "nineteen",
   "twenty",
 ];
+
+/** A sentence's identity for "printed once per issue": its letters and digits, lower-cased. */
+export function sentenceKey(sentence: string): string {
+  return sentence
+    .normalize("NFKC")
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, " ")
+    .trim();
+}
+
+const trailingSmallWords =
+  /\s+(?:a|an|the|of|to|for|and|or|with|on|in|at|by|from|as|its|their|his|her|into|over|after|says?|said|is|are|was|your|our|my|inside)$/i;
+
+/**
+ * A headline cut to its first clause, for a subject line or a bullet's lead: up to `maxWords` words, ending on a word
+ * that carries meaning ("Nvidia plants a $2 billion stake in chip-design software maker Synopsys" → "Nvidia plants a $2
+ * billion stake"), never with an ellipsis.
+ */
+export function shortTitle(headline: string, maxWords = 9): string {
+  const pieces = headline.split(/\s*(?:[;:|]|\s[—–-]\s|,\s(?:says|said|as|while|after|and)\s)\s*/);
+  // "From phone to data centre: Mistral's new family…": a kicker naming no one gives way to the clause after it.
+  const kicker = (p: string) => (!/\s\p{Lu}/u.test(p) && !/\d/.test(p)) || p.split(/\s+/).length <= 2;
+  const clause = ((pieces.length > 1 && kicker(pieces[0] ?? "") ? pieces[1] : pieces[0]) ?? headline).trim();
+  const words = clause.split(/\s+/);
+  let out = words.slice(0, maxWords).join(" ");
+  if (words.length > maxWords) {
+    // Cut at a preposition so the rest reads as a phrase: "stake in chip-design…" → "stake".
+    const cut =
+      /^(.{12,})\s+(?:in|inside|into|on|at|by|under|across|through|for|to|with|from|as|after|over|amid|while|and)\s/.exec(
+        `${out} `,
+      );
+    if (cut?.[1]) out = cut[1];
+  }
+  let previous = "";
+  while (previous !== out) {
+    previous = out;
+    out = out.replace(trailingSmallWords, "").replace(/[,;:]+$/, "");
+  }
+  return out;
+}

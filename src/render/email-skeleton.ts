@@ -81,7 +81,9 @@ function darkCss(theme: Theme, parts: string[]): string {
     const bg = frameBackground(theme, frame, true);
     return `.db-f-${frame}{background:${bg}!important;background-color:${bg}!important;border-top-color:${frame === "mast" ? theme.dark.accent : theme.dark.rule}!important}`;
   });
-  const page = `body,.db-body{background:${theme.dark.page}!important;background-color:${theme.dark.page}!important}`;
+  // The article wrapper MJML puts inside the body has the light page colour inline: dark mode must cover it too, or a
+  // bright frame is left around the issue.
+  const page = `body,.db-body,body>div[role=article]{background:${theme.dark.page}!important;background-color:${theme.dark.page}!important}`;
   return `@media (prefers-color-scheme:dark){\n${[page, ...rows, ...parts].join("\n")}\n}`;
 }
 

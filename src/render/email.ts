@@ -91,5 +91,6 @@ function renderFooter(ctx: HtmlContext, issue: Issue): string {
   const name = `<p${ctx.attrs("foot")}><strong>${escapeHtml(options.siteName)}</strong> · ${escapeHtml(issue.editionName)}</p>`;
   const line = links.length ? `<p${ctx.attrs("foot")}>${links.join(" · ")}</p>` : "";
   const why = `<p${ctx.attrs("foot")}>You are receiving this email because you subscribed to ${escapeHtml(issue.editionName)}.</p>`;
-  return name + line + why;
+  const extra = options.footerLines.map((l) => `<p${ctx.attrs("foot")}>${escapeHtml(l)}</p>`).join("");
+  return name + line + why + extra;
 }

@@ -1,11 +1,37 @@
 import { describe, expect, it } from "vitest";
-import { escapeHtml, escapeMarkdown, markdownUrl, safeUrl } from "./escape.ts";
+import { cleanDocument, cleanJson, escapeHtml, escapeMarkdown, markdownUrl, safeUrl } from "./escape.ts";
 
 describe("escapeHtml", () => {
   it("escapes markup and both quote kinds", () => {
     expect(escapeHtml(`<a href="x" title='y'>&</a>`)).toBe(
       "&lt;a href=&quot;x&quot; title=&#39;y&#39;&gt;&amp;&lt;/a&gt;",
     );
+  });
+});
+
+describe("control characters", () => {
+  const hostile =
+    "Big\u001b[2J \u001b]8;;https://evil.example/\u0007news\u001b]8;;\u0007\u0007 \u009b31mnow\u202e\u2066\ud800";
+
+  it("never reach HTML or Markdown through the escaping", () => {
+    expect(escapeHtml(hostile)).toBe("Big news now");
+    expect(escapeMarkdown(hostile)).toBe("Big news now");
+    expect(escapeHtml("\u05e9\u05dc\u05d5\u05dd\u200f <b>")).toBe("\u05e9\u05dc\u05d5\u05dd\u200f &lt;b&gt;");
+  });
+
+  it("are taken out of whole documents one character at a time, and out of JSON strings whole", () => {
+    expect(cleanDocument(`<rss><title>${hostile}</title></rss>`)).toBe(
+      "<rss><title>Big[2J ]8;;https://evil.example/news]8;; 31mnow</title></rss>",
+    );
+    expect(JSON.parse(cleanJson({ title: hostile, items: [{ tags: [hostile] }] }))).toEqual({
+      title: "Big news now",
+      items: [{ tags: ["Big news now"] }],
+    });
+  });
+
+  it("cannot disguise a URL's scheme", () => {
+    expect(safeUrl("java\u202escript:alert(1)")).toBeNull();
+    expect(safeUrl("archive/\u202ex.html")).toBe("archive/x.html");
   });
 });
 

@@ -2,6 +2,7 @@ import { generateAtomFeed, generateJsonFeed, generateRssFeed } from "feedsmith";
 import type { Issue } from "../model/issue.ts";
 import { newestFirst } from "./archive.ts";
 import { parseDay } from "./dates.ts";
+import { cleanDocument, cleanJson } from "./escape.ts";
 import { htmlContext } from "./html-context.ts";
 import { issuePagePath, type RenderOptions, type Resolved, resolveOptions } from "./options.ts";
 import { partStyles } from "./parts.ts";
@@ -27,7 +28,8 @@ function entryOf(issue: Issue, resolved: Resolved): Entry {
   const theme = themeFor(issue.edition, resolved.brandColor);
   const ctx = htmlContext("web", theme, resolved, partStyles(theme, theme.light));
   const url = absolute(resolved, issuePagePath(issue));
-  const date = parseDay(issue.createdAt) ?? parseDay(issue.date) ?? new Date(0);
+  // When it was published; an issue never published (a demo's) is dated by its day. Never the time of this build.
+  const date = parseDay(issue.publishedAt ?? "") ?? parseDay(issue.date) ?? new Date(0);
   return {
     issue,
     url,
@@ -110,5 +112,6 @@ export function renderFeeds(issues: Issue[], options: RenderOptions): Feeds {
     })),
   });
 
-  return { rss, atom, json: `${JSON.stringify(json, null, 2)}\n` };
+  // Titles and preheaders go in as they are: the documents are cleaned whole (no raw ESC makes the XML invalid).
+  return { rss: cleanDocument(rss), atom: cleanDocument(atom), json: `${cleanJson(json)}\n` };
 }

@@ -1,6 +1,7 @@
 import type { Citation, StoryBlock } from "../model/issue.ts";
 import { escapeHtml } from "./escape.ts";
 import { type HtmlContext, link } from "./html-context.ts";
+import { leadFigure } from "./lead-image.ts";
 
 /** Citations with unique URLs, each labelled by its outlet ("Outlet (2)" when one outlet is cited twice). */
 export function labelCitations(citations: Citation[]): Array<Citation & { label: string }> {
@@ -26,12 +27,29 @@ function hostOf(url: string): string {
   }
 }
 
-/** "Sources: Outlet A, Outlet B" with each outlet linked to the article, or "" when there are none. */
+/** Outlets shown after a story before the rest are counted: "Outlet A, Outlet B, Outlet C +4 more". */
+export const shownOutlets = 3;
+
+/**
+ * The citations a reader sees: one per outlet (its first, most trusted article), at most `shownOutlets`, and how
+ * many more outlets covered it.
+ */
+export function compactCitations(citations: Citation[]): { shown: Array<Citation & { label: string }>; more: number } {
+  const perOutlet = new Map<string, Citation & { label: string }>();
+  for (const citation of labelCitations(citations)) {
+    const outlet = citation.outlet.trim() || hostOf(citation.url);
+    if (!perOutlet.has(outlet)) perOutlet.set(outlet, { ...citation, label: outlet });
+  }
+  const all = [...perOutlet.values()];
+  return { shown: all.slice(0, shownOutlets), more: Math.max(0, all.length - shownOutlets) };
+}
+
+/** "Sources: Outlet A, Outlet B, Outlet C +2 more" with each outlet linked to the article, or "" when there are none. */
 export function sourcesInline(ctx: HtmlContext, citations: Citation[]): string {
-  const labelled = labelCitations(citations);
-  if (labelled.length === 0) return "";
-  const links = labelled.map((c) => link(ctx, "src", c.url, c.label, c.title)).join(", ");
-  return `${labelled.length === 1 ? "Source" : "Sources"}: ${links}`;
+  const { shown, more } = compactCitations(citations);
+  if (shown.length === 0) return "";
+  const links = shown.map((c) => link(ctx, "src", c.url, c.label, c.title)).join(", ");
+  return `${shown.length === 1 && !more ? "Source" : "Sources"}: ${links}${more ? ` +${more} more` : ""}`;
 }
 
 /** The sources line as its own paragraph. */
@@ -51,10 +69,10 @@ export function withColon(text: string): string {
   return /[:.?!]$/.test(trimmed) ? trimmed : `${trimmed}:`;
 }
 
-/** A full story: headline (numbered or not), paragraphs, labelled notes in callouts, sources. */
+/** A full story: headline (numbered or not), the lead image if it has one, paragraphs, labelled notes in callouts, sources. */
 export function fullStory(ctx: HtmlContext, story: StoryBlock, number: number | null): string {
   const num = number === null ? "" : `<span${ctx.attrs("num")}>${number}.</span> `;
-  const parts = [`<h3${ctx.attrs("h3")}>${num}${escapeHtml(story.headline)}</h3>`];
+  const parts = [`<h3${ctx.attrs("h3")}>${num}${escapeHtml(story.headline)}</h3>`, leadFigure(ctx, story.image)];
   for (const paragraph of story.paragraphs) parts.push(`<p${ctx.attrs("p")}>${escapeHtml(paragraph)}</p>`);
   for (const note of story.notes) parts.push(`<p${ctx.attrs("note")}>${labelled(ctx, note.label, note.text)}</p>`);
   parts.push(sourcesLine(ctx, story.citations));

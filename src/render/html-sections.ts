@@ -4,7 +4,7 @@ import { escapeHtml } from "./escape.ts";
 import { fullStory, headlineItem, rapidItem, sourcesLine, withColon } from "./html-blocks.ts";
 import { box, type HtmlContext, lines, link } from "./html-context.ts";
 import { siteLink } from "./options.ts";
-import { isBanner, sectionIcon, sentimentDot } from "./theme.ts";
+import { isBanner, sectionIcon } from "./theme.ts";
 
 /**
  * The top of an issue: the edition's name, the title, and the date unless an intro section says it (the digest's
@@ -18,7 +18,7 @@ export function renderMasthead(ctx: HtmlContext, issue: Issue): string {
   return kicker + title + date;
 }
 
-/** A section's heading: a banner for a themed headline list, else an h2 with the section's icon. */
+/** A section's heading: a banner for a themed headline list, else an h2 with the section's icon when it has one. */
 function heading(ctx: HtmlContext, section: Section, text: string | null = section.heading): string {
   if (!text) return "";
   if (isBanner(section)) return `<h2${ctx.attrs("banner")}>${escapeHtml(text)}</h2>`;
@@ -74,7 +74,7 @@ export function renderSection(ctx: HtmlContext, section: Section): string {
         ? section.heading
         : `${section.heading}: ${section.ticker}`;
       const part = section.sentiment === "Bullish" ? "bull" : section.sentiment === "Bearish" ? "bear" : "flat";
-      const dot = ctx.options.emoji ? `<span aria-hidden="true">${sentimentDot[section.sentiment]}</span> ` : "";
+      const dot = `<span aria-hidden="true"${a("dot")}></span>`;
       const company = section.company ? `${escapeHtml(section.company)} (${escapeHtml(section.ticker)}) · ` : "";
       const meta = `<p${a("meta")}>${company}Sentiment: <span${a(part)}>${dot}${section.sentiment}</span></p>`;
       return `${heading(ctx, section, title)}${meta}<p${a("p")}>${escapeHtml(section.paragraph)}</p>${sourcesLine(ctx, section.citations)}`;

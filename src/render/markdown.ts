@@ -1,9 +1,10 @@
 import type { Citation, Issue, Section, StoryBlock } from "../model/issue.ts";
 import { formatLongDate, formatMediumDate } from "./dates.ts";
 import { escapeMarkdown, markdownUrl } from "./escape.ts";
-import { labelCitations, withColon } from "./html-blocks.ts";
+import { compactCitations, withColon } from "./html-blocks.ts";
+import { imageSrc } from "./lead-image.ts";
 import { type RenderOptions, type Resolved, resolveOptions, siteLink, webVersionUrl } from "./options.ts";
-import { isBanner, sectionIcon, sentimentDot } from "./theme.ts";
+import { isBanner, sectionIcon } from "./theme.ts";
 
 const md = escapeMarkdown;
 
@@ -13,9 +14,10 @@ function mdLink(text: string, url: string | null | undefined): string {
 }
 
 function sources(citations: Citation[]): string {
-  const list = labelCitations(citations);
-  if (list.length === 0) return "";
-  return `${list.length === 1 ? "Source" : "Sources"}: ${list.map((c) => mdLink(c.label, c.url)).join(", ")}`;
+  const { shown, more } = compactCitations(citations);
+  if (shown.length === 0) return "";
+  const links = shown.map((c) => mdLink(c.label, c.url)).join(", ");
+  return `${shown.length === 1 && !more ? "Source" : "Sources"}: ${links}${more ? ` +${more} more` : ""}`;
 }
 
 const bold = (text: string) => `**${md(text)}**`;
@@ -26,8 +28,18 @@ function heading(section: Section, options: Resolved, text: string | null = sect
   return `## ${icon ? `${icon} ` : ""}${md(text)}`;
 }
 
+/** The lead image as a linked Markdown image with its credit, or nothing when its URL is not a safe one. */
+function leadImage(image: StoryBlock["image"]): string[] {
+  const src = markdownUrl(imageSrc(image?.url));
+  if (!image || !src || !(image.width > 0 && image.height > 0)) return [];
+  // CommonMark has no size for an image: the alt text and the credit carry what a reader needs.
+  const picture = `![${md(image.alt)}](${src})`;
+  const href = markdownUrl(image.link);
+  return [href ? `[${picture}](${href})` : picture, `_Image: ${mdLink(image.credit, image.link)}_`];
+}
+
 function fullStory(story: StoryBlock, number: number | null): string[] {
-  const out = [`### ${number === null ? "" : `${number}. `}${md(story.headline)}`];
+  const out = [`### ${number === null ? "" : `${number}. `}${md(story.headline)}`, ...leadImage(story.image)];
   for (const p of story.paragraphs) out.push(md(p));
   for (const note of story.notes) out.push(`${bold(withColon(note.label))} ${md(note.text)}`);
   const src = sources(story.citations);
@@ -95,11 +107,10 @@ function renderSection(section: Section, options: Resolved): string[] {
       const title = section.heading.includes(section.ticker)
         ? section.heading
         : `${section.heading}: ${section.ticker}`;
-      const dot = options.emoji ? `${sentimentDot[section.sentiment]} ` : "";
       const company = section.company ? `${md(section.company)} (${md(section.ticker)}) · ` : "";
       return [
         heading(section, options, title),
-        `${company}Sentiment: ${dot}**${section.sentiment}**`,
+        `${company}Sentiment: **${section.sentiment}**`,
         md(section.paragraph),
         sources(section.citations),
       ];

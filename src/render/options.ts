@@ -13,8 +13,15 @@ export type RenderOptions = {
   siteUrl: string | null;
   /** Where readers send tips (a page or a mailto: link). */
   tipsUrl?: string | null;
+  /** The sign-up page, linked from the web pages' top bar and footer when given. */
+  subscribeUrl?: string | null;
   /** The unsubscribe link; a placeholder the sending stage fills per recipient ("{{unsubscribe_url}}") is fine. */
   unsubscribeUrl?: string | null;
+  /**
+   * Lines of plain text at the very foot of the email and its text part: whom it was sent to and the sender's
+   * postal address. Placeholders the sending stage fills per recipient ("{{recipient}}") pass through.
+   */
+  footerLines?: string[];
   /** Accent colour (#rrggbb) replacing the edition theme's. */
   brandColor?: string;
   /** Decorative emoji (section icons, the sentiment dot, group emoji); the words never depend on them. Default true. */
@@ -35,7 +42,9 @@ export type Resolved = {
   /** Base URL without a trailing slash ("" for root-relative), or null for page-relative links. */
   base: string | null;
   tipsUrl: string | null;
+  subscribeUrl: string | null;
   unsubscribeUrl: string | null;
+  footerLines: string[];
   brandColor: string | null;
   emoji: boolean;
   previous: NavLink | null;
@@ -49,7 +58,9 @@ export function resolveOptions(options: RenderOptions): Resolved {
     siteName: options.siteName,
     base: options.siteUrl === null ? null : options.siteUrl.replace(/\/+$/, ""),
     tipsUrl: options.tipsUrl ?? null,
+    subscribeUrl: options.subscribeUrl ?? null,
     unsubscribeUrl: options.unsubscribeUrl ?? null,
+    footerLines: options.footerLines ?? [],
     // Only a hex colour reaches the CSS: the value is written into style attributes and style sheets.
     brandColor: /^#[0-9a-f]{3}([0-9a-f]{3})?$/i.test(brand) ? brand : null,
     emoji: options.emoji ?? true,

@@ -50,6 +50,8 @@ const convert = compile({
       options: { leadingLineBreaks: 1, trailingLineBreaks: 1, trimEmptyLines: false },
     },
     { selector: "img", format: "skip" },
+    // The lead image and its credit: a picture a plain-text reader cannot see.
+    { selector: "figure", format: "skip" },
   ],
 });
 
@@ -78,6 +80,7 @@ export function renderText(issue: Issue, options: RenderOptions): string {
     line("Read on the web", webVersionUrl(issue, resolved)),
     line("Send a tip", resolved.tipsUrl),
     line("Unsubscribe", resolved.unsubscribeUrl),
+    ...resolved.footerLines,
   ].filter((l): l is string => l !== null);
   const blocks = [
     body.trim(),

@@ -138,28 +138,18 @@ export function themeFor(edition: string, brandColor: string | null): Theme {
   };
 }
 
-/** Icons by section id, then by kind: decoration only, shown before headings when emoji are on. */
-const iconsById: Record<string, string> = {
-  "market-pulse": "📈",
-  "deep-dive": "🔍",
-  "rapid-fire": "⚡",
-  "research-corner": "🧠",
-  podcast: "🎙️",
-  "prompt-tip": "💡",
-};
-const iconsByKind: Partial<Record<SectionKind, string>> = { market: "📈" };
-
 const startsWithEmoji = /^\s*\p{Extended_Pictographic}/u;
 
-/** The icon to put before a section's heading, or null (none known, emoji off, or the heading has one already). */
+/**
+ * The icon to put before a section's heading: the one its edition gave it (edition YAML `emoji: true` and the
+ * section's `icon`), unless emoji are off for this render or the heading starts with one already.
+ */
 export function sectionIcon(section: Section, emoji: boolean): string | null {
-  if (!emoji || !section.heading || startsWithEmoji.test(section.heading)) return null;
-  return iconsById[section.id] ?? iconsByKind[section.kind] ?? null;
+  if (!emoji || !section.heading || !section.icon?.trim() || startsWithEmoji.test(section.heading)) return null;
+  return section.icon.trim();
 }
 
 /** A stories section of one-line headlines under a bracketed theme ("[THE SOVEREIGN COMPUTE ERA]") is a banner. */
 export function isBanner(section: Section): boolean {
   return section.kind === "stories" && section.style === "headline" && section.heading !== null;
 }
-
-export const sentimentDot = { Bullish: "🟢", Bearish: "🔴", Neutral: "⚪" } as const;

@@ -62,6 +62,19 @@ body{margin:0;background:var(--db-page);color:var(--db-text);font-family:${theme
 .db-entry h3 a:hover{text-decoration:underline}
 .db-badge{display:inline-block;margin-right:6px;padding:1px 8px;border-radius:999px;font-size:12px;font-weight:700;color:var(--db-surface);background:var(--db-accent)}
 ${parts}
+.db-form{display:grid;gap:14px;margin:0}
+.db-form label,.db-legend{font-weight:700}
+.db-form fieldset{border:1px solid var(--db-rule);border-radius:6px;margin:0;padding:10px 14px}
+.db-form input[type=email],.db-form input[type=search],.db-form select{font:inherit;width:100%;padding:8px 10px;border:1px solid var(--db-muted);border-radius:4px;background:var(--db-surface);color:var(--db-text)}
+.db-form .db-check{display:flex;gap:8px;align-items:baseline;font-weight:400}
+.db-button{font:inherit;font-weight:700;padding:9px 18px;border:0;border-radius:4px;background:var(--db-accent);color:var(--db-surface);cursor:pointer;justify-self:start}
+.db-button:focus-visible,.db-form input:focus-visible,.db-form select:focus-visible,a:focus-visible{outline:3px solid var(--db-link);outline-offset:2px}
+.db-hp{position:absolute;left:-10000px;width:1px;height:1px;overflow:hidden}
+.db-search{display:flex;flex-wrap:wrap;gap:10px;align-items:end}
+.db-search>div{flex:1 1 180px;display:grid;gap:4px}
+.db-pager{display:flex;justify-content:space-between;gap:16px;padding:0 0 8px}
+.db-pager a{color:var(--db-link)}
+.db-help{color:var(--db-muted)}
 @media (max-width:600px){.db-main{border-radius:0}.db-mast,.db-s,.db-s-intro{padding-left:18px;padding-right:18px}.db-title{font-size:23px}.db-prompt{font-size:13px}.db-top,.db-pn,.db-end{padding-left:18px;padding-right:18px}}`;
   cache.set(key, css);
   return css;

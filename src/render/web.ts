@@ -56,14 +56,15 @@ export function renderWebPage(issue: Issue, options: RenderOptions): string {
   const { options: resolved } = ctx;
   const archive = archiveIndexUrl(resolved, issuePagePath(issue));
   const feed = feedUrlFrom(resolved, issuePagePath(issue));
-  const top = `<header class="db-top"><a class="db-home" href="${escapeHtml(archive)}">${escapeHtml(resolved.siteName)}</a><nav><a href="${escapeHtml(archive)}">Archive</a> · <a href="${escapeHtml(feed)}">RSS</a></nav></header>`;
+  const subscribe = resolved.subscribeUrl ? ` · ${link(ctx, "flink", resolved.subscribeUrl, "Subscribe")}` : "";
+  const top = `<header class="db-top"><a class="db-home" href="${escapeHtml(archive)}">${escapeHtml(resolved.siteName)}</a><nav aria-label="Site"><a href="${escapeHtml(archive)}">Archive</a> · <a href="${escapeHtml(feed)}">RSS</a>${subscribe}</nav></header>`;
   const main = `<main class="db-main"><article>\n<header class="db-mast">${renderMasthead(ctx, issue)}</header>\n${renderSectionsHtml(ctx, issue)}\n</article></main>`;
   const previous = neighbour("prev", resolved.previous?.url, `← ${resolved.previous?.title ?? ""}`);
   const next = neighbour("next", resolved.next?.url, `${resolved.next?.title ?? ""} →`);
   const pn =
     previous || next ? `<nav class="db-pn" aria-label="More issues">${previous || "<span></span>"}${next}</nav>\n` : "";
   const tips = resolved.tipsUrl ? ` · ${link(ctx, "flink", resolved.tipsUrl, "Send a tip")}` : "";
-  const end = `${pn}<footer class="db-end"><p class="db-foot"><strong>${escapeHtml(resolved.siteName)}</strong> · ${escapeHtml(issue.editionName)} · <a class="db-flink" href="${escapeHtml(archive)}">All issues</a>${tips}</p></footer>`;
+  const end = `${pn}<footer class="db-end"><p class="db-foot"><strong>${escapeHtml(resolved.siteName)}</strong> · ${escapeHtml(issue.editionName)} · <a class="db-flink" href="${escapeHtml(archive)}">All issues</a>${subscribe}${tips}</p></footer>`;
   return renderPage(
     {
       title: `${issue.title} — ${issue.editionName}`,

@@ -1,7 +1,7 @@
 import type { DayContext, DayItem, DayStory } from "../../src/editions/day.ts";
 import type { SourceKind } from "../../src/model/source.ts";
-import { extractEntities } from "../../src/stories/entities/extract-entities.ts";
 import { defaultTopics } from "../../src/stories/topics.ts";
+import { extractEntities } from "../../src/text/entities/extract-entities.ts";
 
 /**
  * A small hand-written day for the LLM writer's tests: ten stories across compute, money, agents and models, two

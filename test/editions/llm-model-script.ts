@@ -15,7 +15,8 @@ export type PromptKind =
   | "implications"
   | "podcast"
   | "market"
-  | "quote";
+  | "quote"
+  | "claim-check";
 
 const kinds: Array<[PromptKind, RegExp]> = [
   ["top-stories", /Write today's top stories/],
@@ -27,6 +28,7 @@ const kinds: Array<[PromptKind, RegExp]> = [
   ["podcast", /Write Podcast of the Day/],
   ["market", /Write Market Pulse/],
   ["quote", /Pick the quote of the day/],
+  ["claim-check", /sentences written for a newsletter against the sources/],
 ];
 
 export function kindOf(request: FakeRequest): PromptKind {
@@ -46,7 +48,7 @@ export function unitsOf(prompt: string): Array<{ id: string; key: string }> {
   return out;
 }
 
-type Mode = "good" | "lying";
+type Mode = "good" | "lying" | "subtle" | "cunning";
 
 const top: Record<string, { headline: string; paragraph: string }> = {
   nv: {
@@ -91,6 +93,41 @@ const rapid: Record<string, { text: string; insight: string }> = {
   },
 };
 
+/** The Deep Dive: the story after the three the themed header tells (Oracle's in this day), or Nvidia's. */
+const deep: Record<string, { headline: string; paragraphs: string[] }> = {
+  or: {
+    headline: "Oracle locks in 1.2 GW of power for its Texas AI campus",
+    paragraphs: [
+      "Oracle agreed to buy 1.2 GW of power for a data center campus in Texas. The campus will host GPU clusters for cloud customers.",
+      "Oracle is racing to add capacity for AI customers. The clusters will be rented to AI developers.",
+    ],
+  },
+  nv: {
+    headline: "Nvidia's $2 billion Synopsys stake pulls chip design onto its GPUs",
+    paragraphs: [
+      "Nvidia bought $2 billion of Synopsys common stock at $414.79 a share. The deal widens a multi-year partnership to run chip-design software on Nvidia's platforms.",
+      "Synopsys is one of the two dominant suppliers of design software, alongside Cadence Design Systems. The agreement is not exclusive.",
+    ],
+  },
+};
+
+function deepNotes(key: string, lying: boolean): { notes: Record<string, string> } {
+  const company = key === "nv" ? "Nvidia" : "Oracle";
+  return {
+    notes: {
+      "tactical-edge":
+        key === "nv"
+          ? "Teams using Synopsys tools should test them on Nvidia's CUDA libraries as the integration lands."
+          : "AI developers who rent GPU clusters get more capacity in Texas once the campus is running.",
+      alpha: lying
+        ? `Marcus Feldhaus, an analyst, expects ${company} to buy 12 more companies.`
+        : key === "nv"
+          ? "Nvidia keeps buying into its own ecosystem, from Intel to Synopsys."
+          : "Power, not chips, is what Oracle is racing to secure for its AI customers.",
+    },
+  };
+}
+
 const papers: Record<string, { insight: string; useCase: string }> = {
   ax1: {
     insight: "A sigmoid gate added after attention in each head improves quality, training stability and scaling.",
@@ -116,8 +153,93 @@ export const invented = {
   briefing: ["Marcus Feldhaus", "12 more companies", "25%", "$40 billion", "70%", "we will win this year"],
 };
 
+/**
+ * A subtle liar: the good answers, mostly true, with one figure changed in scale, currency or rounding, or a true
+ * figure moved into a false attribution, in each section it can. None of these may be printed.
+ */
+export const subtleLies: Array<[string, string]> = [
+  ["$414.79 a share", "$441.79 a share"],
+  ["$300 million", "$300 billion"],
+  ["$3.25 billion", "€3.25 billion"],
+  ["40 percent less energy", "45 percent less energy"],
+  ["1.2 GW", "1.5 GW"],
+  ["144 Trainium3 chips", "244 Trainium3 chips"],
+  [
+    "Power, not chips, is what Oracle is racing to secure",
+    "Robin Rombach said power is what Oracle is racing to secure",
+  ],
+  ["Claude Code agents now take tasks from Slack", "Robin Rombach said Claude Code agents now take tasks from Slack"],
+];
+
+/** What the subtle liar changed, as printed text to look for. */
+export const subtleClaims = [
+  "$441.79",
+  "$300 billion",
+  "€3.25 billion",
+  "45 percent",
+  "1.5 GW",
+  "244",
+  "Robin Rombach said",
+];
+
+/**
+ * A cunning liar: falsehoods the deterministic grounding check cannot see, because every number, name and word
+ * they use is in the sources — a fact turned round (rose → fell, buy → sell, opens → merges), a judgement reversed,
+ * a true sentence put in the mouth of someone who did not say it. Only the claim check can catch these.
+ */
+export const cunningLies: Array<[string, string]> = [
+  ["use 40 percent less energy", "use 40 percent more energy"],
+  ["answer with a pull request", "merge the pull request themselves"],
+  ["Synopsys shares rose in early trading in New York.", "Jensen Huang said Synopsys shares rose in early trading."],
+  ["Oracle agreed to buy 1.2 GW of power", "Oracle agreed to sell 1.2 GW of power"],
+  ["Copilot Enterprise customers get it first.", "Copilot Enterprise customers get it last."],
+  ["are pushed back so teams", "are cancelled for good so teams"],
+  ["improves quality, training stability and scaling", "hurts quality but helps training stability and scaling"],
+];
+
+/** What the cunning liar changed, as printed text to look for. */
+export const cunningClaims = [
+  "more energy",
+  "merge the pull request",
+  "Jensen Huang said",
+  "sell 1.2 GW",
+  "get it last",
+  "cancelled for good",
+  "hurts quality",
+];
+
+/** The claims of a claim-check prompt: id, the ids of the sources it cites, the sentence. */
+export function claimsOf(prompt: string): Array<{ id: string; sources: string[]; text: string }> {
+  return [...prompt.matchAll(/^\[(C\d+)\] \(sources ([^)]*)\) (.*)$/gm)].map(([, id, sources, text]) => ({
+    id: id as string,
+    sources: (sources as string).split(", "),
+    text: text as string,
+  }));
+}
+
+/**
+ * The claim checker's verdicts, as a careful model that read the sources would give: a claim stating one of the
+ * liars' falsehoods is unsupported, with what the sources say instead; every other claim is supported.
+ */
+function verdicts(request: FakeRequest): string {
+  return JSON.stringify({
+    claims: claimsOf(request.prompt).map(({ id, text }) => {
+      const lie = [...cunningLies, ...subtleLies].find(([, l]) => text.includes(l.replace(/\.$/, "")));
+      return lie
+        ? { id, supported: false, reason: `the sources say "${lie[0]}"` }
+        : { id, supported: true, reason: null };
+    }),
+  });
+}
+
 /** The answer of a scripted model to one request, as the JSON text a model would send. */
 export function answer(request: FakeRequest, mode: Mode = "good"): string {
+  if (kindOf(request) === "claim-check") return verdicts(request);
+  if (mode === "subtle" || mode === "cunning") {
+    let text = answer(request, "good");
+    for (const [truth, lie] of mode === "subtle" ? subtleLies : cunningLies) text = text.split(truth).join(lie);
+    return text;
+  }
   const lying = mode === "lying";
   const units = unitsOf(request.prompt);
   const idOf = (key: string) => units.find((u) => u.key === key)?.id ?? "S1";
@@ -145,21 +267,7 @@ export function answer(request: FakeRequest, mode: Mode = "good"): string {
       });
     case "deep-dive":
       return JSON.stringify({
-        stories: units.map(({ id }) => ({
-          id,
-          headline: "Nvidia's $2 billion Synopsys stake pulls chip design onto its GPUs",
-          paragraphs: [
-            "Nvidia bought $2 billion of Synopsys common stock at $414.79 a share. The deal widens a multi-year partnership to run chip-design software on Nvidia's platforms.",
-            "Synopsys is one of the two dominant suppliers of design software, alongside Cadence Design Systems. The agreement is not exclusive.",
-          ],
-          notes: {
-            "tactical-edge":
-              "Teams using Synopsys tools should test them on Nvidia's CUDA libraries as the integration lands.",
-            alpha: lying
-              ? "Marcus Feldhaus, an analyst, expects Nvidia to buy 12 more companies."
-              : "Nvidia keeps buying into its own ecosystem, from Intel to Synopsys.",
-          },
-        })),
+        stories: units.map(({ id, key }) => ({ id, ...(deep[key] ?? deep.or), ...deepNotes(key, lying) })),
       });
     case "rapid-fire":
       return JSON.stringify({
@@ -169,8 +277,8 @@ export function answer(request: FakeRequest, mode: Mode = "good"): string {
         ],
         items: units.map(({ id, key }) => {
           const item = rapid[key] ?? { text: "Made news today.", insight: "Worth watching." };
-          return key === "or" && lying
-            ? { id, text: item.text, insight: "Oracle will spend $40 billion on the campus." }
+          return key === "an" && lying
+            ? { id, text: item.text, insight: "Anthropic will spend $40 billion on agents." }
             : { id, ...item };
         }),
       });
@@ -229,5 +337,7 @@ export function answer(request: FakeRequest, mode: Mode = "good"): string {
       return JSON.stringify(
         lying ? { choice: 1, quote: "We will own every chip on Earth", speaker: "Jensen Huang" } : { choice: 2 },
       );
+    case "claim-check":
+      return verdicts(request);
   }
 }

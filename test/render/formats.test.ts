@@ -28,12 +28,18 @@ describe("email", () => {
     }
   });
 
-  it("is dark-mode safe and self-contained: colour-scheme meta, dark styles, explicit colours, no images or web fonts", async () => {
+  it("is dark-mode safe and self-contained: colour-scheme meta, dark styles, explicit colours, no web fonts, one image", async () => {
     const html = await render("html", loadIssue("briefing"));
     expect(html).toContain('<meta name="color-scheme" content="light dark">');
     expect(html).toContain("@media (prefers-color-scheme:dark)");
     expect(html).toContain("[data-ogsc] .db-p{");
-    expect(html).not.toMatch(/<img|fonts\.googleapis|<script/i);
+    expect(html).not.toMatch(/fonts\.googleapis|<script/i);
+    // The only image is the lead story's, from its origin, sized to the 544 px column with its shape kept.
+    expect(html.match(/<img\b[^>]*>/g)).toEqual([
+      expect.stringMatching(
+        /^<img src="https:\/\/devdispatch\.example\/img\/briefing-lead\.png" width="544" height="286" alt="Picture from Dev Dispatch: [^"]+" border="0"/,
+      ),
+    ]);
     const { document } = new JSDOM(html).window;
     for (const el of document.querySelectorAll("h1, h2, h3, p, li"))
       expect(el.getAttribute("style") ?? "", el.outerHTML.slice(0, 80)).toMatch(/(^|;)color:#/);
@@ -109,7 +115,7 @@ describe("every format", () => {
       "Hey friend. It's Tuesday, December 2, 2025",
       "[THE CUSTOM SILICON SQUEEZE]",
       "Market Pulse: SNPS",
-      "Sentiment: 🟢 Bullish",
+      "Sentiment: Bullish",
       "I was crying to sell Nvidia shares.",
       "— Masayoshi Son",
       "The Deep Dive",
@@ -135,11 +141,33 @@ describe("every format", () => {
     }
   });
 
-  it("keeps the words when emoji are off", async () => {
+  it("prints no emoji by default: headings and the sentiment read as words alone", async () => {
     for (const format of formats) {
-      const out = await render(format, loadIssue("briefing"), { emoji: false });
-      expect(out, format).not.toMatch(/🟢|📈|🔍|⚡|🏗️/u);
+      const out = await render(format, loadIssue("briefing"));
+      expect(out, format).not.toMatch(/\p{Extended_Pictographic}/u);
       expect(out.replace(/<[^>]+>|\*\*/g, ""), format).toContain("Sentiment: Bullish");
+    }
+  });
+
+  it("shows an edition's icons as hidden decoration beside the words, and none when a render turns emoji off", async () => {
+    const issue = loadIssue("briefing");
+    const icons: Record<string, string> = { "market-pulse": "📈", "deep-dive": "🔍", "rapid-fire": "⚡" };
+    const decorated: Issue = {
+      ...issue,
+      sections: issue.sections.map((s) =>
+        s.kind === "groups"
+          ? { ...s, icon: icons[s.id] ?? null, groups: s.groups.map((g) => ({ ...g, emoji: "🏗️" })) }
+          : { ...s, icon: icons[s.id] ?? null },
+      ),
+    };
+    const web = await render("web", decorated);
+    expect(web).toContain('<span aria-hidden="true">📈</span> Market Pulse: SNPS');
+    expect(web).toContain('<span aria-hidden="true">🔍</span> The Deep Dive');
+    expect(await render("md", decorated)).toContain("## ⚡ Rapid Fire");
+    for (const format of formats) {
+      const out = await render(format, decorated, { emoji: false });
+      expect(out, format).not.toMatch(/\p{Extended_Pictographic}/u);
+      expect(out.replace(/<[^>]+>|\*\*|\\/g, ""), format).toMatch(/Market Pulse: SNPS/i);
     }
   });
 
@@ -232,7 +260,16 @@ describe("feeds", () => {
       ).toEqual(expected.map((i) => i.title));
       expect(feed.items[0]?.summary, format).toBe(briefing.preheader);
       expect(feed.items[0]?.content ?? "", format).toContain("Market Pulse: SNPS");
-      expect(feed.items[0]?.published, format).toBe("2025-12-02T06:05:00Z");
+      // Dated by the issue's day when never published, never by its build time (createdAt).
+      expect(feed.items[0]?.published, format).toBe("2025-12-02T12:00:00Z");
+    }
+  });
+
+  it("date an entry by when the issue was published", () => {
+    const digest = { ...loadIssue("digest"), publishedAt: "2025-12-02T07:31:00.000Z" };
+    for (const [format, body] of Object.entries(renderFeeds([digest], options))) {
+      const { feed } = parseFeed(body, { url: "https://brief.example.com/feed.xml" });
+      expect(feed.items[0]?.published, format).toBe("2025-12-02T07:31:00Z");
     }
   });
 

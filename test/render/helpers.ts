@@ -72,6 +72,17 @@ export function hostileIssue(): Issue {
     notes: s.notes.map((n) => ({ label: evil(n.label), text: evil(n.text) })),
     subject: s.subject ? evil(s.subject) : s.subject,
     citations: [...s.citations.map(cite), { title: hostile, outlet: "Evil", url: hostileUrl }],
+    ...(s.image
+      ? {
+          image: {
+            ...s.image,
+            url: hostileUrl,
+            alt: evil(s.image.alt),
+            link: hostileUrl,
+            credit: evil(s.image.credit),
+          },
+        }
+      : {}),
   });
   return {
     ...issue,

@@ -1,8 +1,9 @@
 import { JSDOM } from "jsdom";
 import { describe, expect, it } from "vitest";
 import { parseFeed } from "../../src/ingest/feed/parse-feed.ts";
+import type { Issue, LeadImage } from "../../src/model/issue.ts";
 import { renderArchiveIndex, renderers, renderFeeds } from "../../src/render/index.ts";
-import { hostile, hostileIssue, hostileUrl, options } from "./helpers.ts";
+import { hostile, hostileIssue, hostileUrl, loadIssue, options } from "./helpers.ts";
 
 /** Markdown outside fenced code blocks: where a CommonMark renderer would read raw HTML. */
 function outsideFences(markdown: string): string {
@@ -34,6 +35,45 @@ describe("hostile text renders inert", () => {
       expect(document.querySelector("h1")?.textContent).toContain(hostile);
     });
   }
+
+  it("a lead image with hostile alt text and credit, or a URL of another scheme, is inert", async () => {
+    const base = loadIssue("briefing");
+    const withImage = (image: Partial<LeadImage>): Issue => ({
+      ...base,
+      sections: base.sections.map((s) =>
+        s.id === "deep-dive" && s.kind === "stories"
+          ? {
+              ...s,
+              stories: s.stories.map((st, i) =>
+                i === 0 && st.image ? { ...st, image: { ...st.image, ...image } } : st,
+              ),
+            }
+          : s,
+      ),
+    });
+    const evil = withImage({ alt: hostile, credit: hostile, link: "https://devdispatch.example/a?b=1&c=2" });
+    for (const format of ["html", "web"] as const) {
+      const { document } = new JSDOM(await renderers[format](evil, options)).window;
+      const img = document.querySelectorAll("img");
+      expect(img, format).toHaveLength(1);
+      expect(img[0]?.getAttribute("alt"), format).toBe(hostile);
+      expect(img[0]?.getAttributeNames().sort(), format).toEqual(
+        format === "web"
+          ? ["alt", "class", "decoding", "height", "src", "width"]
+          : ["alt", "border", "class", "height", "src", "style", "width"],
+      );
+      expect(document.querySelectorAll("script, [onerror]"), format).toHaveLength(0);
+      for (const url of ["data:image/png;base64,AAAA", "javascript:alert(1)", "mailto:a@b.example", "{{image}}"]) {
+        const html = await renderers[format](withImage({ url }), options);
+        expect(new JSDOM(html).window.document.querySelectorAll("img"), `${format} ${url}`).toHaveLength(0);
+      }
+    }
+    const md = await renderers.md(evil, options);
+    expect(md).toContain("![\\<script\\>");
+    expect(outsideFences(md)).not.toMatch(/(^|[^\\])</m);
+    for (const url of ["data:image/png;base64,AAAA", "javascript:alert(1)"])
+      expect(await renderers.md(withImage({ url }), options)).not.toContain("![");
+  });
 
   it("text: the words appear as plain text and the unsafe link is dropped", async () => {
     const text = await renderers.text(issue, options);
@@ -90,5 +130,47 @@ describe("hostile text renders inert", () => {
       const out = await renderers[format](issue, unsafe);
       expect(out, format).not.toMatch(/javascript:|data:text|<\/style><script/i);
     }
+  });
+});
+
+/** ESC sequences (clear screen, an OSC 8 link), BEL, the 8-bit CSI, NUL and a right-to-left override. */
+const controls = "\u001b[2J\u001b]8;;https://evil.example/\u0007here\u001b]8;;\u0007\u0007\u009b31m\u0000\u202e";
+const anyControl = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
+
+/** The digest with control characters in every text an issue holds (not in its ids, URLs and dates). */
+function issueWithControls(): Issue {
+  const skip = new Set(["id", "url", "storyId", "date", "createdAt", "status", "kind", "edition", "level", "code"]);
+  const walk = (value: unknown, key = ""): unknown => {
+    if (typeof value === "string") return skip.has(key) || !value ? value : `${value}${controls}`;
+    if (Array.isArray(value)) return value.map((v) => walk(v, key));
+    if (value && typeof value === "object")
+      return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, walk(v, k)]));
+    return value;
+  };
+  return walk(loadIssue("digest")) as Issue;
+}
+
+describe("control characters in an issue's text", () => {
+  const issue = issueWithControls();
+
+  it("reach none of the four formats", async () => {
+    for (const format of ["html", "web", "text", "md"] as const) {
+      const out = await renderers[format](issue, options);
+      expect(out, format).toContain("here");
+      expect(anyControl.exec(out)?.[0], format).toBeUndefined();
+    }
+    expect(anyControl.test(renderArchiveIndex([issue], options))).toBe(false);
+  });
+
+  it("leave the feeds well-formed XML and JSON with none of them", () => {
+    const feeds = renderFeeds([issue], options);
+    for (const [format, body] of Object.entries(feeds)) expect(anyControl.exec(body)?.[0], format).toBeUndefined();
+    // jsdom's XML parser refuses a document that is not well-formed (a raw ESC is not an XML character).
+    for (const xml of [feeds.rss, feeds.atom]) {
+      const { document } = new JSDOM(xml, { contentType: "application/xml" }).window;
+      expect(document.querySelector("parsererror")).toBeNull();
+      expect(document.documentElement.textContent).toContain("here");
+    }
+    expect(() => JSON.parse(feeds.json)).not.toThrow();
   });
 });

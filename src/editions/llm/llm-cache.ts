@@ -1,11 +1,13 @@
 import { createHash } from "node:crypto";
-import type { Db } from "../../store/db.ts";
 import type { ChatMessage } from "./chat-client.ts";
 
 /** A model's accepted answer to one prompt, with what it cost when it was first asked. */
 export type CachedAnswer = { response: string; promptTokens: number; completionTokens: number };
 
-/** Where answers are kept so a rebuild with the same inputs does not pay twice. */
+/**
+ * Where answers are kept so a rebuild with the same inputs does not pay twice. The store implements it
+ * (store/llm-cache-repo.ts); the pipeline or the command hands it to the writer.
+ */
 export interface LlmCache {
   get(key: string): Promise<CachedAnswer | null>;
   set(key: string, model: string, answer: CachedAnswer): Promise<void>;
@@ -39,44 +41,5 @@ export class MemoryLlmCache implements LlmCache {
 
   get size(): number {
     return this.#entries.size;
-  }
-}
-
-/** The `llm_cache` table of the store (SQLite or PostgreSQL alike). */
-export class KyselyLlmCache implements LlmCache {
-  readonly #db: Db;
-
-  constructor(db: Db) {
-    this.#db = db;
-  }
-
-  async get(key: string): Promise<CachedAnswer | null> {
-    const row = await this.#db.kysely
-      .selectFrom("llm_cache")
-      .select(["response", "prompt_tokens", "completion_tokens"])
-      .where("key", "=", key)
-      .executeTakeFirst();
-    return row
-      ? {
-          response: row.response,
-          promptTokens: Number(row.prompt_tokens),
-          completionTokens: Number(row.completion_tokens),
-        }
-      : null;
-  }
-
-  async set(key: string, model: string, answer: CachedAnswer): Promise<void> {
-    const values = {
-      model,
-      response: answer.response,
-      prompt_tokens: answer.promptTokens,
-      completion_tokens: answer.completionTokens,
-      created_at: new Date().toISOString(),
-    };
-    await this.#db.kysely
-      .insertInto("llm_cache")
-      .values({ key, ...values })
-      .onConflict((conflict) => conflict.column("key").doUpdateSet(values))
-      .execute();
   }
 }

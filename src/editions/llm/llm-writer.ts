@@ -1,8 +1,11 @@
 import { setTimeout as sleep } from "node:timers/promises";
 import { DaybriefError, isDaybriefError } from "../../errors.ts";
 import { type Logger, silentLogger } from "../../log.ts";
+import type { Claim, ClaimChecker, Verdict } from "../claim-check.ts";
+import type { EditionDefinition } from "../definition.ts";
 import type { SectionDraft, WriteRequest, Writer } from "../writer.ts";
 import { ChatClient, type ChatMessage } from "./chat-client.ts";
+import { claimVars, parseVerdicts } from "./claim-prompt.ts";
 import { cacheKey, type LlmCache } from "./llm-cache.ts";
 import { unknownNames } from "./name-check.ts";
 import { extractJson, type Parsed } from "./parse-answer.ts";
@@ -21,6 +24,13 @@ export type LlmWriterOptions = {
   temperature: number;
   inputCostPerMillion: number | null;
   outputCostPerMillion: number | null;
+  /**
+   * Most US dollars one issue may spend (prompt and completion, claim checks included); null for no cap. Once spent,
+   * later requests are not made (E_LLM_BUDGET) and those sections fall back. Needs both prices to apply.
+   */
+  maxCostPerIssueUsd?: number | null;
+  /** After the grounding check, ask the model whether its sources state each sentence it wrote (llm.claimCheck). */
+  claimCheck?: boolean;
   /** A folder of prompt files that override the bundled editions/prompts/ ones, file by file. */
   promptsDir?: string | null;
   cache?: LlmCache;
@@ -45,7 +55,7 @@ export type LlmWriterOptions = {
  * const issue = await writeIssue(loadEdition("digest"), day, { writer });
  * issue.writer = issueWriterInfo(writer);
  */
-export class LlmWriter implements Writer {
+export class LlmWriter implements Writer, ClaimChecker {
   readonly name = "llm" as const;
   readonly #options: LlmWriterOptions;
   readonly #client: ChatClient;
@@ -63,6 +73,11 @@ export class LlmWriter implements Writer {
     this.#account = this.#newAccount();
   }
 
+  /** This writer as the issue builder's claim checker when `claimCheck` is on; null otherwise. */
+  get claimChecker(): ClaimChecker | null {
+    return this.#options.claimCheck ? this : null;
+  }
+
   /** The account since construction or the last resetUsage(): tokens, cost, cache use, failed sections. */
   usage(): LlmUsage {
     return this.#account.snapshot();
@@ -74,14 +89,16 @@ export class LlmWriter implements Writer {
   }
 
   async writeSection(request: WriteRequest): Promise<SectionDraft | null> {
-    const scaffold = await this.#options.offline.writeSection(request);
+    const scaffold = await this.#options.offline.writeSection({ ...request, scaffold: true });
     if (!scaffold) return null;
     const plan = planSection({ request, scaffold, budget: this.#options.sourceBudgetChars ?? 12_000 });
-    if (!plan) return scaffold;
+    if (!plan) return scaffold.section.kind === "bullets" && !scaffold.section.lines.length ? null : scaffold;
     const id = request.definition.id;
     try {
       if (this.#down) throw this.#down;
-      return await this.#write(id, request, plan, scaffold);
+      // What the offline draft left out is the model's to write: its notes are the model's now.
+      const written = await this.#write(id, request, plan, scaffold);
+      return { ...written, omitted: [] };
     } catch (error) {
       this.#account.failed(id);
       this.#log.warn({ section_id: id, err: (error as Error).message }, "llm_section_failed");
@@ -91,16 +108,46 @@ export class LlmWriter implements Writer {
     }
   }
 
+  /**
+   * Asks the model which of a section's sentences their sources do not state (claim-check.md), within the same
+   * retries, cache, account and cost cap as the writing. Throws E_LLM_REQUEST or E_LLM_OUTPUT when no valid answer
+   * comes; the issue builder then has the offline writer write the section.
+   */
+  async checkClaims(sectionId: string, claims: Claim[], edition: EditionDefinition): Promise<Verdict[]> {
+    if (!claims.length) return [];
+    const id = `${sectionId}/claim-check`;
+    try {
+      if (this.#down) throw this.#down;
+      const vars = claimVars(claims, this.#options.sourceBudgetChars ?? 12_000);
+      const messages = this.#prompts.messages("claim-check", edition, vars);
+      return await this.#ask(id, messages, (content) => {
+        const json = extractJson(content);
+        return json.ok ? parseVerdicts(json.value, claims) : json;
+      });
+    } catch (error) {
+      this.#account.failed(sectionId);
+      this.#log.warn({ section_id: sectionId, err: (error as Error).message }, "llm_claim_check_failed");
+      if (isDaybriefError(error, "E_LLM_REQUEST") && [401, 403, 404].includes(Number(error.details.status)))
+        this.#down = error;
+      throw error;
+    }
+  }
+
   async #write(id: string, request: WriteRequest, plan: Plan, scaffold: SectionDraft): Promise<SectionDraft> {
-    const { retries, temperature, model, maxTokens } = this.#options;
     const messages = this.#prompts.messages(plan.prompt, request.edition, plan.vars);
+    return this.#ask(id, messages, (content) => this.#parse(content, plan, scaffold));
+  }
+
+  /** One answer for a prompt: from the cache, else from the model, sent back with its problems until valid. */
+  async #ask<T>(id: string, messages: ChatMessage[], parse: (content: string) => Parsed<T>): Promise<T> {
+    const { retries, temperature, model, maxTokens } = this.#options;
     const key = cacheKey(model, messages, temperature);
     const hit = await this.#options.cache?.get(key).catch((error: unknown) => {
       this.#log.warn({ section_id: id, err: (error as Error).message }, "llm_cache_unreadable");
       return null;
     });
     if (hit) {
-      const cached = this.#parse(hit.response, plan, scaffold);
+      const cached = parse(hit.response);
       if (cached.ok) {
         this.#account.cacheHit(hit.promptTokens, hit.completionTokens);
         return cached.value;
@@ -113,6 +160,7 @@ export class LlmWriter implements Writer {
     while (attempts <= retries) {
       if (attempts > 0 && last?.code === "E_LLM_REQUEST") await sleep(this.#retryDelay(last, attempts));
       attempts += 1;
+      this.#withinBudget();
       let answer: Awaited<ReturnType<ChatClient["complete"]>>;
       try {
         answer = await this.#client.complete(conversation);
@@ -126,7 +174,7 @@ export class LlmWriter implements Writer {
       this.#account.call(answer.promptTokens, answer.completionTokens);
       spent.prompt += answer.promptTokens;
       spent.completion += answer.completionTokens;
-      const result = this.#parse(answer.content, plan, scaffold);
+      const result = parse(answer.content);
       if (result.ok) {
         await this.#options.cache
           ?.set(key, model, {
@@ -176,6 +224,18 @@ export class LlmWriter implements Writer {
         `capitalised words no source contains: ${names.join(", ")} — name only what the sources name, and write in sentence case`,
       ],
     };
+  }
+
+  /** Throws E_LLM_BUDGET once this issue's spending has reached the cap. */
+  #withinBudget(): void {
+    const cap = this.#options.maxCostPerIssueUsd;
+    const spent = this.#account.snapshot().costUsd;
+    if (cap === null || cap === undefined || spent === null || spent < cap) return;
+    throw new DaybriefError(
+      "E_LLM_BUDGET",
+      `this issue has spent $${spent.toFixed(4)} of its $${cap} cap (llm.maxCostPerIssueUsd); no further requests`,
+      { details: { spentUsd: spent, capUsd: cap } },
+    );
   }
 
   /** Backoff before retrying a failed request: longer each attempt, as long as a 429's Retry-After asks (≤ 30 s). */

@@ -1,8 +1,9 @@
 import type { Section } from "../../model/issue.ts";
-import { extractEntities } from "../../stories/entities/extract-entities.ts";
-import { notNames } from "../../stories/entities/name-words.ts";
+import { extractEntities } from "../../text/entities/extract-entities.ts";
+import { notNames } from "../../text/entities/name-words.ts";
+import { escapeRegex } from "../../text/regex.ts";
+import { splitSentences } from "../../text/sentences.ts";
 import { buildEvidence, normaliseText } from "../grounding.ts";
-import { splitSentences } from "../sentences.ts";
 import type { SectionDraft } from "../writer.ts";
 
 const capitalised = /(?<![\p{L}\d])\p{Lu}[\p{L}\d'’.&-]*[\p{L}\d]/gu;
@@ -44,7 +45,7 @@ export function unknownNames(draft: SectionDraft, scaffold: SectionDraft): strin
 }
 
 function containsWord(text: string, word: string): boolean {
-  const escaped = word.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  const escaped = escapeRegex(word);
   return new RegExp(`(?<![\\p{L}\\d])${escaped}`, "u").test(text);
 }
 

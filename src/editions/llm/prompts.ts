@@ -17,6 +17,7 @@ export const promptNames = [
   "podcast",
   "market",
   "quote",
+  "claim-check",
 ] as const;
 export type PromptName = (typeof promptNames)[number];
 

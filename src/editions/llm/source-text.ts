@@ -1,5 +1,5 @@
+import { splitSentences } from "../../text/sentences.ts";
 import type { DayItem } from "../day.ts";
-import { splitSentences } from "../sentences.ts";
 
 /** One unit the model writes about (a story, a paper, an episode), under the id it answers with. */
 export type SourceUnit = { id: string; items: DayItem[]; facts?: string[]; label?: string };

@@ -1,7 +1,8 @@
 import type { Citation } from "../../model/issue.ts";
-import { commentary } from "../../stories/clusterer.ts";
+import { commentary } from "../../text/commentary.ts";
+import { splitSentences, wordCount } from "../../text/sentences.ts";
 import type { DayContext, DayItem, TickerMood } from "../day.ts";
-import { compressSentence, splitSentences, standsAlone, wordCount } from "../sentences.ts";
+import { compressSentence, standsAlone } from "../sentences.ts";
 import { firstPerson, repeats } from "./story-text.ts";
 
 /** A sentence a market read can rest on talks about money, shares, demand or deals. */
@@ -12,9 +13,15 @@ export type MarketRead = { mood: TickerMood; paragraph: string; citations: Citat
 
 /**
  * Market Pulse: the ticker the day's coverage says most about — most items, then the strongest mood — with the
- * sentences that drove the reading, taken from those items.
+ * sentences that drove the reading, taken from those items. Items of stories the issue told at length already
+ * (`told`: a Deep Dive placed above it) are not read again, so the market read never retells a story printed above.
  */
-export function marketRead(day: DayContext, maxSentences = 3): MarketRead | null {
+export function marketRead(
+  day: DayContext,
+  maxSentences = 3,
+  told: ReadonlySet<string> = new Set(),
+): MarketRead | null {
+  const toldItems = new Set(day.stories.filter((s) => told.has(s.id)).flatMap((s) => s.items.map((i) => i.id)));
   // The ticker today's coverage is about: read by several items first, then one with a clear mood.
   const moods = [...day.tickers].sort(
     (a, b) =>
@@ -29,7 +36,8 @@ export function marketRead(day: DayContext, maxSentences = 3): MarketRead | null
     const drivers = mood.itemIds
       .map((id) => items.get(id))
       .filter(
-        (i): i is DayItem => !!i && i.sourceKind !== "arxiv" && i.sourceKind !== "podcast" && !commentary(i.title),
+        (i): i is DayItem =>
+          !!i && !toldItems.has(i.id) && i.sourceKind !== "arxiv" && i.sourceKind !== "podcast" && !commentary(i.title),
       );
     const names = new Set([
       mood.company,

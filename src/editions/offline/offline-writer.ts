@@ -1,10 +1,11 @@
 import type { Section, StoryBlock } from "../../model/issue.ts";
 import type { DayContext, DayItem, DayStory } from "../day.ts";
 import type { SectionDefinition } from "../definition.ts";
+import { sentenceKey, shortTitle } from "../sentences.ts";
 import { fill, type SectionDraft, type WriteRequest, type Writer } from "../writer.ts";
 import { implications } from "./implications.ts";
 import { marketRead } from "./market.ts";
-import { alphaNote, insightNote, type Note, researchNotes, tacticalEdgeNote } from "./notes.ts";
+import { alphaNote, insightNote, researchNotes, tacticalEdgeNote } from "./notes.ts";
 import { podcastBullets } from "./podcast.ts";
 import { chooseTip, loadTips, promptText } from "./prompt-tip.ts";
 import { findQuote } from "./quote.ts";
@@ -17,12 +18,15 @@ const groupEmoji: Record<string, string> = {
   money: "💰",
   research: "🔬",
   policy: "⚖️",
+  software: "🛠️",
+  people: "👥",
 };
 
 /**
  * The default writer: extractive and data-driven, needing no keys and no network. Headlines and paragraphs are the
- * sources' own best sentences (compressed only safely); notes and bullets state what the data shows (counts,
- * amounts as written, trends); the quote is a real quotation; nothing is invented. A thin day gives fewer items.
+ * sources' own best sentences (compressed only safely); notes and bullets are the sentences of the sources that
+ * say why a story matters (a consequence, a stated reason, a named person's judgement) or are left out; the quote is
+ * a real quotation; nothing is invented and no sentence is printed twice. A thin day gives fewer items.
  */
 export class OfflineWriter implements Writer {
   readonly name = "offline" as const;
@@ -48,7 +52,8 @@ export class OfflineWriter implements Writer {
             kind: "cta",
             id: def.id,
             heading: heading ?? "",
-            text: fill(def.text ?? "", vars),
+            // "use the tip form" only when there is a form to link to.
+            text: fill(def.text ?? "", { ...vars, tipForm: day.tipsUrl ? " or use the tip form" : "" }),
             url: day.tipsUrl,
           },
           evidence: [],
@@ -83,11 +88,11 @@ export class OfflineWriter implements Writer {
       case "stories":
         return this.#stories(def, request, heading);
       case "groups":
-        return this.#groups(def, day, selection.groups, heading);
+        return this.#groups(def, request, selection.groups, heading);
       case "bullets":
-        return this.#bullets(def, day, selection.items, heading);
+        return this.#bullets(def, request, selection.items, heading);
       case "market": {
-        const read = marketRead(day);
+        const read = marketRead(day, 3, new Set(request.toldAtLength ?? []));
         if (!read) return null;
         const section: Section = {
           kind: "market",
@@ -122,17 +127,21 @@ export class OfflineWriter implements Writer {
   }
 
   #stories(def: SectionDefinition, request: WriteRequest, heading: string | null): SectionDraft | null {
-    const { selection, day } = request;
+    const { selection } = request;
     if (!selection.stories.length && !selection.items.length) return null;
     const blocks: StoryBlock[] = [];
-    const derived: string[] = [];
     const evidence: DayItem[] = [];
+    const omitted: string[] = [];
+    const printed = [...(request.printed ?? [])];
     if (def.select?.sourceKinds.length) {
       for (const item of selection.items) {
-        const notes = researchNotes(item).filter((n) =>
-          def.write.notes.some((wanted) => n.label.toLowerCase().replace(/ /g, "-") === wanted),
+        const notes = researchNotes(item).filter(
+          (n) =>
+            def.write.notes.some((wanted) => n.label.toLowerCase().replace(/ /g, "-") === wanted) &&
+            !printed.some((p) => sentenceKey(p) === sentenceKey(n.text)),
         );
-        const sentences = bestSentences({ items: [item] }, def.write.sentences).map((s) => s.text);
+        const sentences = bestSentences({ items: [item] }, def.write.sentences, { printed }).map((s) => s.text);
+        printed.push(...sentences, ...notes.map((n) => n.text));
         blocks.push({
           storyId: null,
           headline: item.title,
@@ -144,7 +153,7 @@ export class OfflineWriter implements Writer {
       }
     } else {
       for (const story of selection.stories) {
-        blocks.push(this.#storyBlock(def, day, story, derived));
+        blocks.push(this.#storyBlock(def, story, printed, omitted));
         evidence.push(...story.items);
       }
     }
@@ -162,77 +171,108 @@ export class OfflineWriter implements Writer {
     return {
       section,
       evidence,
-      derived,
-      vars: { headlines: headlines.join(" · "), theme: themeOf(day, selection.stories) },
+      derived: [],
+      omitted,
+      vars: { headlines: headlines.join(" · "), theme: themeOf(request.day, selection.stories) },
     };
   }
 
-  #storyBlock(def: SectionDefinition, day: DayContext, story: DayStory, derived: string[]): StoryBlock {
+  /**
+   * One story: its headline and paragraphs from the sources' best sentences, then the notes the section asks for,
+   * each a sentence of the sources saying why the story matters that the issue has not printed; a note with nothing
+   * true to say is left out and named in `omitted`. `printed` grows with every sentence the block prints.
+   */
+  #storyBlock(def: SectionDefinition, story: DayStory, printed: string[], omitted: string[]): StoryBlock {
     const headline = headlineOf(story, def.write.headlineWords);
-    const notes: Note[] = [];
+    const citations = citationsOf(story.items);
+    let block: StoryBlock;
+    if (def.style === "headline") {
+      block = {
+        storyId: story.id,
+        headline: oneLiner(story, def.write.headlineWords, printed),
+        paragraphs: [],
+        notes: [],
+        citations,
+      };
+      printed.push(block.headline);
+    } else if (def.style === "rapid") {
+      const { subject, text, sentence } = rapidLine(story, 40, printed);
+      block = { storyId: story.id, headline: text, subject, paragraphs: [], notes: [], citations };
+      printed.push(sentence);
+    } else {
+      const perParagraph = Math.max(1, def.write.sentences);
+      const sentences = bestSentences(story, perParagraph * def.write.paragraphs, {
+        exclude: [headline],
+        anchor: headlineItem(story, def.write.headlineWords),
+        printed,
+      }).map((s) => s.text);
+      const paragraphs: string[] = [];
+      for (let i = 0; i < sentences.length; i += perParagraph)
+        paragraphs.push(sentences.slice(i, i + perParagraph).join(" "));
+      block = { storyId: story.id, headline, paragraphs, notes: [], citations };
+      printed.push(headline, ...sentences);
+    }
     for (const wanted of def.write.notes) {
       const note =
         wanted === "tactical-edge"
-          ? tacticalEdgeNote(story)
+          ? tacticalEdgeNote(story, printed)
           : wanted === "alpha"
-            ? alphaNote(day, story)
+            ? alphaNote(story, printed)
             : wanted === "insight"
-              ? insightNote(day, story)
+              ? insightNote(story, printed)
               : null;
       if (note) {
-        notes.push(note);
-        derived.push(...note.derived);
+        block.notes.push({ label: note.label, text: note.text });
+        printed.push(note.text);
+      } else if (wanted === "tactical-edge" || wanted === "alpha" || wanted === "insight") {
+        omitted.push(`${noteLabels[wanted]} under “${shortTitle(headline, 9)}”`);
       }
     }
-    const base = {
-      storyId: story.id,
-      notes: notes.map(({ label, text }) => ({ label, text })),
-      citations: citationsOf(story.items),
-    };
-    if (def.style === "headline")
-      return { ...base, headline: oneLiner(story, def.write.headlineWords), paragraphs: [] };
-    if (def.style === "rapid") {
-      const { subject, text } = rapidLine(story, 40);
-      return { ...base, headline: text, subject, paragraphs: [] };
-    }
-    const perParagraph = Math.max(1, def.write.sentences);
-    const sentences = bestSentences(story, perParagraph * def.write.paragraphs, {
-      exclude: [headline],
-      anchor: headlineItem(story, def.write.headlineWords),
-    }).map((s) => s.text);
-    const paragraphs: string[] = [];
-    for (let i = 0; i < sentences.length; i += perParagraph)
-      paragraphs.push(sentences.slice(i, i + perParagraph).join(" "));
-    return { ...base, headline, paragraphs };
+    return block;
   }
 
   #groups(
     def: SectionDefinition,
-    day: DayContext,
+    request: WriteRequest,
     groups: Array<{ topic: string; stories: DayStory[] }>,
     heading: string | null,
   ): SectionDraft | null {
     if (!groups.length) return null;
-    const derived: string[] = [];
-    const section: Section = {
+    const { day } = request;
+    const printed = [...(request.printed ?? [])];
+    const omitted: string[] = [];
+    // A story an earlier section told (the market read's) is not told again.
+    const told = new Set(request.told ?? []);
+    const section: Section & { kind: "groups" } = {
       kind: "groups",
       id: def.id,
       heading,
-      groups: groups.map((g) => ({
-        id: g.topic,
-        label: day.topics.find((t) => t.id === g.topic)?.label ?? g.topic,
-        emoji: groupEmoji[g.topic] ?? null,
-        stories: g.stories.map((story) => this.#storyBlock({ ...def, style: "rapid" }, day, story, derived)),
-      })),
+      groups: groups
+        .map((g) => ({
+          id: g.topic,
+          label: day.topics.find((t) => t.id === g.topic)?.label ?? g.topic,
+          emoji: groupEmoji[g.topic] ?? null,
+          stories: g.stories
+            .filter((story) => !told.has(story.id))
+            .map((story) => this.#storyBlock({ ...def, style: "rapid" }, story, printed, omitted)),
+        }))
+        .filter((g) => g.stories.length),
     };
-    return { section, evidence: groups.flatMap((g) => g.stories.flatMap((s) => s.items)), derived };
+    if (!section.groups.length) return null;
+    return { section, evidence: groups.flatMap((g) => g.stories.flatMap((s) => s.items)), derived: [], omitted };
   }
 
-  #bullets(def: SectionDefinition, day: DayContext, items: DayItem[], heading: string | null): SectionDraft | null {
+  #bullets(
+    def: SectionDefinition,
+    request: WriteRequest,
+    items: DayItem[],
+    heading: string | null,
+  ): SectionDraft | null {
+    const { day } = request;
     if (def.content === "podcast") {
       const [episode] = items;
       if (!episode) return null;
-      const lines = podcastBullets(episode, def.write.bullets);
+      const lines = podcastBullets(episode, def.write.bullets, request.printed ?? []);
       if (!lines.length) return null;
       return {
         section: {
@@ -246,10 +286,19 @@ export class OfflineWriter implements Writer {
         derived: [],
       };
     }
-    const lines = implications(day, def.write.bullets);
-    if (!lines.length) return null;
+    const lines = implications(day, def.write.bullets, {
+      exclude: request.printed ?? [],
+      told: request.told ?? [],
+    });
+    const omitted =
+      lines.length < def.write.bullets
+        ? [
+            `${def.write.bullets - lines.length} of ${def.write.bullets} bullets (the sources of the other stories state no consequence or reason to pass on)`,
+          ]
+        : [];
+    if (!lines.length && !request.scaffold) return null;
     const used = new Set(lines.flatMap((l) => l.storyIds));
-    const stories = day.stories.filter((s) => used.has(s.id));
+    const stories = lines.length ? day.stories.filter((s) => used.has(s.id)) : day.stories.slice(0, 3);
     return {
       section: {
         kind: "bullets",
@@ -258,12 +307,14 @@ export class OfflineWriter implements Writer {
         lines: lines.map(({ lead, text }) => ({ ...(lead ? { lead } : {}), text })),
         citations: stories.flatMap((s) => citationsOf(s.items).slice(0, 1)),
       },
-      // The bullets speak of the stories they name; their counts are derived facts listed below.
-      evidence: stories.length ? stories.flatMap((s) => s.items) : day.stories.slice(0, 10).flatMap((s) => s.items),
-      derived: lines.flatMap((l) => l.derived),
+      evidence: stories.flatMap((s) => s.items),
+      derived: [],
+      omitted,
     };
   }
 }
+
+const noteLabels = { "tactical-edge": "The Tactical Edge", alpha: "The Alpha", insight: "Insight" } as const;
 
 /** The themed header: the label of the topic most of the headline stories share, in capitals. */
 export function themeOf(day: DayContext, stories: DayStory[]): string {

@@ -1,8 +1,10 @@
 import type { Citation } from "../../model/issue.ts";
-import { findCompany } from "../../stories/entities/companies.ts";
-import { contentTokens } from "../../stories/tokens.ts";
+import { findCompany } from "../../text/entities/companies.ts";
+import { escapeRegex } from "../../text/regex.ts";
+import { limitWords, splitSentences, wordCount } from "../../text/sentences.ts";
+import { contentTokens } from "../../text/tokens.ts";
 import type { DayItem, DayStory } from "../day.ts";
-import { compressSentence, limitWords, splitSentences, standsAlone, wordCount } from "../sentences.ts";
+import { compressSentence, sentenceKey, standsAlone } from "../sentences.ts";
 
 /** Every item of a story as a citation, most trusted outlet first, one per outlet. */
 export function citationsOf(items: DayItem[]): Citation[] {
@@ -32,10 +34,6 @@ function cleanTitle(title: string, outlets: string[]): string {
   for (const outlet of outlets) t = t.replace(new RegExp(`\\s+[-|–—:]\\s+${escapeRegex(outlet)}$`, "i"), "");
   t = t.replace(/^(?:explainer|analysis|opinion|exclusive|watch|listen|podcast|ep\.?\s*\d+)\s*[:—–-]\s*/i, "");
   return t.replace(/[.;:]+$/, "");
-}
-
-function escapeRegex(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
 
 /**
@@ -104,9 +102,10 @@ type Scored = { text: string; score: number; item: DayItem; position: number };
 export function bestSentences(
   story: Pick<DayStory, "items">,
   count: number,
-  options: { maxWords?: number; exclude?: string[]; anchor?: DayItem } = {},
+  options: { maxWords?: number; exclude?: string[]; anchor?: DayItem; printed?: string[] } = {},
 ): Array<{ text: string; item: DayItem }> {
   if (count <= 0) return [];
+  const printed = new Set((options.printed ?? []).map(sentenceKey));
   const terms = storyTerms(story.items);
   const n = story.items.length;
   const centrality = itemCentrality(story.items);
@@ -123,7 +122,12 @@ export function bestSentences(
     }
     // In a story of three or more items, one that drifted in (its title shares little with the others) is not quoted.
     if (n >= 3 && (centrality.get(item.id) ?? 0) < most * 0.5) continue;
-    if (item.sourceKind === "podcast" && story.items.some((i) => i.sourceKind !== "podcast")) continue;
+    // Papers and episodes have sections of their own: a news story is told from its reporting.
+    if (
+      (item.sourceKind === "podcast" || item.sourceKind === "arxiv") &&
+      story.items.some((i) => i.sourceKind !== "podcast" && i.sourceKind !== "arxiv")
+    )
+      continue;
     const sentences = splitSentences(item.text).slice(0, 8);
     sentences.forEach((raw, position) => {
       const text = compressSentence(raw);
@@ -136,8 +140,8 @@ export function bestSentences(
         /^["“]/.test(text)
       )
         return;
-      // A company's "we" reads wrong in someone else's newsletter.
-      if (firstPerson(text)) return;
+      // A company's "we" reads wrong in someone else's newsletter; a sentence the issue printed is not printed again.
+      if (firstPerson(text) || printed.has(sentenceKey(text))) return;
       let agreement = 0;
       const tokens = new Set(contentTokens(text));
       for (const token of tokens) agreement += ((terms.get(token) ?? 1) - 1) / Math.max(1, n - 1);
@@ -236,21 +240,36 @@ function overlap(a: Set<string>, b: Set<string>): number {
 }
 
 /** One line for a headline list: the story's best short sentence, or its headline. */
-export function oneLiner(story: DayStory, maxWords: number): string {
-  const [best] = bestSentences(story, 1, { maxWords });
-  return best ? best.text : `${headlineOf(story, maxWords)}.`;
+export function oneLiner(story: DayStory, maxWords: number, printed: string[] = []): string {
+  const [best] = bestSentences(story, 1, { maxWords, printed });
+  // A teaser ("AWS saved its CPU news for the last day") says less than the headline: a line without a figure gives
+  // way to the headline.
+  return best && /[\d$€£¥]/.test(best.text) ? best.text : `${headlineOf(story, maxWords)}.`;
 }
 
 /** The company a story is about: the organisation its titles and texts name most. */
 const subjects = new WeakMap<DayItem[], string | null>();
 
-/** The company a story is about: the organisation its titles name, most often, else the one its texts name most. */
-export function subjectOf(story: Pick<DayStory, "items">): string | null {
+/**
+ * The company a story is about: the subject the stories stage gave it when its sources name it (so the label is
+ * grounded), else the organisation its titles name, most often, else the one its texts name most.
+ */
+export function subjectOf(story: Pick<DayStory, "items"> & { subject?: DayStory["subject"] }): string | null {
   const cached = subjects.get(story.items);
   if (cached !== undefined) return cached;
-  const subject = findSubject(story.items);
+  const subject = namedSubject(story) ?? findSubject(story.items);
   subjects.set(story.items, subject);
   return subject;
+}
+
+/** The stage's subject of the story, if one of its items names it (as a name or an alias of it). */
+function namedSubject(story: { items: DayItem[]; subject?: DayStory["subject"] }): string | null {
+  const name = story.subject?.name;
+  if (!name) return null;
+  const named = story.items.some(
+    (item) => item.entities.some((e) => e.normalized === name) || `${item.title}\n${item.text}`.includes(name),
+  );
+  return named ? name : null;
 }
 
 function findSubject(items: DayItem[]): string | null {
@@ -270,6 +289,10 @@ function findSubject(items: DayItem[]): string | null {
     .sort((a, b) => b[1] - a[1]);
   if (inTitles.size || !items[0]) return ranked[0]?.[0] ?? null;
   // No known company in any title: the name a title opens with ("Boeing (BA) jumps…") is the subject.
+  if (
+    /^(?:what|how|why|when|who|where|which|inside|explainer|analysis|opinion|the|a|an|in|on|at)\b/i.test(items[0].title)
+  )
+    return ranked[0]?.[0] ?? null;
   const opener = /^([A-Z][\p{L}&.'-]+(?: [A-Z][\p{L}&.'-]+){0,2})(?= \([A-Z.]{1,6}\)| (?:[a-z]+s|[a-z]+ed)\b)/u.exec(
     items[0].title,
   )?.[1];
@@ -280,8 +303,12 @@ function findSubject(items: DayItem[]): string | null {
  * "Company: what happened." — the story's best sentence, with the company's own name dropped from its start when
  * the sentence opens with it ("Nvidia said it would invest…" stays whole; "Nvidia invested…" becomes "Invested…").
  */
-export function rapidLine(story: DayStory, maxWords: number): { subject: string; text: string } {
-  const [best] = bestSentences(story, 1, { maxWords });
+export function rapidLine(
+  story: DayStory,
+  maxWords: number,
+  printed: string[] = [],
+): { subject: string; text: string; sentence: string } {
+  const [best] = bestSentences(story, 1, { maxWords, printed });
   const text = best?.text ?? `${headlineOf(story, maxWords)}.`;
   // The company the line is about: the subject of the item the sentence comes from (its title names it), else the
   // first company the sentence names ("MIT" in "MIT-licensed" is a licence, not the story's company).
@@ -289,7 +316,7 @@ export function rapidLine(story: DayStory, maxWords: number): { subject: string;
   const named = best
     ? best.item.entities.filter((e) => e.type === "org" && text.includes(e.text)).map((e) => e.normalized)
     : [];
-  const subject = own ?? named[0] ?? subjectOf(story) ?? story.items[0]?.sourceName ?? "";
+  const subject = namedSubject(story) ?? own ?? named[0] ?? subjectOf(story) ?? story.items[0]?.sourceName ?? "";
   const aliases = [
     ...new Set([
       subject,
@@ -302,10 +329,10 @@ export function rapidLine(story: DayStory, maxWords: number): { subject: string;
     const verb = match?.[1] ?? "";
     if (match && actionVerb(verb)) {
       const rest = text.slice(match[0].length - verb.length);
-      return { subject, text: rest.charAt(0).toUpperCase() + rest.slice(1) };
+      return { subject, text: rest.charAt(0).toUpperCase() + rest.slice(1), sentence: text };
     }
   }
-  return { subject, text };
+  return { subject, text, sentence: text };
 }
 
 const reportingVerbs = new Set(["said", "says", "told", "announced", "announces", "stated", "noted", "wrote", "added"]);

@@ -2,7 +2,8 @@ import { z } from "zod";
 import type { Citation, Section } from "../../../model/issue.ts";
 import type { DayStory } from "../../day.ts";
 import { buildEvidence } from "../../grounding.ts";
-import { citationsOf } from "../../offline/story-text.ts";
+import { citationsOf, repeats } from "../../offline/story-text.ts";
+import { sentenceKey } from "../../sentences.ts";
 import { validate } from "../parse-answer.ts";
 import { renderSources } from "../source-text.ts";
 import { checkedLine, firstSentences, limitVars, type Plan, type PlanInput, wordProblem } from "./common.ts";
@@ -56,6 +57,11 @@ function planImplications(input: PlanInput, section: BulletsSection): Plan {
       const problems: string[] = [];
       bullets.forEach((b, i) => {
         problems.push(...wordProblem(`bullets.${i}.lead`, b.lead, 8), ...wordProblem(`bullets.${i}.text`, b.text, 45));
+        // A bullet that says again what an earlier one said is refused, lead or text.
+        const twin = bullets.findIndex(
+          (o, j) => j < i && (sentenceKey(o.lead) === sentenceKey(b.lead) || repeats(b.text, [o.text])),
+        );
+        if (twin >= 0) problems.push(`bullets.${i} repeats bullets.${twin}: each bullet must say something new`);
         const unknown = (b.stories ?? []).filter((id) => !ids.includes(id));
         if (unknown.length)
           problems.push(`bullets.${i}.stories: unknown ${unknown.join(", ")} (use only ${ids.join(", ")})`);
@@ -97,6 +103,12 @@ function planPodcast(input: PlanInput, section: BulletsSection): Plan {
       const parsed = validate(schema, value);
       if (!parsed.ok) return parsed;
       const problems = parsed.value.bullets.flatMap((b, i) => wordProblem(`bullets.${i}`, b, 40));
+      parsed.value.bullets.forEach((b, i) => {
+        const twin = parsed.value.bullets.findIndex(
+          (o, j) => j < i && (sentenceKey(o) === sentenceKey(b) || repeats(b, [o])),
+        );
+        if (twin >= 0) problems.push(`bullets.${i} repeats bullets.${twin}: each bullet must say something new`);
+      });
       if (problems.length) return { ok: false, problems };
       const [title] = section.lines;
       const lines = parsed.value.bullets.map((b) => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { extractEntities } from "../../../stories/entities/extract-entities.ts";
+import { extractEntities } from "../../../text/entities/extract-entities.ts";
 import type { DayItem } from "../../day.ts";
 import { buildEvidence } from "../../grounding.ts";
 import { checkedLine, idProblems, mergeNotes, safeLabel } from "./common.ts";

@@ -1,7 +1,9 @@
 import type { Line, StoryBlock } from "../../../model/issue.ts";
+import { escapeRegex } from "../../../text/regex.ts";
+import { splitSentences, wordCount } from "../../../text/sentences.ts";
+import { contentTokens } from "../../../text/tokens.ts";
 import type { DayItem } from "../../day.ts";
 import { buildEvidence, type Evidence, unsupportedClaims } from "../../grounding.ts";
-import { splitSentences, wordCount } from "../../sentences.ts";
 import type { SectionDraft, WriteRequest } from "../../writer.ts";
 import type { Parsed } from "../parse-answer.ts";
 import type { PromptName } from "../prompts.ts";
@@ -47,6 +49,30 @@ export function idProblems(path: string, answered: Array<{ id: string }>, ids: s
 export function wordProblem(path: string, text: string, max: number): string[] {
   const words = wordCount(text);
   return words > max ? [`${path}: ${words} words, at most ${max} allowed`] : [];
+}
+
+/**
+ * Whether a text says nothing beyond another: three quarters of its content words are the other's (a paragraph that
+ * restates its headline, an Alpha that repeats the Tactical Edge, a bullet written twice).
+ */
+export function restates(text: string, other: string): boolean {
+  const tokens = new Set(contentTokens(text));
+  if (tokens.size < 3) return false;
+  const theirs = new Set(contentTokens(other));
+  let shared = 0;
+  for (const token of tokens) if (theirs.has(token)) shared += 1;
+  return shared / tokens.size >= 0.75;
+}
+
+/** Problems for texts of one answer that restate an earlier one: "items.3 repeats items.1: …". */
+export function repeatProblems(path: string, texts: Array<string | null | undefined>): string[] {
+  const problems: string[] = [];
+  texts.forEach((text, i) => {
+    if (!text) return;
+    const twin = texts.findIndex((other, j) => j < i && other && (restates(text, other) || restates(other, text)));
+    if (twin >= 0) problems.push(`${path}.${i} repeats ${path}.${twin}: each must say something new`);
+  });
+  return problems;
 }
 
 /** The first `count` sentences of a text (all of it when count is 0 or less). */
@@ -140,10 +166,6 @@ export function safeLabel(label: string | null | undefined, items: DayItem[], ma
       i > 0 && smallWords.has(word.toLowerCase()) ? word.toLowerCase() : word.charAt(0).toUpperCase() + word.slice(1),
     )
     .join(" ");
-}
-
-function escapeRegex(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
 
 /**

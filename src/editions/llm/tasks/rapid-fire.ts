@@ -10,6 +10,8 @@ import {
   mergeNotes,
   type Plan,
   type PlanInput,
+  repeatProblems,
+  restates,
   safeLabel,
   wordProblem,
 } from "./common.ts";
@@ -59,7 +61,21 @@ export function planRapidFire(input: PlanInput, section: Extract<Section, { kind
       const { items, groups: labels } = parsed.value;
       const problems = [
         ...idProblems("items", items, ids),
-        ...items.flatMap((item, i) => wordProblem(`items.${i}.text`, firstSentences(item.text, 2), maxWords)),
+        ...items.flatMap((item, i) => [
+          ...wordProblem(`items.${i}.text`, firstSentences(item.text, 2), maxWords),
+          ...wordProblem(`items.${i}.insight`, item.insight ?? "", maxWords),
+          ...(item.insight && restates(item.insight, item.text)
+            ? [`items.${i}.insight repeats its text: give the judgement, not the news again`]
+            : []),
+        ]),
+        ...repeatProblems(
+          "items",
+          items.map((item) => item.text),
+        ),
+        ...repeatProblems(
+          "items.insight",
+          items.map((item) => item.insight),
+        ),
       ];
       if (problems.length) return { ok: false, problems };
       const rewrite = (block: StoryBlock): StoryBlock => {

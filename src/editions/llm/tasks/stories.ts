@@ -1,7 +1,7 @@
 import { z } from "zod";
 import type { StoryBlock } from "../../../model/issue.ts";
+import { splitSentences } from "../../../text/sentences.ts";
 import { buildEvidence } from "../../grounding.ts";
-import { splitSentences } from "../../sentences.ts";
 import { fill, type SectionDraft } from "../../writer.ts";
 import { type Parsed, validate } from "../parse-answer.ts";
 import { renderSources, type SourceUnit } from "../source-text.ts";
@@ -14,12 +14,19 @@ import {
   noteLabel,
   type Plan,
   type PlanInput,
+  repeatProblems,
+  restates,
   safeLabel,
   wordProblem,
 } from "./common.ts";
 import { planRapidFire } from "./rapid-fire.ts";
 
 type StoriesSection = Extract<SectionDraft["section"], { kind: "stories" }>;
+
+/** Longest a written paragraph may run: this many words per sentence asked for. */
+const sentenceWords = 32;
+/** Longest a labelled note (The Tactical Edge, The Alpha, The Insight, Builder Use Case) may run, in words. */
+const noteWords = 45;
 
 const fullSchema = z.object({
   stories: z
@@ -89,11 +96,32 @@ function planFull(input: PlanInput, section: StoriesSection): Plan {
       if (!parsed.ok) return parsed;
       const answers = parsed.value.stories;
       const problems = idProblems("stories", answers, ids);
+      problems.push(
+        ...repeatProblems(
+          "stories.headline",
+          answers.map((a) => a.headline),
+        ),
+      );
       answers.forEach((a, i) => {
         problems.push(...wordProblem(`stories.${i}.headline`, a.headline, def.write.headlineWords));
         const paragraphs = a.paragraphs ?? (a.paragraph ? [a.paragraph] : []);
         if (def.write.sentences > 0 && !paragraphs.some(Boolean))
           problems.push(`stories.${i}: "paragraphs" is missing or empty`);
+        const shaped = shapeParagraphs(paragraphs.filter(Boolean), def.write.sentences, def.write.paragraphs);
+        const paragraphWords = sentenceWords * Math.max(1, def.write.sentences);
+        problems.push(...shaped.flatMap((p, j) => wordProblem(`stories.${i}.paragraphs.${j}`, p, paragraphWords)));
+        const opening = splitSentences(shaped[0] ?? "")[0];
+        if (opening && restates(opening, a.headline))
+          problems.push(
+            `stories.${i}: the paragraph's first sentence restates the headline; open with what the headline does not say`,
+          );
+        const notes = Object.values(a.notes ?? {}).filter((n): n is string => Boolean(n?.trim()));
+        problems.push(...notes.flatMap((n, j) => wordProblem(`stories.${i}.notes.${j}`, n, noteWords)));
+        problems.push(...repeatProblems(`stories.${i}.notes`, notes));
+        notes.forEach((n, j) => {
+          if (shaped.flatMap((p) => splitSentences(p)).some((sentence) => restates(n, sentence)))
+            problems.push(`stories.${i}.notes.${j} repeats the paragraphs: give the takeaway, not the news again`);
+        });
       });
       if (problems.length) return { ok: false, problems };
       const stories = section.stories.map((block, i): StoryBlock => {
@@ -132,6 +160,10 @@ function planHeadlines(input: PlanInput, section: StoriesSection): Plan {
       const problems = [
         ...idProblems("headlines", answers, ids),
         ...answers.flatMap((a, i) => wordProblem(`headlines.${i}.headline`, a.headline, def.write.headlineWords)),
+        ...repeatProblems(
+          "headlines",
+          answers.map((a) => a.headline),
+        ),
       ];
       if (problems.length) return { ok: false, problems };
       const stories = section.stories.map((block, i) => ({
@@ -160,6 +192,20 @@ function planResearch(input: PlanInput, section: StoriesSection): Plan {
       if (!parsed.ok) return parsed;
       const answers = parsed.value.papers;
       const problems = idProblems("papers", answers, ids);
+      answers.forEach((a, i) => {
+        problems.push(
+          ...wordProblem(`papers.${i}.insight`, a.insight, noteWords),
+          ...wordProblem(`papers.${i}.useCase`, a.useCase, noteWords),
+        );
+        if (restates(a.useCase, a.insight))
+          problems.push(`papers.${i}.useCase repeats the insight: say what a builder can do with it`);
+      });
+      problems.push(
+        ...repeatProblems(
+          "papers.insight",
+          answers.map((a) => a.insight),
+        ),
+      );
       if (problems.length) return { ok: false, problems };
       const stories = section.stories.map((block, i): StoryBlock => {
         const answer = answers.find((a) => a.id === ids[i]);
