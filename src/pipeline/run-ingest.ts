@@ -1,14 +1,22 @@
 import type { Config } from "../config/schema.ts";
-import { type DaybriefError, toDaybriefError } from "../errors.ts";
-import { extractArticle, extractorVersion } from "../ingest/article/extract-article.ts";
-import type { Fetcher } from "../ingest/fetch/fetcher.ts";
-import { fetchArticle } from "../ingest/fetch-article.ts";
-import { ingestFeed } from "../ingest/ingest-feed.ts";
+import { toDaybriefError } from "../errors.ts";
+import type { Fetcher } from "../ingest/index.ts";
+import {
+  type DeferredHost,
+  extractArticle,
+  extractorVersion,
+  HostBreaker,
+  hostKey,
+  runByHost,
+  withBreaker,
+} from "../ingest/index.ts";
 import type { Logger } from "../log.ts";
 import type { Source } from "../model/source.ts";
 import type { ItemsRepo } from "../store/items-repo.ts";
 import type { SourcesRepo } from "../store/sources-repo.ts";
-import { mapLimit } from "./map-limit.ts";
+import { extractPending } from "./extract-pending.ts";
+import { blankReport, ingestOneSource } from "./ingest-source.ts";
+import { leaseOwner } from "./lease-owner.ts";
 
 export type IngestDeps = {
   sources: SourcesRepo;
@@ -29,18 +37,45 @@ export type IngestEvent =
 export type SourceReport = {
   sourceId: string;
   name: string;
-  outcome: "ok" | "not_modified" | "error" | "gone";
+  /** "deferred": its host was given up on in this run; "interrupted": Ctrl-C came first. Both stay due. */
+  outcome: "ok" | "not_modified" | "error" | "gone" | "deferred" | "interrupted";
   itemsNew: number;
   itemsUpdated: number;
   itemsSeen: number;
   articlesOk: number;
   articlesFailed: number;
+  /** Pages left pending because their host was given up on in this run. */
+  articlesDeferred: number;
   warnings: string[];
   error: { code: string; message: string; hint: string } | null;
   nextFetchAt: string | null;
 };
 
-export type IngestReport = { startedAt: string; finishedAt: string; sources: SourceReport[] };
+/** The article phase: every pending article of the store that this run claimed, and how each went. */
+export type ArticlesReport = {
+  claimed: number;
+  ok: number;
+  failed: number;
+  /** Left pending because their host was given up on in this run (no attempt counted). */
+  deferred: number;
+  /** Claimed but never started because the run was interrupted (still pending). */
+  notStarted: number;
+  /** Of the above, articles of sources not fetched in this run: left by an earlier run. */
+  leftover: { ok: number; failed: number; deferred: number };
+  /** Pending articles a concurrent run holds; left to it. */
+  claimedElsewhere: number;
+};
+
+export type IngestReport = {
+  startedAt: string;
+  finishedAt: string;
+  /** Stopped by Ctrl-C (the signal): what was fetched is saved, the rest stays due or pending. */
+  interrupted: boolean;
+  sources: SourceReport[];
+  articles: ArticlesReport;
+  /** Hosts this run stopped asking after repeated timeouts or connection failures. */
+  deferredHosts: DeferredHost[];
+};
 
 export type IngestOptions = {
   /** Fetch only this source, due or not. */
@@ -49,150 +84,68 @@ export type IngestOptions = {
   sourceIds?: string[];
   /** Fetch every enabled source, due or not. */
   all?: boolean;
+  /** Ctrl-C: no new fetch starts, those under way stop, and the report says what was saved. */
+  signal?: AbortSignal;
 };
 
-/** Articles are retried this many times over later runs before the item keeps only its feed text. */
-const maxArticleAttempts = 3;
+const noArticles = {
+  claimed: 0,
+  ok: 0,
+  failed: 0,
+  deferred: 0,
+  notStarted: 0,
+  leftover: { ok: 0, failed: 0, deferred: 0 },
+  claimedElsewhere: 0,
+};
 
 /**
- * Fetches every due source (or the one asked for), stores new and changed items, then fetches and extracts the
- * pages of items that have no article yet — including those a killed earlier run left pending. One source's
- * failure is recorded on that source (with backoff) and never stops the others.
+ * Fetches every due source (or those asked for) with one queue per host, stores new and changed items, then
+ * fetches and extracts every pending article of the store — including those an earlier, killed run left, and
+ * never one a concurrent run has claimed. One source's failure is recorded on that source (with backoff) and never
+ * stops the others; a host that keeps timing out is given up on for the rest of the run, its URLs kept pending.
  */
 export async function runIngest(deps: IngestDeps, options: IngestOptions = {}): Promise<IngestReport> {
   const now = deps.now ?? (() => new Date());
+  const { signal } = options;
   const startedAt = now().toISOString();
-  const sources = options.sourceId
-    ? [await deps.sources.get(options.sourceId)]
-    : options.sourceIds
-      ? await Promise.all(options.sourceIds.map((id) => deps.sources.get(id)))
-      : options.all
-        ? (await deps.sources.list()).filter((s) => s.enabled && !s.health.gone)
-        : await deps.sources.due(startedAt);
+  const sources = await selectSources(deps, options, startedAt);
+  const breaker = new HostBreaker(deps.config.fetch.hostFailureLimit);
+  const fetcher = withBreaker(deps.fetcher, breaker);
   deps.onEvent?.({ type: "plan", sources: sources.length });
   const reports = new Map<string, SourceReport>();
-  await mapLimit(sources, deps.config.fetch.concurrency, async (source) => {
-    const report = await ingestOneSource(deps, source, now);
-    reports.set(source.id, report);
-    deps.onEvent?.({ type: "source", report });
-  });
-  if (deps.config.ingest.extractArticles) await extractPending(deps, sources, reports, now);
-  return { startedAt, finishedAt: now().toISOString(), sources: sources.map((s) => reports.get(s.id) as SourceReport) };
-}
-
-async function ingestOneSource(deps: IngestDeps, source: Source, now: () => Date): Promise<SourceReport> {
-  const started = now();
-  const at = started.toISOString();
-  const report: SourceReport = {
-    sourceId: source.id,
-    name: source.name,
-    outcome: "ok",
-    itemsNew: 0,
-    itemsUpdated: 0,
-    itemsSeen: 0,
-    articlesOk: 0,
-    articlesFailed: 0,
-    warnings: [],
-    error: null,
-    nextFetchAt: null,
-  };
-  const interval = (source.intervalMinutes || deps.config.ingest.intervalMinutes) * 60_000;
-  let httpStatus: number | null = null;
-  try {
-    const result = await ingestFeed(source, deps.fetcher, { maxItems: deps.config.ingest.maxItemsPerFeed });
-    httpStatus = result.httpStatus;
-    report.nextFetchAt = new Date(started.getTime() + interval).toISOString();
-    if (result.status === "not_modified") {
-      report.outcome = "not_modified";
-    } else {
-      const outcomes = await deps.items.upsertFromFeed(source.id, result.candidates, at);
-      report.itemsNew = outcomes.filter((o) => o.status === "new").length;
-      report.itemsUpdated = outcomes.filter((o) => o.status === "updated").length;
-      report.itemsSeen = outcomes.length;
-      report.warnings = result.parsed.warnings.map((w) => w.message);
-      if (result.movedTo) report.warnings.push(`Feed moved permanently to ${result.movedTo}; the source now uses it.`);
-    }
-    await deps.sources.recordSuccess(source.id, {
-      at,
-      nextFetchAt: report.nextFetchAt,
-      etag: result.etag,
-      lastModified: result.lastModified,
-      itemsNew: report.itemsNew,
-      ...(result.status === "ok" && result.movedTo ? { url: result.movedTo } : {}),
-      ...(result.status === "ok" ? { siteUrl: result.parsed.feed.link } : {}),
-    });
-    deps.log.info(
-      { source_id: source.id, items_new: report.itemsNew, items_updated: report.itemsUpdated, outcome: report.outcome },
-      "source fetched",
-    );
-  } catch (thrown) {
-    const error = toDaybriefError(thrown);
-    httpStatus = typeof error.details.status === "number" ? error.details.status : null;
-    const gone = error.code === "E_FETCH_GONE";
-    report.outcome = gone ? "gone" : "error";
-    report.error = error.toJSON();
-    report.nextFetchAt = backoffUntil(deps, source, started, interval, error);
-    await deps.sources.recordFailure(source.id, {
-      at,
-      nextFetchAt: report.nextFetchAt,
-      code: error.code,
-      message: error.message,
-      gone,
-    });
-    deps.log.warn({ source_id: source.id, code: error.code, err_message: error.message }, "source failed");
-  }
-  await deps.sources.logFetch({
-    sourceId: source.id,
-    startedAt: at,
-    durationMs: now().getTime() - started.getTime(),
-    outcome: report.outcome,
-    httpStatus,
-    itemsNew: report.itemsNew,
-    itemsUpdated: report.itemsUpdated,
-    errorCode: report.error?.code ?? null,
-    errorMessage: report.error?.message ?? null,
-  });
-  return report;
-}
-
-/** The wait doubles with each consecutive failure, up to ingest.maxBackoffHours; a Retry-After wins if longer. */
-function backoffUntil(deps: IngestDeps, source: Source, started: Date, interval: number, error: DaybriefError): string {
-  const failures = source.health.consecutiveFailures + 1;
-  const cap = deps.config.ingest.maxBackoffHours * 3_600_000;
-  let wait = Math.min(cap, interval * 2 ** Math.min(failures - 1, 20));
-  const retryAfter = Number(error.details.retryAfterSeconds);
-  if (Number.isFinite(retryAfter) && retryAfter * 1000 > wait) wait = Math.min(retryAfter * 1000, cap * 2);
-  return new Date(started.getTime() + wait).toISOString();
-}
-
-async function extractPending(
-  deps: IngestDeps,
-  sources: Source[],
-  reports: Map<string, SourceReport>,
-  now: () => Date,
-): Promise<void> {
-  const wanted = new Set(sources.map((s) => s.id));
-  const pending = (await deps.items.pendingArticles({ maxAttempts: maxArticleAttempts })).filter(
-    (item) => wanted.has(item.sourceId) || !reports.size,
+  await runByHost(
+    sources,
+    (source) => hostKey(source.url),
+    {
+      concurrency: deps.config.fetch.concurrency,
+      perHost: deps.config.fetch.perHostConcurrency,
+      ...(signal ? { signal } : {}),
+    },
+    async (source) => {
+      const report = await ingestOneSource(deps, fetcher, source, now, signal);
+      reports.set(source.id, report);
+      deps.onEvent?.({ type: "source", report });
+    },
   );
-  deps.onEvent?.({ type: "articles", total: pending.length });
-  await mapLimit(pending, deps.config.fetch.concurrency, async (item) => {
-    const report = reports.get(item.sourceId);
-    try {
-      const { page, article } = await fetchArticle(item.url as string, deps.fetcher);
-      await deps.items.saveArticle(item.id, page, article, extractorVersion, now().toISOString());
-      if (report) report.articlesOk += 1;
-      deps.onEvent?.({ type: "article", itemId: item.id, ok: true });
-    } catch (thrown) {
-      const error = toDaybriefError(thrown);
-      const final =
-        error.code === "E_ARTICLE_NOT_HTML" || error.code === "E_URL_BLOCKED" || error.code === "E_FETCH_GONE";
-      await deps.items.markArticle(item.id, final ? "skipped" : "failed", `${error.code}: ${error.message}`);
-      if (report) report.articlesFailed += 1;
-      deps.log.info({ item_id: item.id, code: error.code, err_message: error.message }, "article not extracted");
-      deps.onEvent?.({ type: "article", itemId: item.id, ok: false });
-    }
-  });
+  const articles =
+    deps.config.ingest.extractArticles && !signal?.aborted
+      ? await extractPending({ deps, fetcher, owner: leaseOwner(), now, signal, reports, sourceId: options.sourceId })
+      : { ...noArticles, leftover: { ...noArticles.leftover } };
+  return {
+    startedAt,
+    finishedAt: now().toISOString(),
+    interrupted: Boolean(signal?.aborted),
+    sources: sources.map((s) => reports.get(s.id) ?? blankReport(s, "interrupted")),
+    articles,
+    deferredHosts: breaker.deferredHosts(),
+  };
+}
+
+async function selectSources(deps: IngestDeps, options: IngestOptions, at: string): Promise<Source[]> {
+  if (options.sourceId) return [await deps.sources.get(options.sourceId)];
+  if (options.sourceIds) return Promise.all(options.sourceIds.map((id) => deps.sources.get(id)));
+  if (options.all) return (await deps.sources.list()).filter((s) => s.enabled && !s.health.gone);
+  return deps.sources.due(at);
 }
 
 /** Re-runs extraction on every stored page (after an extractor upgrade) without fetching anything. */

@@ -61,6 +61,7 @@ async function openSqlite(url: string): Promise<Db> {
   } catch (error) {
     throw new DaybriefError("E_DB_CONNECT", `Cannot open SQLite database ${path}: ${(error as Error).message}`, {
       cause: error,
+      variant: "sqlite",
     });
   }
   const kysely = new Kysely<Database>({ dialect: new SqliteDialect({ database }) });
@@ -92,6 +93,7 @@ async function openPostgres(url: string): Promise<Db> {
     await pool.end().catch(() => {});
     throw new DaybriefError("E_DB_CONNECT", `Cannot connect to ${label}: ${(error as Error).message}`, {
       cause: error,
+      variant: "postgres",
     });
   }
   const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });

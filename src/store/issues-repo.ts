@@ -54,7 +54,9 @@ export class IssuesRepo {
 
   async get(id: string): Promise<Issue | null> {
     const row = await this.#db.kysely.selectFrom("issues").selectAll().where("id", "=", id).executeTakeFirst();
-    return row ? ({ ...(JSON.parse(row.body) as Issue), status: row.status as IssueStatus } satisfies Issue) : null;
+    if (!row) return null;
+    const issue = { ...(JSON.parse(row.body) as Issue), status: row.status as IssueStatus } satisfies Issue;
+    return row.published_at ? { ...issue, publishedAt: row.published_at } : issue;
   }
 
   async find(edition: string, date: string): Promise<Issue | null> {
@@ -98,7 +100,28 @@ export class IssuesRepo {
     if (!result.numUpdatedRows) throw new DaybriefError("E_ISSUE_NOT_FOUND", `No issue "${id}".`);
   }
 
-  /** Prompt tips used by issues of the days before `date`, oldest first. */
+  /**
+   * Moves an issue to `to` only from one of the `from` statuses, in one statement (an unapprove cannot slip in
+   * between a send's check and its start); returns whether it moved and the status it has now, or null when there
+   * is no such issue.
+   */
+  async transition(
+    id: string,
+    from: IssueStatus[],
+    to: IssueStatus,
+    now: string,
+  ): Promise<{ changed: boolean; status: IssueStatus } | null> {
+    const result = await this.#db.kysely
+      .updateTable("issues")
+      .set({ status: to, updated_at: now, ...(to === "approved" ? { approved_at: now } : {}) })
+      .where("id", "=", id)
+      .where("status", "in", from)
+      .executeTakeFirst();
+    const row = await this.#db.kysely.selectFrom("issues").select("status").where("id", "=", id).executeTakeFirst();
+    if (!row) return null;
+    return { changed: Number(result.numUpdatedRows) === 1, status: row.status as IssueStatus };
+  }
+
   /**
    * The stories an edition told in its issues of the `days` before `before` (in any story or group section), each
    * with the latest day it was told.

@@ -53,6 +53,9 @@ export type ItemsTable = {
   article_status: string;
   article_attempts: number;
   article_error: string | null;
+  /** Which run has claimed the item's page, and until when (migration 004). */
+  article_lease_owner?: string | null;
+  article_lease_until?: string | null;
 };
 
 export type ItemVersionsTable = {
@@ -130,6 +133,10 @@ export type StoriesTable = {
   factors: string;
   item_count: number;
   outlet_count: number;
+  /** JSON `{name, ticker?}` or null: migration 008. */
+  subject: string | null;
+  /** JSON `{label, score}` or null: migration 008. */
+  sentiment: string | null;
 };
 
 export type StoryItemsTable = { item_id: string; story_id: string; added_at: string; reason: string; score: number };
@@ -147,6 +154,16 @@ export type IssuesTable = {
   created_at: string;
   updated_at: string;
   approved_at: string | null;
+  /** When the issue was first published to the web archive and feeds (migration 010). */
+  published_at?: string | null;
+};
+
+export type EmbeddingsTable = {
+  key: string;
+  model: string;
+  dimensions: number;
+  vector: Uint8Array;
+  created_at: string;
 };
 
 export type LlmCacheTable = {
@@ -156,6 +173,114 @@ export type LlmCacheTable = {
   prompt_tokens: number;
   completion_tokens: number;
   created_at: string;
+};
+
+export type SubscribersTable = {
+  id: string;
+  email: string;
+  name: string | null;
+  status: string;
+  editions: string;
+  tracking: number | null;
+  bounce_count: number;
+  origin: string;
+  created_at: string;
+  updated_at: string;
+  confirmed_at: string | null;
+  unsubscribed_at: string | null;
+  confirm_sent_at: string | null;
+};
+
+export type SuppressionsTable = { email: string; edition: string; reason: string; created_at: string };
+
+export type DeliveriesTable = {
+  issue_id: string;
+  subscriber_id: string;
+  state: string;
+  attempts: number;
+  uncertain: number;
+  next_attempt_at: string | null;
+  error_code: string | null;
+  error: string | null;
+  message_id: string | null;
+  created_at: string;
+  updated_at: string;
+  sent_at: string | null;
+};
+
+export type SendLeasesTable = {
+  issue_id: string;
+  holder: string;
+  host: string;
+  pid: number;
+  acquired_at: string;
+  expires_at: string;
+};
+
+export type BounceEventsTable = {
+  id: Generated<number>;
+  email: string;
+  kind: string;
+  source: string;
+  issue_id: string | null;
+  detail: string | null;
+  created_at: string;
+};
+
+export type EngagementCountsTable = { issue_id: string; kind: string; target: string; count: number };
+
+export type EngagementEventsTable = {
+  id: Generated<number>;
+  issue_id: string;
+  subscriber_id: string;
+  kind: string;
+  target: string;
+  created_at: string;
+};
+
+/** Editor accounts (migration 009). */
+export type UsersTable = {
+  id: string;
+  email: string;
+  password_hash: string;
+  created_at: string;
+  last_login_at: string | null;
+};
+
+/** Desk sessions: a SHA-256 of the session id (never the id itself), its CSRF token and expiry (migration 009). */
+export type SessionsTable = {
+  id_hash: string;
+  user_id: string;
+  csrf_token: string;
+  created_at: string;
+  expires_at: string;
+  last_seen_at: string;
+};
+
+/** Reader tips from the public form (migration 009). */
+export type TipsTable = {
+  id: string;
+  text: string;
+  url: string | null;
+  name: string | null;
+  email: string | null;
+  status: string;
+  client_hash: string;
+  created_at: string;
+  reviewed_at: string | null;
+  reviewed_by: string | null;
+  item_id: string | null;
+};
+
+/** Send times editors chose for approved issues (migration 009). */
+export type ScheduledSendsTable = {
+  issue_id: string;
+  send_at: string;
+  state: string;
+  scheduled_by: string;
+  created_at: string;
+  updated_at: string;
+  error: string | null;
 };
 
 export type Database = {
@@ -171,4 +296,16 @@ export type Database = {
   story_links: StoryLinksTable;
   issues: IssuesTable;
   llm_cache: LlmCacheTable;
+  embeddings: EmbeddingsTable;
+  subscribers: SubscribersTable;
+  suppressions: SuppressionsTable;
+  deliveries: DeliveriesTable;
+  send_leases: SendLeasesTable;
+  bounce_events: BounceEventsTable;
+  engagement_counts: EngagementCountsTable;
+  engagement_events: EngagementEventsTable;
+  users: UsersTable;
+  sessions: SessionsTable;
+  tips: TipsTable;
+  scheduled_sends: ScheduledSendsTable;
 };

@@ -130,6 +130,26 @@ export class SourcesRepo {
     await this.#db.kysely.deleteFrom("sources").where("id", "=", id).execute();
   }
 
+  /** Changes what an editor may change of a source: its name, weight, fetch interval and whether it is read. */
+  async update(
+    id: string,
+    changes: Partial<Pick<Source, "name" | "weight" | "intervalMinutes" | "enabled">>,
+    now = new Date().toISOString(),
+  ): Promise<Source> {
+    await this.#db.kysely
+      .updateTable("sources")
+      .set({
+        ...(changes.name !== undefined ? { name: changes.name } : {}),
+        ...(changes.weight !== undefined ? { weight: changes.weight } : {}),
+        ...(changes.intervalMinutes !== undefined ? { interval_minutes: changes.intervalMinutes } : {}),
+        ...(changes.enabled !== undefined ? { enabled: changes.enabled ? 1 : 0 } : {}),
+        updated_at: now,
+      })
+      .where("id", "=", id)
+      .execute();
+    return this.get(id);
+  }
+
   async setEnabled(id: string, enabled: boolean, now = new Date().toISOString()): Promise<void> {
     await this.#db.kysely
       .updateTable("sources")
@@ -168,6 +188,8 @@ export class SourcesRepo {
       .set((eb) => ({
         last_fetch_at: result.at,
         last_success_at: result.at,
+        last_error_code: null,
+        last_error_message: null,
         consecutive_failures: 0,
         next_fetch_at: result.nextFetchAt,
         etag: result.etag,

@@ -7,7 +7,8 @@ import type { StoriesTable } from "./schema.ts";
 export type StoryUpdate = Pick<
   Story,
   "title" | "topic" | "score" | "factors" | "firstItemAt" | "lastItemAt" | "itemCount" | "outletCount"
->;
+> &
+  Partial<Pick<Story, "subject" | "sentiment">>;
 
 /** Stories, their items, item analyses, and editors' decisions. */
 export class StoriesRepo {
@@ -90,6 +91,8 @@ export class StoriesRepo {
         factors: "[]",
         item_count: 0,
         outlet_count: 0,
+        subject: null,
+        sentiment: null,
       })
       .onConflict((oc) => oc.column("id").doNothing())
       .execute();
@@ -115,6 +118,8 @@ export class StoriesRepo {
         last_item_at: update.lastItemAt,
         item_count: update.itemCount,
         outlet_count: update.outletCount,
+        ...(update.subject === undefined ? {} : { subject: update.subject ? JSON.stringify(update.subject) : null }),
+        ...(update.sentiment === undefined ? {} : { sentiment: JSON.stringify(update.sentiment) }),
         updated_at: now,
       })
       .where("id", "=", id)
@@ -273,5 +278,7 @@ function toStory(row: Selectable<StoriesTable>, itemIds: string[]): Story {
     itemIds,
     itemCount: Number(row.item_count),
     outletCount: Number(row.outlet_count),
+    subject: row.subject ? (JSON.parse(row.subject) as Story["subject"]) : null,
+    sentiment: row.sentiment ? (JSON.parse(row.sentiment) as Story["sentiment"]) : null,
   };
 }

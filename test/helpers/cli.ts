@@ -16,6 +16,8 @@ export function cliSandbox(): { cwd: string; env: NodeJS.ProcessEnv } {
       PATH: process.env.PATH,
       HOME: cwd,
       NO_COLOR: "1",
+      // The system zone is the default time zone; fixing it keeps days the same on every machine.
+      TZ: "UTC",
       DAYBRIEF_DATABASE_URL: `sqlite:${join(cwd, "data", "daybrief.db")}`,
       DAYBRIEF_LOG_LEVEL: "silent",
     },

@@ -1,5 +1,5 @@
 import type { DayItem } from "../../src/editions/day.ts";
-import { extractEntities } from "../../src/stories/entities/extract-entities.ts";
+import { extractEntities } from "../../src/text/entities/extract-entities.ts";
 
 /** A news item as writers see it, its entities found the way analysis finds them (title, blank line, text). */
 export function newsItem(id: string, title: string, text: string, sourceId = id): DayItem {

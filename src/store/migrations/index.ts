@@ -4,6 +4,12 @@ import type { Db, DialectName } from "../db.ts";
 import { initial } from "./001-initial.ts";
 import { stories } from "./002-stories.ts";
 import { issues } from "./003-issues.ts";
+import { articleLeases } from "./004-article-leases.ts";
+import { delivery } from "./005-delivery.ts";
+import { storySubjects } from "./008-story-subjects.ts";
+import { desk } from "./009-desk.ts";
+import { issuePublished } from "./010-issue-published.ts";
+import { embeddings } from "./013-embeddings.ts";
 
 /** Column types that differ between the dialects; everything else is written once. */
 export type Types = { blob: "blob" | "bytea"; real: "real" | "double precision"; autoId: "integer" | "serial" };
@@ -14,6 +20,11 @@ export function typesFor(dialect: DialectName): Types {
     : { blob: "bytea", real: "double precision", autoId: "serial" };
 }
 
+/** The name of the newest migration: what a store is at once `migrateToLatest` has run. */
+export function latestMigration(): string {
+  return Object.keys(migrations("sqlite")).sort().at(-1) as string;
+}
+
 /** The ordered list of migrations; names sort in the order they must run. */
 function migrations(dialect: DialectName): Record<string, Migration> {
   const types = typesFor(dialect);
@@ -21,6 +32,12 @@ function migrations(dialect: DialectName): Record<string, Migration> {
     "001-initial": { up: (db: Kysely<unknown>) => initial(db, types) },
     "002-stories": { up: (db: Kysely<unknown>) => stories(db, types) },
     "003-issues": { up: (db: Kysely<unknown>) => issues(db, types) },
+    "004-article-leases": { up: (db: Kysely<unknown>) => articleLeases(db, types) },
+    "005-delivery": { up: (db: Kysely<unknown>) => delivery(db, types) },
+    "008-story-subjects": { up: (db: Kysely<unknown>) => storySubjects(db, types) },
+    "009-desk": { up: (db: Kysely<unknown>) => desk(db, types) },
+    "010-issue-published": { up: (db: Kysely<unknown>) => issuePublished(db, types) },
+    "013-embeddings": { up: (db: Kysely<unknown>) => embeddings(db, types) },
   };
 }
 

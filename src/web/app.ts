@@ -1,0 +1,35 @@
+import { Hono } from "hono";
+import { sql } from "kysely";
+import type { SendContext } from "../pipeline/send-issue.ts";
+import { deliveryRoutes } from "./delivery-routes.ts";
+import { deskApp } from "./desk/index.ts";
+import { publicSite } from "./public/index.ts";
+import { tipsRoutes } from "./tips-routes.ts";
+
+/**
+ * The web app: `/healthz`, the delivery handlers (delivery-routes.ts), the public site (public/), the editor desk
+ * at `/desk` (desk/) and the reader tips form (tips-routes.ts).
+ *
+ * @example
+ * serve({ fetch: createApp({ config, db, log }).fetch, port: 8080 });
+ */
+export function createApp(ctx: SendContext): Hono {
+  const app = new Hono();
+  app.get("/healthz", async (c) => {
+    try {
+      await sql`select 1`.execute(ctx.db.kysely);
+      return c.json({ ok: true, store: ctx.db.dialect });
+    } catch {
+      return c.json({ ok: false, store: ctx.db.dialect }, 503);
+    }
+  });
+  app.route("/", deliveryRoutes(ctx));
+  app.route("/", publicSite(ctx));
+  app.route("/desk", deskApp(ctx));
+  app.route("/", tipsRoutes(ctx));
+  app.onError((error, c) => {
+    ctx.log.error({ err: error, path: c.req.path }, "request failed");
+    return c.text("Something went wrong on our side.", 500);
+  });
+  return app;
+}
