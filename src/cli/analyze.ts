@@ -1,6 +1,6 @@
 import { createInterface } from "node:readline";
 import type { Analysis, Entity } from "../model/entity.ts";
-import { analyzeText } from "../stories/analyze.ts";
+import { analyzeText } from "../stories/index.ts";
 import { color, printTable } from "./output.ts";
 
 /** An entity as the command-line contract publishes it: no offsets, optional fields only when present. */

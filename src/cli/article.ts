@@ -1,5 +1,5 @@
-import { extractArticle } from "../ingest/article/extract-article.ts";
-import { pageAccept } from "../ingest/fetch/fetcher.ts";
+import { extractArticle, pageAccept } from "../ingest/index.ts";
+import { terminalText } from "../text/controls.ts";
 import { eachInput } from "./inputs.ts";
 import { color, printJsonLine } from "./output.ts";
 
@@ -8,9 +8,9 @@ export async function articleExtract(inputs: string[], opts: { url?: string; jso
   await eachInput(inputs, pageAccept, { jsonl: opts.jsonl, code: "E_ARTICLE_EXTRACT" }, (input) => {
     const result = extractArticle(input.bytes, { url: input.url ?? opts.url ?? null, contentType: input.contentType });
     if (opts.jsonl) return printJsonLine({ file: input.name, article: result });
-    process.stdout.write(`${color.bold(result.title ?? "(untitled)")}\n`);
+    process.stdout.write(`${color.bold(terminalText(result.title ?? "(untitled)"))}\n`);
     const meta = [result.byline, result.siteName, result.published, result.lang].filter(Boolean).join(" · ");
-    if (meta) process.stdout.write(`${color.dim(meta)}\n`);
-    process.stdout.write(`\n${result.text}\n\n`);
+    if (meta) process.stdout.write(`${color.dim(terminalText(meta))}\n`);
+    process.stdout.write(`\n${terminalText(result.text, { multiline: true })}\n\n`);
   });
 }

@@ -1,8 +1,8 @@
 import { type LoadConfigOptions, loadConfig } from "../config/load.ts";
 import type { Config } from "../config/schema.ts";
-import { HttpFetcher } from "../ingest/fetch/http-fetcher.ts";
 import { createLogger, type Logger } from "../log.ts";
 import type { NewSource } from "../model/source.ts";
+import { createFetcher, type NetworkFetcher } from "../pipeline/fetcher.ts";
 import { type Db, openDb } from "../store/db.ts";
 import { ItemsRepo } from "../store/items-repo.ts";
 import { SourcesRepo } from "../store/sources-repo.ts";
@@ -14,23 +14,19 @@ export type Context = {
   db: Db;
   sources: SourcesRepo;
   items: ItemsRepo;
-  fetcher: HttpFetcher;
+  fetcher: NetworkFetcher;
   log: Logger;
   close: () => Promise<void>;
 };
 
-export function createFetcher(config: Readonly<Config>): HttpFetcher {
-  return new HttpFetcher({ ...config.fetch, allowPrivateNetworks: config.allowPrivateNetworks });
-}
-
 /** Loads config, opens (and migrates) the store, and applies the config file's sources. */
 export async function openContext(options: LoadConfigOptions & { syncSources?: boolean } = {}): Promise<Context> {
   const { config, path } = loadConfig(options);
-  const log = createLogger(config.logLevel);
+  const log = createLogger(config.logLevel, config.logFile);
   const db = await openDb(config.databaseUrl);
   const sources = new SourcesRepo(db);
   if (options.syncSources ?? true) await sources.syncFromConfig(configSources(config));
-  let fetcher: HttpFetcher | null = null;
+  let fetcher: NetworkFetcher | null = null;
   return {
     config,
     configPath: path,

@@ -12,12 +12,15 @@ import type { SourcesRepo } from "../store/sources-repo.ts";
 
 export const demoRoot = join(packageRoot(), "demo");
 
-type Route = { file: string; type: string };
+export type Route = { file: string; type: string };
 
 export type DemoSourceSpec = { id: string; name: string; kind: SourceKind; path: string; weight: number };
 
 export type DemoSite = {
   origin: string;
+  /** The folder the site is served from, and the route (file and type) of a path, as served. */
+  siteDir: string;
+  route: (path: string) => Route | null;
   sources: DemoSourceSpec[];
   requests: () => number;
   close: () => Promise<void>;
@@ -38,10 +41,12 @@ export async function startDemoSite(options: { port?: number } = {}): Promise<De
   let origin = "";
   let count = 0;
   const lastModified = "Thu, 04 Dec 2025 23:59:00 GMT";
+  const routeOf = (path: string): Route | null =>
+    routes[path] ?? routes[`${path}/`] ?? routes[path.replace(/\/$/, "")] ?? null;
   const server: Server = createServer((req, res) => {
     count += 1;
     const path = decodeURIComponent(new URL(req.url ?? "/", "http://x").pathname);
-    const route = routes[path] ?? routes[`${path}/`] ?? routes[path.replace(/\/$/, "")];
+    const route = routeOf(path);
     if (!route || req.method !== "GET") {
       res
         .writeHead(route ? 405 : 404, { "content-type": "text/plain" })
@@ -70,12 +75,23 @@ export async function startDemoSite(options: { port?: number } = {}): Promise<De
     }
   });
   await new Promise<void>((resolve, reject) => {
-    server.once("error", reject);
+    server.once("error", (error: NodeJS.ErrnoException) =>
+      reject(
+        error.code === "EADDRINUSE" || error.code === "EACCES"
+          ? new DaybriefError(
+              "E_USAGE",
+              `Port ${options.port} on 127.0.0.1 is taken or not allowed; choose another with --port.`,
+            )
+          : error,
+      ),
+    );
     server.listen(options.port ?? 0, "127.0.0.1", () => resolve());
   });
   origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return {
     origin,
+    siteDir,
+    route: routeOf,
     sources: loadDemoSources(),
     requests: () => count,
     close: () => new Promise((resolve) => server.close(() => resolve())),
@@ -99,6 +115,7 @@ export async function addDemoSources(
   }
 }
 
+/** The demo's sources as listed in demo/sources.yaml. */
 export function loadDemoSources(): DemoSourceSpec[] {
   const doc = parseYaml(readFileSync(join(demoRoot, "sources.yaml"), "utf8")) as { sources: DemoSourceSpec[] };
   return doc.sources.map((s) => ({
@@ -117,7 +134,8 @@ function mapKind(kind: string): SourceKind {
   );
 }
 
-function replaceAll(buffer: Buffer, search: string, replacement: string): Buffer {
+/** Replaces every occurrence of a Latin-1 string in a buffer (the demo pages come in several charsets). */
+export function replaceAll(buffer: Buffer, search: string, replacement: string): Buffer {
   const needle = Buffer.from(search, "latin1");
   const parts: Buffer[] = [];
   let start = 0;

@@ -1,8 +1,10 @@
-import { parseFeed } from "../ingest/feed/parse-feed.ts";
-import { feedAccept } from "../ingest/fetch/fetcher.ts";
+import { loadConfig } from "../config/load.ts";
+import { feedAccept, parseFeed } from "../ingest/index.ts";
+import { formatInstant, resolveTimeZone } from "../model/day.ts";
 import type { ParsedFeed } from "../model/feed.ts";
+import { terminalText } from "../text/controls.ts";
 import { eachInput } from "./inputs.ts";
-import { color, printJsonLine, printTable } from "./output.ts";
+import { color, plural, printJsonLine, printTable } from "./output.ts";
 
 /** The feed model exactly as the command-line contract publishes it. */
 export function publicFeed(feed: ParsedFeed) {
@@ -31,34 +33,36 @@ export function publicFeed(feed: ParsedFeed) {
   };
 }
 
-/** `daybrief feed parse FILE|URL… [--jsonl]` */
+/** `daybrief feed parse FILE|URL… [--jsonl]`: JSON Lines keep UTC; the table shows times in the configured zone. */
 export async function feedParse(inputs: string[], opts: { jsonl?: boolean }): Promise<void> {
+  let zone: string | null = null;
   await eachInput(inputs, feedAccept, { jsonl: opts.jsonl, code: "E_FEED_PARSE" }, (input) => {
     const { feed: parsed, warnings } = parseFeed(input.bytes, { url: input.url, contentType: input.contentType });
-    if (opts.jsonl) printJsonLine({ file: input.name, feed: publicFeed(parsed) });
-    else
-      printFeed(
-        input.name,
-        parsed,
-        warnings.map((w) => w.message),
-      );
+    if (opts.jsonl) return printJsonLine({ file: input.name, feed: publicFeed(parsed) });
+    zone ??= resolveTimeZone(loadConfig().config.timezone);
+    printFeed(
+      input.name,
+      parsed,
+      warnings.map((w) => w.message),
+      zone,
+    );
   });
 }
 
-function printFeed(name: string, feed: ParsedFeed, warnings: string[]): void {
+function printFeed(name: string, feed: ParsedFeed, warnings: string[], zone: string): void {
   process.stdout.write(
-    `${color.bold(feed.title ?? "(untitled feed)")} ${color.dim(`${feed.format} ${feed.version ?? ""} · ${name}`)}\n`,
+    `${color.bold(terminalText(feed.title ?? "(untitled feed)"))} ${color.dim(terminalText(`${feed.format} ${feed.version ?? ""} · ${name}`))}\n`,
   );
-  if (feed.link) process.stdout.write(`${feed.link}\n`);
-  for (const warning of warnings) process.stdout.write(`${color.yellow("warning")} ${warning}\n`);
+  if (feed.link) process.stdout.write(`${terminalText(feed.link)}\n`);
+  for (const warning of warnings) process.stdout.write(`${color.yellow("warning")} ${terminalText(warning)}\n`);
   process.stdout.write("\n");
   printTable(
-    ["published", "title", "link"],
+    [`published (${zone})`, "title", "link"],
     feed.items.map((item) => [
-      item.published?.slice(0, 16).replace("T", " ") ?? "",
+      item.published ? formatInstant(item.published, zone) : "",
       item.title ?? "(untitled)",
       item.link ?? "",
     ]),
   );
-  process.stdout.write(`\n${feed.items.length} items\n`);
+  process.stdout.write(`\n${plural(feed.items.length, "item")}\n`);
 }

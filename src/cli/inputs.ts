@@ -1,19 +1,24 @@
 import { readFile } from "node:fs/promises";
 import { loadConfig } from "../config/load.ts";
 import { DaybriefError, type ErrorCode, toDaybriefError } from "../errors.ts";
-import type { Fetcher, FetchRequest } from "../ingest/fetch/fetcher.ts";
-import { createFetcher } from "./context.ts";
+import type { Fetcher, FetchRequest } from "../ingest/index.ts";
+import { createFetcher } from "../pipeline/fetcher.ts";
+import { textBytes } from "./input-bytes.ts";
 import { reportError } from "./output.ts";
 
 export type Input = { name: string; bytes: Buffer; url: string | null; contentType: string | null };
 
-/** Reads each FILE|URL argument: URLs through the guarded fetcher, files from disk. Failures are per input. */
+/**
+ * Reads each FILE|URL argument: URLs through the guarded fetcher, files from disk; gzip is unpacked and other
+ * binary input refused (input-bytes.ts). Failures are per input.
+ */
 export async function readInputs(
   args: string[],
   accept: string,
   each: (input: Input | { name: string; error: DaybriefError }) => Promise<void>,
 ): Promise<void> {
   let fetcher: Fetcher | null = null;
+  const maxBytes = () => loadConfig().config.fetch.maxBytes;
   try {
     for (const name of args) {
       try {
@@ -21,7 +26,8 @@ export async function readInputs(
           fetcher ??= createFetcher(loadConfig().config);
           const request: FetchRequest = { url: name, accept };
           const response = await fetcher.fetch(request);
-          await each({ name, bytes: response.body, url: response.url, contentType: response.contentType });
+          const bytes = textBytes(name, Buffer.from(response.body), response.contentType, maxBytes);
+          await each({ name, bytes, url: response.url, contentType: response.contentType });
         } else {
           const bytes = await readFile(name).catch((error: NodeJS.ErrnoException) => {
             throw new DaybriefError(
@@ -32,7 +38,7 @@ export async function readInputs(
               },
             );
           });
-          await each({ name, bytes, url: null, contentType: null });
+          await each({ name, bytes: textBytes(name, bytes, null, maxBytes), url: null, contentType: null });
         }
       } catch (error) {
         if (!(error instanceof DaybriefError)) throw error;

@@ -1,31 +1,30 @@
-import { loadEdition } from "../editions/definition.ts";
-import type { Writer } from "../editions/writer.ts";
 import { DaybriefError } from "../errors.ts";
+import { resolveTimeZone, today } from "../model/day.ts";
 import type { Issue } from "../model/issue.ts";
-import { buildIssue } from "../pipeline/build-issue.ts";
+import { buildIssue, resolveEdition } from "../pipeline/build-issue.ts";
+import { renderStoredIssue } from "../pipeline/show-issue.ts";
+import { configuredWriter } from "../pipeline/writer.ts";
 import { IssuesRepo } from "../store/issues-repo.ts";
 import { StoriesRepo } from "../store/stories-repo.ts";
-import { type Context, withContext } from "./context.ts";
+import { terminalText } from "../text/controls.ts";
+import { withContext } from "./context.ts";
+import { onInterrupt } from "./interrupt.ts";
 import { color, printJson, printTable } from "./output.ts";
-import { asOfDate } from "./stories.ts";
 
-/** The configured writer: the LLM writer when an endpoint and model are set, else the offline writer. */
-export async function configuredWriter(ctx: Pick<Context, "config" | "db">): Promise<Writer | undefined> {
-  const { llm } = ctx.config;
-  if (!llm.baseUrl || !llm.model) return undefined;
-  const { createLlmWriter } = await import("../editions/llm/create.ts");
-  return createLlmWriter(ctx.config, ctx.db);
-}
-
-/** `daybrief issue build --edition digest|briefing|FILE [--date D] [--json]` */
+/**
+ * `daybrief issue build --edition digest|briefing|FILE [--date D] [--json]`; without --date, today in the configured
+ * time zone.
+ */
 export async function issueBuild(opts: { edition: string; date?: string; json?: boolean }): Promise<void> {
-  const edition = loadEdition(opts.edition);
-  const date = opts.date ?? asOfDate(undefined).toISOString().slice(0, 10);
-  asOfDate(date);
+  const edition = resolveEdition(opts.edition);
   await withContext({}, async (ctx) => {
+    const date = opts.date ?? today(resolveTimeZone(ctx.config.timezone));
+    onInterrupt(
+      `No ${edition.id} issue of ${date} was saved (a draft is written only once complete); the stories brought up to date so far are kept. Run \`daybrief issue build --edition ${opts.edition} --date ${date}\` again.`,
+    );
     const issue = await buildIssue(
       { ...ctx, stories: new StoriesRepo(ctx.db), issues: new IssuesRepo(ctx.db) },
-      { edition, date, ...(await configuredWriter(ctx).then((w) => (w ? { writer: w } : {}))) },
+      { edition, date, ...(await configuredWriter(ctx.config, ctx.db).then((w) => (w ? { writer: w } : {}))) },
     );
     if (opts.json) return printJson(issue);
     printIssueSummary(issue);
@@ -44,7 +43,7 @@ export function printIssueSummary(issue: Issue): void {
     0,
   );
   process.stdout.write(
-    `${color.bold(issue.title)}\n${color.dim(`${issue.editionName} · ${issue.date} · ${issue.id} · ${issue.status}`)}\n`,
+    `${color.bold(terminalText(issue.title))}\n${color.dim(`${issue.editionName} · ${issue.date} · ${issue.id} · ${issue.status}`)}\n`,
   );
   process.stdout.write(
     `${issue.sections.length} sections, ${stories} stories, written by the ${issue.writer.name} writer${issue.writer.model ? ` (${issue.writer.model})` : ""}.\n`,
@@ -55,7 +54,7 @@ export function printIssueSummary(issue: Issue): void {
   }
   for (const note of issue.notes) {
     const tag = note.level === "warning" ? color.yellow(note.code) : color.dim(note.code);
-    process.stdout.write(`${tag} ${note.section ? `[${note.section}] ` : ""}${note.message}\n`);
+    process.stdout.write(`${tag} ${terminalText(`${note.section ? `[${note.section}] ` : ""}${note.message}`)}\n`);
   }
   process.stdout.write(
     `\nRead it with \`daybrief issue show ${issue.id} --format md\`; approve it with \`daybrief issue approve ${issue.id}\`.\n`,
@@ -84,25 +83,8 @@ export async function issueShow(id: string, opts: { format: string }): Promise<v
   const format = formats[opts.format as keyof typeof formats];
   if (!format) throw new DaybriefError("E_USAGE", `Unknown format "${opts.format}"; use html, md or text.`);
   await withContext({ syncSources: false }, async (ctx) => {
-    const issue = await new IssuesRepo(ctx.db).get(id);
-    if (!issue) throw new DaybriefError("E_ISSUE_NOT_FOUND", `No issue "${id}".`);
-    const { renderers } = await import("../render/index.ts");
-    process.stdout.write(`${await renderers[format](issue, renderOptions(ctx))}\n`);
-  });
-}
-
-export function renderOptions(ctx: Pick<Context, "config">) {
-  const siteUrl = ctx.config.siteUrl?.replace(/\/$/, "") ?? null;
-  return { siteName: ctx.config.siteName, siteUrl, tipsUrl: siteUrl ? `${siteUrl}/tips` : null, unsubscribeUrl: null };
-}
-
-/** `daybrief issue approve ID` */
-export async function issueApprove(id: string): Promise<void> {
-  await withContext({ syncSources: false }, async (ctx) => {
-    const repo = new IssuesRepo(ctx.db);
-    const issue = await repo.get(id);
-    if (!issue) throw new DaybriefError("E_ISSUE_NOT_FOUND", `No issue "${id}".`);
-    await repo.setStatus(id, "approved", new Date().toISOString());
-    process.stdout.write(`Approved ${issue.editionName} of ${issue.date}: "${issue.title}".\n`);
+    const text = await renderStoredIssue(ctx.db, ctx.config, id, format);
+    // The renderers escape what they write; this keeps a terminal safe from anything that got past them.
+    process.stdout.write(`${terminalText(text, { multiline: true })}\n`);
   });
 }

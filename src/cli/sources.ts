@@ -1,12 +1,13 @@
 import { readFile } from "node:fs/promises";
-import { DaybriefError, isDaybriefError } from "../errors.ts";
-import { parseFeed } from "../ingest/feed/parse-feed.ts";
-import { feedAccept } from "../ingest/fetch/fetcher.ts";
-import { canonicalUrl } from "../ingest/url.ts";
-import { type Source, type SourceKind, sourceKinds } from "../model/source.ts";
-import { readOpml, writeOpml } from "../sources/opml.ts";
-import { type Context, withContext } from "./context.ts";
-import { color, printJson, printTable, relativeTime } from "./output.ts";
+import { DaybriefError } from "../errors.ts";
+import { canonicalUrl } from "../ingest/index.ts";
+import type { Source, SourceKind } from "../model/source.ts";
+import { addSource, editSource, importOpml, removeSource } from "../pipeline/sources.ts";
+import { writeOpml } from "../sources/index.ts";
+import { singleLine, terminalText } from "../text/controls.ts";
+import { confirm } from "./confirm.ts";
+import { withContext } from "./context.ts";
+import { color, plural, printJson, printTable, relativeTime } from "./output.ts";
 
 /** `daybrief sources list [--json]` */
 export async function sourcesList(opts: { json?: boolean }): Promise<void> {
@@ -31,7 +32,9 @@ export async function sourcesList(opts: { json?: boolean }): Promise<void> {
       ]),
     );
     for (const s of list.filter((x) => x.health.lastErrorCode && x.health.consecutiveFailures > 0)) {
-      process.stdout.write(`${color.red(s.health.lastErrorCode ?? "")} ${s.id}: ${s.health.lastErrorMessage ?? ""}\n`);
+      process.stdout.write(
+        `${color.red(s.health.lastErrorCode ?? "")} ${s.id}: ${terminalText(s.health.lastErrorMessage ?? "")}\n`,
+      );
     }
   });
 }
@@ -39,33 +42,65 @@ export async function sourcesList(opts: { json?: boolean }): Promise<void> {
 /** `daybrief sources add URL [--name N] [--kind K] [--weight W] [--no-check] [--json]` */
 export async function sourcesAdd(
   url: string,
-  opts: { name?: string; kind: string; weight: string; check: boolean; json?: boolean },
+  opts: { name?: string; kind: SourceKind; weight: number; check: boolean; json?: boolean },
 ): Promise<void> {
-  const kind = sourceKinds.find((k) => k === opts.kind);
-  if (!kind) throw new DaybriefError("E_USAGE", `Unknown kind "${opts.kind}"; use one of ${sourceKinds.join(", ")}.`);
   if (!canonicalUrl(url)) throw new DaybriefError("E_URL_INVALID", `"${url}" is not an http(s) URL.`);
   await withContext({}, async (ctx) => {
-    const found = opts.check ? await probeFeed(ctx, url) : { url, title: null };
-    const source = await ctx.sources.add({
-      url: found.url,
-      name: opts.name ?? found.title ?? new URL(found.url).hostname.replace(/^www\./, ""),
-      kind: kind as SourceKind,
-      weight: Number(opts.weight) || 1,
-      origin: "cli",
-    });
+    const source = await addSource(ctx, url, opts, (note) => process.stderr.write(`${note}\n`));
     if (opts.json) return printJson(source);
-    process.stdout.write(`Added ${color.bold(source.name)} as ${source.id} (${source.url}).\n`);
+    process.stdout.write(`Added ${color.bold(terminalText(source.name))} as ${source.id} (${source.url}).\n`);
   });
 }
 
-/** `daybrief sources remove ID` */
-export async function sourcesRemove(id: string): Promise<void> {
+export type SourceEdit = {
+  name?: string;
+  weight?: number;
+  interval?: number;
+  enable?: boolean;
+  disable?: boolean;
+  json?: boolean;
+};
+
+/** `daybrief sources edit ID [--name N] [--weight W] [--interval MIN] [--enable|--disable] [--json]` */
+export async function sourcesEdit(id: string, opts: SourceEdit): Promise<void> {
+  if (opts.enable && opts.disable) throw new DaybriefError("E_USAGE", "Give --enable or --disable, not both.");
+  const name = opts.name === undefined ? undefined : singleLine(opts.name);
+  if (name === "") throw new DaybriefError("E_USAGE", `--name "${opts.name}" is empty: give the source a name.`);
+  const changes = {
+    ...(name !== undefined ? { name } : {}),
+    ...(opts.weight !== undefined ? { weight: opts.weight } : {}),
+    ...(opts.interval !== undefined ? { intervalMinutes: opts.interval } : {}),
+    ...(opts.enable || opts.disable ? { enabled: !!opts.enable } : {}),
+  };
+  if (Object.keys(changes).length === 0) {
+    throw new DaybriefError("E_USAGE", "Nothing to change: give --name, --weight, --interval, --enable or --disable.");
+  }
+  await withContext({}, async (ctx) => {
+    const edited = await editSource(ctx, id, changes);
+    if (opts.json) return printJson(edited);
+    const said = [
+      name !== undefined ? `name ${terminalText(edited.name)}` : "",
+      opts.weight !== undefined ? `weight ${edited.weight}` : "",
+      opts.interval !== undefined ? `every ${plural(edited.intervalMinutes, "minute")}` : "",
+      opts.enable ? "enabled" : opts.disable ? "disabled (its items are kept)" : "",
+    ].filter(Boolean);
+    process.stdout.write(`Changed ${edited.id}: ${said.join(", ")}.\n`);
+  });
+}
+
+/** `daybrief sources remove ID [--yes]`: asks first, since the source's items go with it. */
+export async function sourcesRemove(id: string, opts: { yes?: boolean } = {}): Promise<void> {
   await withContext({}, async (ctx) => {
     const source = await ctx.sources.get(id);
     if (source.origin === "config" && source.enabled) {
       throw new DaybriefError("E_SOURCE_IN_CONFIG", `${source.id} comes from ${ctx.configPath ?? "the config file"}.`);
     }
-    await ctx.sources.remove(source.id);
+    const question = `Remove ${terminalText(source.name)} (${source.id}) and the ${plural(source.health.itemsSeen, "item")} read from it?`;
+    if (!(await confirm(question, opts))) {
+      process.stdout.write("Nothing removed.\n");
+      return;
+    }
+    await removeSource(ctx, source.id);
     process.stdout.write(`Removed ${source.id} and its items.\n`);
   });
 }
@@ -75,20 +110,9 @@ export async function sourcesImportOpml(file: string): Promise<void> {
   const text = await readFile(file, "utf8").catch((error: Error) => {
     throw new DaybriefError("E_FILE_READ", `Cannot read ${file}: ${error.message}`, { cause: error });
   });
-  const found = readOpml(text);
   await withContext({}, async (ctx) => {
-    let added = 0;
-    let skipped = 0;
-    for (const entry of found) {
-      try {
-        await ctx.sources.add({ url: entry.url, name: entry.name, kind: entry.kind, weight: 1, origin: "opml" });
-        added += 1;
-      } catch (error) {
-        if (!isDaybriefError(error, "E_SOURCE_EXISTS")) throw error;
-        skipped += 1;
-      }
-    }
-    process.stdout.write(`Imported ${added} sources from ${file} (${skipped} already present).\n`);
+    const { added, skipped } = await importOpml(ctx, text);
+    process.stdout.write(`Imported ${plural(added, "source")} from ${file} (${skipped} already present).\n`);
   });
 }
 
@@ -97,22 +121,6 @@ export async function sourcesExportOpml(): Promise<void> {
   await withContext({}, async (ctx) => {
     process.stdout.write(`${writeOpml(await ctx.sources.list())}\n`);
   });
-}
-
-/** Fetches the URL; a web page is swapped for the first feed it advertises. */
-async function probeFeed(ctx: Context, url: string): Promise<{ url: string; title: string | null }> {
-  const response = await ctx.fetcher.fetch({ url, accept: feedAccept });
-  try {
-    const { feed } = parseFeed(response.body, { url: response.url, contentType: response.contentType });
-    return { url: response.url, title: feed.title };
-  } catch (error) {
-    const feeds = isDaybriefError(error, "E_FEED_NOT_FEED") ? (error.details.feeds as string[]) : [];
-    if (!feeds[0]) throw error;
-    const next = await ctx.fetcher.fetch({ url: feeds[0], accept: feedAccept });
-    const { feed } = parseFeed(next.body, { url: next.url, contentType: next.contentType });
-    process.stderr.write(`${url} is a web page; using the feed it advertises: ${next.url}\n`);
-    return { url: next.url, title: feed.title };
-  }
 }
 
 function health(source: Source): string {

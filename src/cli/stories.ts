@@ -1,16 +1,19 @@
 import { createInterface } from "node:readline";
+import { loadConfig } from "../config/load.ts";
 import { DaybriefError } from "../errors.ts";
+import { createLogger } from "../log.ts";
+import { endOfDay, formatInstant, resolveTimeZone } from "../model/day.ts";
 import type { Story } from "../model/story.ts";
-import { buildStories } from "../pipeline/build-stories.ts";
+import { buildStories, type ClusterInput, clusterStandaloneWithHelp, storyTopics } from "../pipeline/build-stories.ts";
+import { type EditDeps, mergeStories, setStoryFlag, setStoryTopic, splitStory } from "../pipeline/edit-stories.ts";
+import { semanticNotices } from "../pipeline/semantic-help.ts";
 import { StoriesRepo } from "../store/stories-repo.ts";
-import { clusterItems, storyId } from "../stories/cluster-items.ts";
-import { extractEntities } from "../stories/entities/extract-entities.ts";
-import type { ClusterInput } from "../stories/features.ts";
-import { configuredTopics } from "../stories/topics.ts";
-import { type Context, withContext } from "./context.ts";
+import { withContext } from "./context.ts";
+import { onInterrupt } from "./interrupt.ts";
+import { parseDay } from "./options.ts";
 import { color, printJson, printJsonLine, printTable } from "./output.ts";
 
-export type StoriesOptions = { since: string; date?: string; json?: boolean; limit?: string };
+export type StoriesOptions = { since: string; date?: string; json?: boolean; limit?: number };
 
 /** "24h", "3d", "90m" → milliseconds. */
 export function parseDuration(text: string): number {
@@ -22,24 +25,32 @@ export function parseDuration(text: string): number {
   return Number(match[1]) * unit;
 }
 
-/** The end of a day (UTC) as the moment "as of" which a past day is built; `now` without a date. */
-export function asOfDate(date: string | undefined): Date {
+/**
+ * The moment "as of" which a past day is shown: the end of that day in the configured time zone (midnight there);
+ * now without a date.
+ */
+export function asOfDate(date: string | undefined, zone: string): Date {
   if (!date) return new Date();
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) throw new DaybriefError("E_USAGE", `"${date}" is not a date; use YYYY-MM-DD.`);
-  return new Date(Date.parse(`${date}T23:59:59Z`));
+  return endOfDay(parseDay(date), zone);
 }
 
 /** `daybrief stories [--since 24h] [--date D] [--json]`: clusters what is new, then shows the ranked stories. */
 export async function storiesList(opts: StoriesOptions): Promise<void> {
-  const asOf = asOfDate(opts.date);
-  const since = new Date(asOf.getTime() - parseDuration(opts.since)).toISOString();
+  const span = parseDuration(opts.since);
   await withContext({}, async (ctx) => {
+    const zone = resolveTimeZone(ctx.config.timezone);
+    const asOf = asOfDate(opts.date, zone);
+    const since = new Date(asOf.getTime() - span).toISOString();
+    onInterrupt("The stories clustered so far are saved; run `daybrief stories` again to finish and show them.");
     const repo = new StoriesRepo(ctx.db);
-    await buildStories({ ...ctx, stories: repo }, { asOf, topics: configuredTopics(ctx.config) });
-    const stories = (await repo.list({ since, until: asOf.toISOString() })).slice(0, Number(opts.limit ?? 50));
+    const report = await buildStories({ ...ctx, stories: repo }, { asOf, topics: storyTopics(ctx.config) });
+    for (const notice of semanticNotices(report.semantic)) process.stderr.write(`${notice}\n`);
+    const stories = (await repo.list({ since, until: asOf.toISOString() })).slice(0, opts.limit ?? 50);
     if (opts.json) return printJson(stories);
     if (!stories.length) {
-      process.stdout.write(`No stories since ${since}. Run \`daybrief ingest\` first, or widen --since.\n`);
+      process.stdout.write(
+        `No stories since ${formatInstant(since, zone)} (${zone}). Run \`daybrief ingest\` first, or widen --since.\n`,
+      );
       return;
     }
     printTable(
@@ -62,6 +73,9 @@ export async function storiesCluster(opts: { jsonl?: boolean }): Promise<void> {
     throw new DaybriefError("E_USAGE", "stories cluster reads JSON Lines: pass --jsonl and items on stdin.");
   const items: ClusterInput[] = [];
   let line = 0;
+  onInterrupt(
+    "Nothing was clustered or stored: `stories cluster` writes its stories only after reading all its input.",
+  );
   for await (const text of createInterface({ input: process.stdin, crlfDelay: Number.POSITIVE_INFINITY })) {
     line += 1;
     if (!text.trim()) continue;
@@ -83,63 +97,44 @@ export async function storiesCluster(opts: { jsonl?: boolean }): Promise<void> {
       published: parsed.published ?? null,
     });
   }
-  for (const story of clusterItems(items, { entities: extractEntities })) {
-    printJsonLine({ storyId: story.storyId, title: story.title, itemIds: story.itemIds });
-  }
+  const { config } = loadConfig();
+  const { stories, semantic } = await clusterStandaloneWithHelp(
+    items,
+    config,
+    createLogger(config.logLevel, config.logFile),
+    storyTopics(config),
+  );
+  for (const notice of semanticNotices(semantic)) process.stderr.write(`${notice}\n`);
+  for (const story of stories) printJsonLine(story);
 }
 
-async function editStory(body: (ctx: Context, repo: StoriesRepo, now: string) => Promise<string>): Promise<void> {
+async function editStory(body: (deps: EditDeps, now: string) => Promise<string>): Promise<void> {
   await withContext({}, async (ctx) => {
-    const message = await body(ctx, new StoriesRepo(ctx.db), new Date().toISOString());
+    const message = await body({ ...ctx, stories: new StoriesRepo(ctx.db) }, new Date().toISOString());
     process.stdout.write(`${message}\n`);
   });
 }
 
-async function mustFind(repo: StoriesRepo, id: string): Promise<Story> {
-  const story = await repo.get(id);
-  if (!story) throw new DaybriefError("E_STORY_NOT_FOUND", `No story "${id}".`);
-  return story;
-}
-
 export const storiesMerge = (into: string, from: string) =>
-  editStory(async (_ctx, repo, now) => {
-    await mustFind(repo, into);
-    const other = await mustFind(repo, from);
-    await repo.merge(into, from, now);
-    return `Merged ${other.itemIds.length} items of ${from} into ${into}; later runs keep them together.`;
+  editStory(async (deps, now) => {
+    const moved = await mergeStories(deps, into, from, now);
+    return `Merged ${moved} items of ${from} into ${into}; later runs keep them together.`;
   });
 
 export const storiesSplit = (id: string, itemIds: string[]) =>
-  editStory(async (ctx, repo, now) => {
-    const story = await mustFind(repo, id);
-    const unknown = itemIds.filter((i) => !story.itemIds.includes(i));
-    if (unknown.length) throw new DaybriefError("E_USAGE", `Not items of ${id}: ${unknown.join(", ")}.`);
-    if (unknown.length === story.itemIds.length)
-      throw new DaybriefError("E_USAGE", "Leave at least one item in the story.");
-    const first = await ctx.items.get(itemIds[0] as string);
-    const newId = storyId([`${itemIds[0]}:split:${now}`]);
-    await repo.split(id, itemIds, newId, first?.title ?? story.title, now);
+  editStory(async (deps, now) => {
+    const newId = await splitStory(deps, id, itemIds, now);
     return `Moved ${itemIds.length} items into new story ${newId}; later runs keep them apart.`;
   });
 
 export const storiesFlag = (flag: "pin" | "unpin" | "block" | "unblock") => (id: string) =>
-  editStory(async (_ctx, repo, now) => {
-    await mustFind(repo, id);
-    await repo.setFlags(
-      id,
-      flag === "pin" || flag === "unpin" ? { pinned: flag === "pin" } : { blocked: flag === "block" },
-      now,
-    );
+  editStory(async (deps, now) => {
+    await setStoryFlag(deps, id, flag, now);
     return `${color.bold(id)}: ${flag === "pin" ? "pinned" : flag === "unpin" ? "unpinned" : flag === "block" ? "blocked" : "unblocked"}.`;
   });
 
 export const storiesTopic = (id: string, topic: string) =>
-  editStory(async (ctx, repo, now) => {
-    await mustFind(repo, id);
-    const topics = configuredTopics(ctx.config);
-    if (!topics.some((t) => t.id === topic)) {
-      throw new DaybriefError("E_USAGE", `Unknown topic "${topic}"; use one of ${topics.map((t) => t.id).join(", ")}.`);
-    }
-    await repo.setTopic(id, topic, true, now);
+  editStory(async (deps, now) => {
+    await setStoryTopic(deps, id, topic, now);
     return `${id} is now filed under ${topic}.`;
   });

@@ -63,13 +63,69 @@ describe("daybrief command line", () => {
     const other = cliSandbox();
     writeFileSync(join(other.cwd, "subs.opml"), opml);
     const imported = await runCli(["sources", "import-opml", "subs.opml"], other);
-    expect(imported.stdout).toContain("Imported 1 sources");
+    expect(imported.stdout).toContain("Imported 1 source from subs.opml");
 
-    expect((await runCli(["sources", "remove", source.id], box)).code).toBe(0);
-    const missing = await runCli(["sources", "remove", source.id], box);
+    const unasked = await runCli(["sources", "remove", source.id], box);
+    expect(unasked.code).toBe(64);
+    expect(unasked.stderr).toContain("pass --yes");
+    expect(JSON.parse((await runCli(["sources", "list", "--json"], box)).stdout)).toHaveLength(1);
+    expect((await runCli(["sources", "remove", source.id, "--yes"], box)).code).toBe(0);
+    const missing = await runCli(["sources", "remove", source.id, "--yes"], box);
     expect(missing.code).toBe(66);
     expect(missing.stderr).toContain("E_SOURCE_NOT_FOUND");
-  });
+  }, 120_000);
+
+  it("edits a source's name, weight, interval and whether it is read, refusing what it cannot use", async () => {
+    const box = cliSandbox();
+    const added = await runCli(["sources", "add", "https://example.com/feed.xml", "--no-check", "--json"], box);
+    const { id } = JSON.parse(added.stdout) as { id: string };
+    const edited = await runCli(
+      ["sources", "edit", id, "--name", "Example\u001b[2J Wire", "--weight", "2.5", "--interval", "240", "--disable"],
+      box,
+    );
+    expect(edited.code, edited.stderr).toBe(0);
+    expect(edited.stdout).toBe(
+      `Changed ${id}: name Example Wire, weight 2.5, every 240 minutes, disabled (its items are kept).\n`,
+    );
+    const [source] = JSON.parse((await runCli(["sources", "list", "--json"], box)).stdout);
+    expect(source).toMatchObject({ id, name: "Example Wire", weight: 2.5, intervalMinutes: 240, enabled: false });
+    const enabled = await runCli(["sources", "edit", "https://example.com/feed.xml", "--enable", "--json"], box);
+    expect(JSON.parse(enabled.stdout)).toMatchObject({ id, enabled: true, weight: 2.5 });
+
+    for (const [args, message] of [
+      [[], /Nothing to change/],
+      [["--weight", "abc"], /--weight "abc" is not a number/],
+      [["--interval", "2"], /--interval 2 is out of range/],
+      [["--enable", "--disable"], /not both/],
+      [["--name", " \u0007 "], /is empty/],
+    ] as const) {
+      const refused = await runCli(["sources", "edit", id, ...args], box);
+      expect(refused.code, `${args.join(" ")}: ${refused.stderr}`).toBe(64);
+      expect(refused.stderr).toMatch(message);
+      expect(refused.stderr).toContain("E_USAGE");
+    }
+    const missing = await runCli(["sources", "edit", "src_nope", "--weight", "2"], box);
+    expect(missing.code).toBe(66);
+    expect(missing.stderr).toContain("E_SOURCE_NOT_FOUND");
+    const after = JSON.parse((await runCli(["sources", "list", "--json"], box)).stdout);
+    expect(after).toEqual([expect.objectContaining({ name: "Example Wire", weight: 2.5, intervalMinutes: 240 })]);
+  }, 120_000);
+
+  it("prints no terminal escape, OSC 8 link or bell a source name carries (sources add, list, ingest)", async () => {
+    const box = cliSandbox();
+    const hostile = "Evil\u001b]8;;https://evil.example/\u0007link\u001b]8;;\u0007\u001b[2J\u0007\u009b31m\u202eName";
+    box.env.DAYBRIEF_ALLOW_PRIVATE_NETWORKS = "true";
+    const added = await runCli(["sources", "add", `${server.url}/feed.xml`, "--name", hostile], box);
+    expect(added.code, added.stderr).toBe(0);
+    const list = await runCli(["sources", "list"], box);
+    const ingest = await runCli(["ingest"], box);
+    expect(ingest.stdout).toMatch(/Evillink/);
+    const printed = added.stdout + list.stdout + list.stderr + ingest.stdout + ingest.stderr;
+    expect(printed).toContain("Evillink");
+    expect(printed).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/);
+    const [source] = JSON.parse((await runCli(["sources", "list", "--json"], box)).stdout);
+    expect(source.name).toBe("EvillinkName");
+  }, 120_000);
 
   it("refuses a loopback source unless private networks are allowed", async () => {
     const box = cliSandbox();

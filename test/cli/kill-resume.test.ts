@@ -7,9 +7,16 @@ import { startServer, type TestServer } from "../helpers/http.ts";
 const itemCount = 12;
 let server: TestServer;
 let slowPages = true;
+let stuckFeed = true;
 
 beforeAll(async () => {
   server = await startServer((req, res) => {
+    // A second source whose feed hangs while the first run is killed, then answers with one item.
+    if (req.url === "/stuck.xml") {
+      const feed = `<rss version="2.0"><channel><title>Stuck</title><item><title>Late</title><link>${server.url}/late</link><guid>late</guid></item></channel></rss>`;
+      if (stuckFeed) return res.writeHead(200, { "content-type": "application/rss+xml" }).flushHeaders();
+      return res.writeHead(200, { "content-type": "application/rss+xml" }).end(feed);
+    }
     if (req.url === "/feed.xml") {
       const items = Array.from(
         { length: itemCount },
@@ -35,6 +42,7 @@ describe("a killed ingest", () => {
   it("loses no item and duplicates nothing: the next run finishes the articles", async () => {
     const box = cliSandbox();
     box.env.DAYBRIEF_ALLOW_PRIVATE_NETWORKS = "true";
+    box.env.DAYBRIEF_FETCH_POLITENESS_DELAY_MS = "0";
     expect((await runCli(["sources", "add", `${server.url}/feed.xml`, "--name", "Slow"], box)).code).toBe(0);
 
     const child = spawnCli(["ingest"], box);
@@ -72,4 +80,72 @@ describe("a killed ingest", () => {
     });
     await after.close();
   });
+
+  it("finishes every pending article after a kill in the feed phase, those of sources not due included", async () => {
+    const box = cliSandbox();
+    box.env.DAYBRIEF_ALLOW_PRIVATE_NETWORKS = "true";
+    box.env.DAYBRIEF_FETCH_POLITENESS_DELAY_MS = "0";
+    slowPages = false;
+    stuckFeed = false;
+    expect((await runCli(["sources", "add", `${server.url}/feed.xml`, "--name", "Slow"], box)).code).toBe(0);
+    expect((await runCli(["sources", "add", `${server.url}/stuck.xml`, "--name", "Stuck"], box)).code).toBe(0);
+    stuckFeed = true;
+
+    const child = spawnCli(["ingest"], box);
+    const url = box.env.DAYBRIEF_DATABASE_URL as string;
+    // The first source's items are stored while the second's feed hangs: kill -9 in the feed phase.
+    for (let i = 0; i < 200; i += 1) {
+      await new Promise((r) => setTimeout(r, 100));
+      const db = await openDb(url);
+      const counts = await new ItemsRepo(db).count();
+      await db.close();
+      if (counts.items === itemCount) break;
+    }
+    child.kill("SIGKILL");
+    await new Promise((r) => child.once("close", r));
+
+    stuckFeed = false;
+    // Only "Stuck" is due now; "Slow" was fetched and is not, but its articles were left pending.
+    const resumed = await runCli(["ingest", "--json"], box);
+    expect(resumed.code, resumed.stderr).toBe(0);
+    const report = JSON.parse(resumed.stdout) as {
+      sources: Array<{ name: string; itemsNew: number; articlesOk: number }>;
+      articles: { ok: number; leftover: { ok: number } };
+    };
+    expect(report.sources.map((s) => s.name)).toEqual(["Stuck"]);
+    expect(report.articles.leftover.ok).toBe(itemCount);
+    expect(report.articles.ok).toBe(itemCount + 1);
+
+    const after = await openDb(url);
+    expect(await new ItemsRepo(after).count()).toMatchObject({ items: itemCount + 1, articles: itemCount + 1 });
+    await after.close();
+  });
+
+  it("says what a run with no source due finished of the articles a killed run left", async () => {
+    const box = cliSandbox();
+    box.env.DAYBRIEF_ALLOW_PRIVATE_NETWORKS = "true";
+    box.env.DAYBRIEF_FETCH_POLITENESS_DELAY_MS = "0";
+    slowPages = true;
+    expect((await runCli(["sources", "add", `${server.url}/feed.xml`, "--name", "Slow"], box)).code).toBe(0);
+    const child = spawnCli(["ingest"], box);
+    const url = box.env.DAYBRIEF_DATABASE_URL as string;
+    for (let i = 0; i < 200; i += 1) {
+      await new Promise((r) => setTimeout(r, 100));
+      const db = await openDb(url);
+      const counts = await new ItemsRepo(db).count();
+      await db.close();
+      if (counts.items === itemCount) break;
+    }
+    child.kill("SIGKILL");
+    await new Promise((r) => child.once("close", r));
+
+    slowPages = false;
+    // "Slow" was fetched by the killed run and is not due again: this run only finishes its articles.
+    const resumed = await runCli(["ingest"], box);
+    expect(resumed.code, resumed.stderr).toBe(0);
+    expect(resumed.stdout).toContain(`No source is due; finished ${itemCount} articles left by an earlier run.`);
+    const after = await openDb(url);
+    expect(await new ItemsRepo(after).count()).toMatchObject({ items: itemCount, articles: itemCount });
+    await after.close();
+  }, 120_000);
 });

@@ -1,0 +1,37 @@
+import { serve as listen } from "@hono/node-server";
+import { startScheduler } from "../pipeline/scheduled-sends.ts";
+import { createApp } from "../web/app.ts";
+import { openContext } from "./context.ts";
+import { takeInterrupt } from "./interrupt.ts";
+
+/** `daybrief serve [--port N] [--host H]`: serves until Ctrl-C or SIGTERM. */
+export async function serve(opts: { port: number; host: string }): Promise<void> {
+  const ctx = await openContext({ syncSources: false });
+  const app = createApp(ctx);
+  // Sends scheduled on the desk start from here, when their time comes.
+  const stopScheduler = startScheduler(ctx);
+  const server = await new Promise<ReturnType<typeof listen>>((resolve) => {
+    const s = listen({ fetch: app.fetch, port: opts.port, hostname: opts.host }, (info) => {
+      process.stdout.write(`Listening on http://${opts.host}:${info.port} (Ctrl-C stops).\n`);
+      if (!ctx.config.siteUrl) {
+        process.stderr.write(
+          "note: siteUrl (DAYBRIEF_SITE_URL) is not set: pages link root-relatively and feeds use the address each request came to.\n",
+        );
+      }
+      if (!ctx.config.secret) {
+        process.stderr.write("note: DAYBRIEF_SECRET is not set: the subscribe and preferences forms answer 503.\n");
+      }
+      resolve(s);
+    });
+  });
+  await new Promise<void>((resolve) => {
+    const withdraw = takeInterrupt(() => {
+      withdraw();
+      resolve();
+    });
+    process.once("SIGTERM", () => resolve());
+  });
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  await stopScheduler();
+  await ctx.close();
+}
