@@ -8,6 +8,7 @@ import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { compareIso, instant } from "./demo-lib/dates.ts";
 import { type Corpus, loadCorpus } from "./demo-lib/load.ts";
+import { placeholderPng } from "./demo-lib/png.ts";
 import { PROFILES } from "./demo-lib/profiles.ts";
 import { type Entry, type FeedContext, type LinkRef, ORIGIN, type PageContext, type Profile } from "./demo-lib/site.ts";
 import { placeholderSvg } from "./demo-lib/svg.ts";
@@ -28,7 +29,7 @@ function arg(name: string): string | undefined {
 }
 
 const FEED_EXT: Record<string, string> = { jsonfeed1: "json", jsonfeed11: "json" };
-const KNOWN_EXT = /\.(html?|shtml|xml|rss|atom|rdf|json|svg)$/;
+const KNOWN_EXT = /\.(html?|shtml|xml|rss|atom|rdf|json|svg|png)$/;
 
 /** Served URL path → file under demo/site. */
 export function fileFor(urlPath: string, defaultExt: string): string {
@@ -93,7 +94,8 @@ function entriesFor(source: SourceDef, profile: Profile, items: Item[], warn: (m
   clean.sort((a, b) => compareIso(a.published, b.published) || (a.slug < b.slug ? -1 : 1));
   return clean.map((item, seq) => {
     const urlPath = profile.articlePath(item, seq);
-    const imagePath = `/${profile.root}/img/${item.slug}.svg`;
+    // A PNG, not an SVG: it is the article's og:image, and mail clients show raster images only.
+    const imagePath = `/${profile.root}/img/${item.slug}.png`;
     return { source, item, seq, urlPath, url: ORIGIN + urlPath, imagePath, imageUrl: ORIGIN + imagePath };
   });
 }
@@ -213,12 +215,7 @@ export function buildSite(corpus: Corpus, outDir: string, warn: (m: string) => v
         pageType,
         encodeDocument(profile.page(pctx), profile.pageCharset),
       );
-      site.write(
-        entry.imagePath,
-        entry.imagePath.slice(1),
-        "image/svg+xml; charset=utf-8",
-        placeholderSvg(source.name, `${source.id}/${it.slug}`),
-      );
+      site.write(entry.imagePath, entry.imagePath.slice(1), "image/png", placeholderPng(`${source.id}/${it.slug}`));
     }
     site.write(
       `/${profile.root}/img/logo.svg`,

@@ -150,7 +150,8 @@ function checkSite(siteDir: string, contents: SourceContent[]): Problem[] {
       problems.push({ where: url, message: `file ${r.file} does not exist`, level: "error" });
       continue;
     }
-    if (!/charset=/.test(r.type))
+    // Text has a charset; binary images (the PNG lead images) have none to declare.
+    if (!/charset=/.test(r.type) && !/^image\/(png|jpeg|gif|webp)$/.test(r.type))
       problems.push({ where: url, message: `type "${r.type}" has no charset`, level: "error" });
     if (r.type.startsWith("image/")) continue;
     const text = readFileSync(file, "latin1");

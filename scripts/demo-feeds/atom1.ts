@@ -65,7 +65,7 @@ function entry(ctx: FeedContext, e: Entry, opts: Atom1Options): string {
   }
   if (opts.imageEnclosure)
     lines.push(
-      `<link rel="enclosure" type="image/svg+xml" length="420" href="${escAttr(href(ctx, opts, e.imageUrl))}" />`,
+      `<link rel="enclosure" type="image/png" length="2400" href="${escAttr(href(ctx, opts, e.imageUrl))}" />`,
     );
   if (opts.summary) lines.push(`<summary type="text">${escText(it.summary)}</summary>`);
   const html = contentHtml(ctx, e, opts.xmlBase ? "base" : "root");

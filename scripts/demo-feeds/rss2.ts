@@ -104,12 +104,12 @@ function item(ctx: FeedContext, entry: Entry, opts: Rss2Options): string {
   if (opts.media) {
     const img = escAttr(entry.imageUrl);
     const caption = it.imageCaption ?? it.title;
-    lines.push(`<media:content url="${img}" medium="image" type="image/svg+xml" width="1200" height="675">`);
+    lines.push(`<media:content url="${img}" medium="image" type="image/png" width="1200" height="630">`);
     lines.push(`  <media:title type="plain">${escText(it.title)}</media:title>`);
     lines.push(`  <media:description type="plain">${escText(caption)}</media:description>`);
     lines.push(`  <media:credit role="photographer" scheme="urn:ebu">${escText(ctx.source.name)}</media:credit>`);
     lines.push("</media:content>");
-    lines.push(`<media:thumbnail url="${img}" width="320" height="180" />`);
+    lines.push(`<media:thumbnail url="${img}" width="1200" height="630" />`);
   }
   if (opts.wordpress) {
     lines.push(`<wfw:commentRss>${escText(entry.url)}feed/</wfw:commentRss>`);

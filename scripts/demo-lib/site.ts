@@ -14,7 +14,7 @@ export interface Entry {
   urlPath: string;
   /** ORIGIN + urlPath */
   url: string;
-  /** "/<root>/img/<slug>.svg" */
+  /** "/<root>/img/<slug>.png" */
   imagePath: string;
   imageUrl: string;
 }
