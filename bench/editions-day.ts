@@ -5,12 +5,12 @@
 import type { DayContext, DayItem, DayStory } from "../src/editions/day.ts";
 import { analyzeText } from "../src/stories/analyze.ts";
 import { storyId } from "../src/stories/cluster-items.ts";
-import { findCompany } from "../src/stories/entities/companies.ts";
-import { extractEntities } from "../src/stories/entities/extract-entities.ts";
 import { rankStory } from "../src/stories/rank.ts";
 import { aggregateTickerSentiment } from "../src/stories/sentiment/aggregate.ts";
 import { classifyTopic, defaultTopics } from "../src/stories/topics.ts";
 import { computeTrends, type Mention } from "../src/stories/trends.ts";
+import { findCompany } from "../src/text/entities/companies.ts";
+import { extractEntities } from "../src/text/entities/extract-entities.ts";
 import { newsLexicon } from "./lib/news-lexicon.ts";
 import { type NewsSource, newsSources } from "./lib/news-sources.ts";
 import { abstract, article, nearCopy, showNotes } from "./lib/news-texts.ts";

@@ -18,7 +18,10 @@ const modules: Record<string, () => Promise<BenchModule>> = {
   extraction: async () => (await import("./extraction.ts")).extractionBench,
   ingest: async () => (await import("./ingest.ts")).ingestBench,
   clustering: async () => (await import("./clustering.ts")).clusteringBench,
+  "clustering-semantic": async () => (await import("./clustering-semantic.ts")).clusteringSemanticBench,
   editions: async () => (await import("./editions.ts")).editionsBench,
+  deliver: async () => (await import("./deliver.ts")).deliverBench,
+  web: async () => (await import("./web.ts")).webBench,
 };
 
 const { values } = parseArgs({

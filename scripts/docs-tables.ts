@@ -4,7 +4,7 @@
  */
 import { readFileSync, writeFileSync } from "node:fs";
 import { configSchema, keyTable } from "../src/config/schema.ts";
-import { errorCatalog } from "../src/errors.ts";
+import { errorCatalog, type HintVariant, hintVariants } from "../src/errors.ts";
 
 export function configTable(): string {
   const defaults = configSchema.parse({}) as unknown as Record<string, unknown>;
@@ -18,10 +18,15 @@ export function configTable(): string {
   return ["| key | variable | default | meaning |", "|---|---|---|---|", ...rows].join("\n");
 }
 
+/** One row per code: its exit status, its hint, then each variant of the hint with where it applies. */
 export function errorTable(): string {
-  const rows = Object.entries(errorCatalog).map(
-    ([code, entry]) => `| \`${code}\` | ${entry.exit} | ${entry.hint.replace(/\|/g, "\\|")} |`,
-  );
+  const cell = (text: string) => text.replace(/\|/g, "\\|");
+  const rows = Object.entries(errorCatalog).map(([code, entry]) => {
+    const variants = Object.entries(("variants" in entry ? entry.variants : {}) as Record<HintVariant, string>).map(
+      ([variant, text]) => `<br>*${hintVariants[variant as HintVariant]}:* ${cell(text)}`,
+    );
+    return `| \`${code}\` | ${entry.exit} | ${cell(entry.hint)}${variants.join("")} |`;
+  });
   return ["| code | exit status | what to do |", "|---|---|---|", ...rows].join("\n");
 }
 

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// `npm test`: lint, type-check, then every test; ends with a plain "N passed, N failed" line for CI to count.
+// `npm test`: lint, type-check, the import rules, then every test; ends with a plain "N passed, N failed" line for CI to count.
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -13,6 +13,8 @@ for (const [label, cmd, args] of [
   ["build", process.execPath, ["scripts/build.mjs"]],
   ["lint", bin("biome"), ["check", "."]],
   ["typecheck", bin("tsc"), ["--noEmit", "-p", "tsconfig.json"]],
+  // The import rules of DESIGN.md (stages never import store/, cli/ or web/, …): scripts/import-rules.ts.
+  ["imports", bin("tsx"), ["scripts/check-imports.ts"]],
 ]) {
   process.stdout.write(`\n> ${label}\n`);
   if (run(cmd, args) !== 0) {
