@@ -26,8 +26,9 @@ async function failure(url: string, signal?: AbortSignal): Promise<{ code: strin
   return { code: (error as { code: string }).code, ms: performance.now() - started };
 }
 
-// The bounds below are the deadline plus a margin for a loaded machine: far under the two or three deadlines that
-// per-hop and per-attempt timeouts cost before.
+// What proves one deadline is structural (one request, a timeout where per-hop timeouts would have succeeded, at most
+// the retries that fit). The time bounds only catch a hang: three times the deadline, so that a loaded CI machine
+// cannot fail them.
 describe("one deadline per URL (fetch.timeoutMs)", () => {
   it("covers every retry of a server that sends headers and then hangs", async () => {
     let requests = 0;
@@ -39,7 +40,7 @@ describe("one deadline per URL (fetch.timeoutMs)", () => {
     fetcher = testFetcher({ timeoutMs: 1000, retries: 2 });
     const { code, ms } = await failure(`${server.url}/hang`);
     expect(code).toBe("E_FETCH_TIMEOUT");
-    expect(ms).toBeLessThan(1800);
+    expect(ms).toBeLessThan(3000);
     expect(requests).toBe(1);
   });
 
@@ -52,7 +53,7 @@ describe("one deadline per URL (fetch.timeoutMs)", () => {
     fetcher = testFetcher({ timeoutMs: 1000, retries: 3 });
     const { code, ms } = await failure(`${server.url}/drip`);
     expect(code).toBe("E_FETCH_TIMEOUT");
-    expect(ms).toBeLessThan(1800);
+    expect(ms).toBeLessThan(3000);
   });
 
   it("covers a redirect chain whose every hop is just under the timeout", async () => {
@@ -65,7 +66,7 @@ describe("one deadline per URL (fetch.timeoutMs)", () => {
     fetcher = testFetcher({ timeoutMs: 1000, retries: 2, maxRedirects: 5 });
     const { code, ms } = await failure(`${server.url}/r/4`);
     expect(code).toBe("E_FETCH_TIMEOUT");
-    expect(ms).toBeLessThan(1800);
+    expect(ms).toBeLessThan(3000);
   });
 
   it("retries a failing server only while the deadline leaves time for the try", async () => {
@@ -77,7 +78,7 @@ describe("one deadline per URL (fetch.timeoutMs)", () => {
     fetcher = testFetcher({ timeoutMs: 1000, retries: 10, retryBaseMs: 200 });
     const { code, ms } = await failure(server.url);
     expect(code).toBe("E_FETCH_HTTP");
-    expect(ms).toBeLessThan(1800);
+    expect(ms).toBeLessThan(3000);
     // Backoffs of 200, 400, … ms: a third retry would start after the deadline.
     expect(requests).toBeGreaterThanOrEqual(2);
     expect(requests).toBeLessThanOrEqual(3);
@@ -90,7 +91,7 @@ describe("one deadline per URL (fetch.timeoutMs)", () => {
     setTimeout(() => controller.abort(), 200);
     const { code, ms } = await failure(server.url, controller.signal);
     expect(code).toBe("E_INTERRUPTED");
-    expect(ms).toBeLessThan(2000);
+    expect(ms).toBeLessThan(4000);
   });
 });
 
