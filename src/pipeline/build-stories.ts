@@ -200,17 +200,23 @@ type RankContext = {
 async function rankActive(deps: StoryDeps, context: RankContext): Promise<number> {
   const byId = new Map(context.items.map((i) => [i.id, i]));
   const since = new Date(context.asOf - 14 * dayMs).toISOString();
+  // Novelty depends on the stories ranked before, so the order is a function of the members alone (their first
+  // time, then the id): never of the scores or times a previous ranking stored, or ranking twice could differ.
   const stories = (
     await deps.stories.list({ since, until: new Date(context.asOf).toISOString(), includeBlocked: true })
-  ).sort((a, b) => a.firstItemAt.localeCompare(b.firstItemAt));
+  )
+    .map((story) => {
+      const members = story.itemIds.map((id) => byId.get(id)).filter((i): i is ItemWithArticle => i !== undefined);
+      const times = members.map((m) => Date.parse(itemTime(m)));
+      return { story, members, first: Math.min(...times), last: Math.max(...times) };
+    })
+    .filter((s) => s.members.length > 0)
+    .sort((a, b) => a.first - b.first || (a.story.id < b.story.id ? -1 : a.story.id > b.story.id ? 1 : 0));
   const novelty = new NoveltyTracker();
   let ranked = 0;
-  for (const story of stories) {
-    const members = story.itemIds.map((id) => byId.get(id)).filter((i): i is ItemWithArticle => i !== undefined);
-    if (!members.length) continue;
-    const times = members.map((m) => Date.parse(itemTime(m)));
-    const first = new Date(Math.min(...times)).toISOString();
-    const last = new Date(Math.max(...times)).toISOString();
+  for (const { story, members, first: firstMs, last: lastMs } of stories) {
+    const first = new Date(firstMs).toISOString();
+    const last = new Date(lastMs).toISOString();
     const entities = (id: string): Entity[] => context.analyses.get(id)?.entities ?? [];
     const storyNovelty = novelty.add(
       story.id,

@@ -99,6 +99,34 @@ for (const kind of testStores()) {
       expect(links.must.length).toBeGreaterThan(0);
     });
 
+    it("ranks from the stories' members alone: a stale stored first time does not change any score", async () => {
+      await buildStories(deps, { asOf });
+      const [a, b] = [await idOf("a"), await idOf("b")];
+      const nvidia = (await storyOf(a)) as string;
+      // Two stories about the same companies: the later one (b, 11:00) is the less novel.
+      await deps.stories.split(nvidia, [b], "st_later", "Nvidia takes a Synopsys stake", "2025-12-01T14:00:00Z");
+      await buildStories(deps, { asOf });
+      const scores = async () =>
+        Object.fromEntries(
+          (await deps.stories.list({ since: "2025-11-30T00:00:00.000Z", includeBlocked: true })).map((s) => [
+            s.id,
+            s.factors.find((f) => f.name === "novelty")?.value,
+          ]),
+        );
+      const first = await scores();
+      expect(first.st_later).toBeLessThan(first[nvidia] as number);
+      // A stored first time older than any member's (as an earlier ranking or an editor's split can leave one).
+      const later = await deps.stories.get("st_later");
+      if (!later) throw new Error("no story");
+      await deps.stories.update(
+        later.id,
+        { ...later, firstItemAt: "2025-12-01T09:00:00.000Z", subject: undefined, sentiment: undefined },
+        "2025-12-01T15:00:00Z",
+      );
+      await buildStories(deps, { asOf });
+      expect(await scores()).toEqual(first);
+    });
+
     it("lets an editor re-label a topic, pin and block, and keeps it through a rebuild", async () => {
       await buildStories(deps, { asOf });
       const id = (await storyOf(await idOf("c"))) as string;
