@@ -94,6 +94,8 @@ for (const kind of testStores()) {
         });
       const before = judge.requests;
       const capped = await assignWithSemanticHelp(items, options, judged(2), semanticCaches(db), silentLogger);
+      // A failed request would stop the asking early: say so first, rather than only that fewer were asked.
+      expect(capped.semantic.warnings.map((w) => w.message)).toEqual([]);
       expect(judge.requests - before).toBe(2);
       expect(capped.semantic.judge).toMatchObject({ asked: 2, capReached: true });
       expect(capped.semantic.judge?.overCap).toBeGreaterThan(0);

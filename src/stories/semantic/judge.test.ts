@@ -56,6 +56,38 @@ describe("PairJudge", () => {
     expect(model.questions).toBe(3);
   });
 
+  it("asks a question met twice in one run once, however the answers interleave", async () => {
+    const model = new RuleModel();
+    const cache = new Cache();
+    // The same pair twice (two items carrying the same text) and one other: the two workers meet the twin at once.
+    const judge = new PairJudge({ model, cache, maxPairs: 10, maxCostUsd: null, prices });
+    const twin = pair("Nvidia buys", "Nvidia deal");
+    expect(await judge.judge([twin, twin, pair("Intel", "Arm")])).toEqual([true, true, false]);
+    expect(model.questions).toBe(2);
+    expect(judge.report()).toMatchObject({ asked: 2, cached: 1 });
+  });
+
+  it("spends the whole cap while an answer is still being stored", async () => {
+    const model = new RuleModel();
+    const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+    // A store slow to write, and slow to read the second question: it is weighed while the first answer is stored.
+    class SlowCache extends Cache {
+      override async get(key: string) {
+        if (this.entries.size === 0 && this.reads++ > 0) await sleep(20);
+        return super.get(key);
+      }
+      override async set(...args: Parameters<Cache["set"]>) {
+        await sleep(60);
+        return super.set(...args);
+      }
+      reads = 0;
+    }
+    const judge = new PairJudge({ model, cache: new SlowCache(), maxPairs: 2, maxCostUsd: null, prices });
+    await judge.judge([pair("Nvidia buys", "Nvidia deal"), pair("Intel", "Arm"), pair("AMD", "Qualcomm")]);
+    expect(judge.report()).toMatchObject({ asked: 2, overCap: 1 });
+    expect(model.questions).toBe(2);
+  });
+
   it("stops at the cost cap when prices are known", async () => {
     const model = new RuleModel();
     // Each question costs 1000 × $1 + 10 × $2 per million = $0.00102.

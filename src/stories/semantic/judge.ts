@@ -94,6 +94,11 @@ export class PairJudge {
   #report: JudgeReport;
   /** Questions sent and not yet answered: counted against the cap as if asked. */
   #inFlight = 0;
+  /**
+   * Each question's verdict, once per judge: a pair asked twice (two items with the same text) waits for the first
+   * asking instead of racing it to the model, so how many requests a run makes never depends on timing.
+   */
+  readonly #verdicts = new Map<string, Promise<boolean | undefined>>();
 
   constructor(options: JudgeOptions) {
     this.#options = options;
@@ -140,12 +145,23 @@ export class PairJudge {
     return verdicts;
   }
 
-  async #verdict([a, b]: [Pick<ClusterInput, "title" | "text">, Pick<ClusterInput, "title" | "text">]) {
-    const { model, cache } = this.#options;
+  #verdict([a, b]: [Pick<ClusterInput, "title" | "text">, Pick<ClusterInput, "title" | "text">]) {
     const messages = judgeMessages(a, b);
     const key = createHash("sha256")
-      .update(JSON.stringify({ task: "same-event", model: model.model, messages }))
+      .update(JSON.stringify({ task: "same-event", model: this.#options.model.model, messages }))
       .digest("hex");
+    const known = this.#verdicts.get(key);
+    if (known) {
+      this.#report.cached += 1;
+      return known;
+    }
+    const verdict = this.#answer(key, messages);
+    this.#verdicts.set(key, verdict);
+    return verdict;
+  }
+
+  async #answer(key: string, messages: JudgeMessage[]): Promise<boolean | undefined> {
+    const { cache } = this.#options;
     const stored = await cache.get(key);
     if (stored) {
       this.#report.cached += 1;
@@ -155,17 +171,15 @@ export class PairJudge {
       if (this.available) this.#report.overCap += 1;
       return undefined;
     }
-    this.#inFlight += 1;
-    try {
-      return await this.#ask(key, messages);
-    } finally {
-      this.#inFlight -= 1;
-    }
+    return this.#ask(key, messages);
   }
 
   async #ask(key: string, messages: JudgeMessage[]): Promise<boolean | undefined> {
     const { model, cache, prices } = this.#options;
     let answer: JudgeAnswer;
+    // In flight until the answer arrives, then asked: counted once against the cap at every instant (while the
+    // answer is being stored too, or a concurrent question would see it twice and stop short of the cap).
+    this.#inFlight += 1;
     try {
       answer = await completeWithRetry(model, messages);
     } catch (error) {
@@ -175,6 +189,8 @@ export class PairJudge {
         { cause: error },
       );
       return undefined;
+    } finally {
+      this.#inFlight -= 1;
     }
     const report = this.#report;
     report.asked += 1;
