@@ -1,9 +1,10 @@
 import { mkdirSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import type SqliteDatabase from "better-sqlite3";
-import { Kysely, PostgresDialect, SqliteDialect } from "kysely";
+import { Kysely, SqliteDialect } from "kysely";
 import { DaybriefError } from "../errors.ts";
 import { migrateToLatest } from "./migrations/index.ts";
+import { OwnSchemaPostgresDialect } from "./pg-introspector.ts";
 import type { Database } from "./schema.ts";
 
 export type DialectName = "sqlite" | "postgres";
@@ -96,6 +97,6 @@ async function openPostgres(url: string): Promise<Db> {
       variant: "postgres",
     });
   }
-  const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  const kysely = new Kysely<Database>({ dialect: new OwnSchemaPostgresDialect({ pool }, schema ?? null) });
   return { kysely, dialect: "postgres", label, ...(schema ? { schema } : {}), close: () => kysely.destroy() };
 }
