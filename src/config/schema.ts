@@ -446,7 +446,7 @@ export const keyTable: Record<string, KeyInfo> = {
   },
   "publish.onApprove": {
     env: "DAYBRIEF_PUBLISH_ON_APPROVE",
-    doc: "Also publish an issue to publish.dir when `issue approve` approves it.",
+    doc: "Also publish an issue to publish.dir when `issue approve` or the desk's Approve approves it.",
   },
   "web.signupsPerHour": {
     env: "DAYBRIEF_WEB_SIGNUPS_PER_HOUR",

@@ -12,7 +12,7 @@ import {
   rebuildDraft,
   rewriteDraftSection,
 } from "../../pipeline/draft-edits.ts";
-import { approveIssue, unapproveIssue } from "../../pipeline/issue-status.ts";
+import { type Approval, approveAndPublish, unapproveIssue } from "../../pipeline/issue-status.ts";
 import { cancelScheduledSend, scheduledSend, scheduleSend, wallTimeToInstant } from "../../pipeline/scheduled-sends.ts";
 import { sendIssue } from "../../pipeline/send-issue.ts";
 import { sendTestMessage } from "../../pipeline/send-test.ts";
@@ -38,6 +38,19 @@ export async function act(c: Context<DeskEnv>, ctx: DeskContext, back: string, r
     flash(c, `${error.code}: ${error.message} ${error.hint}`);
   }
   return c.redirect(back, 303);
+}
+
+/** What approving did, publication included: what was written where, with its warnings, or why nothing was. */
+function approvalMessage(approval: Approval): string {
+  const done = "Approved: it can be sent or scheduled now.";
+  const { publish } = approval;
+  if (publish.kind === "not-asked") return `${done} Not published (${publish.reason}).`;
+  if (publish.kind === "failed") {
+    return `${done} It was NOT published: ${publish.error.code}: ${publish.error.message} ${publish.error.hint}`;
+  }
+  const { report } = publish;
+  const page = `archive/${report.issue.edition}/${report.issue.date}.html`;
+  return `${done} Published to ${report.dir}: ${page}, the archive index and the feeds (${report.files.length} files).${report.warnings.map((w) => ` Warning: ${w}`).join("")}`;
 }
 
 /** Today (the drafts of a day), the review page of an issue, and every action on a draft. */
@@ -208,8 +221,8 @@ export function todayRoutes(app: Hono<DeskEnv>, ctx: DeskContext): void {
 
   app.post("/issues/:id/approve", (c) =>
     act(c, ctx, back(c), async () => {
-      const moved = await approveIssue(ctx.db, c.req.param("id"));
-      return moved.changed ? "Approved: it can be sent or scheduled now." : `The issue is ${moved.status} already.`;
+      const approval = await approveAndPublish(ctx, c.req.param("id"));
+      return approval.changed ? approvalMessage(approval) : `The issue is ${approval.status} already.`;
     }),
   );
 
