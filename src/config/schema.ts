@@ -454,7 +454,7 @@ export const keyTable: Record<string, KeyInfo> = {
   },
   "web.trustProxy": {
     env: "DAYBRIEF_WEB_TRUST_PROXY",
-    doc: "Take the client address from X-Forwarded-For (its first entry): only behind a reverse proxy that sets it. Off: the socket's address.",
+    doc: "Take the client address of the public forms (sign-ups, preferences, tips) from X-Forwarded-For (its first entry): only behind a reverse proxy that sets it. Off: the socket's address.",
   },
   "web.pageCacheSeconds": {
     env: "DAYBRIEF_WEB_PAGE_CACHE_SECONDS",

@@ -4,9 +4,9 @@ import { bodyLimit } from "hono/body-limit";
 import { isDaybriefError } from "../errors.ts";
 import type { SendContext } from "../pipeline/send-issue.ts";
 import { clientKey, submitTip } from "../pipeline/tips.ts";
-import { WindowLimiter } from "./desk/rate-limit.ts";
-import { clientAddress } from "./desk/security.ts";
+import { clientAddress } from "./client-address.ts";
 import { html } from "./html.ts";
+import { WindowLimiter } from "./rate-limit.ts";
 
 const policy =
   "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
@@ -22,7 +22,7 @@ const policy =
 export function tipsRoutes(ctx: SendContext): Hono {
   const app = new Hono();
   const key = ctx.config.secret ?? randomBytes(32).toString("hex");
-  const burst = new WindowLimiter(ctx.config.tips.perIpPerHour, 3_600_000);
+  const burst = new WindowLimiter({ limit: ctx.config.tips.perIpPerHour, windowMs: 3_600_000 });
   const sign = (ts: string) => createHmac("sha256", key).update(`tip-form|${ts}`).digest("base64url");
   const token = () => {
     const ts = String(Date.now());
@@ -90,7 +90,7 @@ export function tipsRoutes(ctx: SendContext): Hono {
       }
       // A robot fills every field: thank it and keep nothing.
       if (text("website")) return c.redirect("/tips?sent=1", 303);
-      const address = clientAddress(c, ctx.config.desk.trustProxy);
+      const address = clientAddress(c, ctx.config.web.trustProxy);
       if (burst.blocked(address)) {
         return page(
           html`<p class="error" role="alert">Too many tips from here in the last hour; please try later.</p>`,

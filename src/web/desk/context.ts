@@ -1,5 +1,5 @@
 import type { SendContext } from "../../pipeline/send-issue.ts";
-import { WindowLimiter } from "./rate-limit.ts";
+import { WindowLimiter } from "../rate-limit.ts";
 
 /** What every desk route works with: the app's context and the in-memory limits. */
 export type DeskContext = SendContext & {
@@ -13,8 +13,8 @@ export function deskContext(ctx: SendContext): DeskContext {
   return {
     ...ctx,
     limits: {
-      loginIp: new WindowLimiter(ctx.config.desk.loginAttemptsPerIp, windowMs),
-      loginAccount: new WindowLimiter(ctx.config.desk.loginAttemptsPerAccount, windowMs),
+      loginIp: new WindowLimiter({ limit: ctx.config.desk.loginAttemptsPerIp, windowMs }),
+      loginAccount: new WindowLimiter({ limit: ctx.config.desk.loginAttemptsPerAccount, windowMs }),
     },
     sends: new Map(),
   };
