@@ -40,7 +40,7 @@ for (const kind of testStores()) {
       const posted = await deskPost(app, `/desk/issues/${id}/approve`, jar, { _csrf: token });
       expect(posted.status).toBe(303);
       const page = await (await deskGet(app, posted.headers.get("location") as string, jar)).text();
-      return { app, id, flash: flashOf(page) };
+      return { app, id, jar, flash: flashOf(page) };
     }
 
     it("with publish.onApprove, writes the archive, makes the issue public and says so, warning without siteUrl", async (c) => {
@@ -65,6 +65,30 @@ for (const kind of testStores()) {
       expect((await new IssuesRepo(db).get(id))?.publishedAt ?? null).toBeNull();
       expect(existsSync(join(dir, "feed.xml"))).toBe(false);
       expect(flash).toContain("Not published (publish.onApprove is off)");
+    });
+
+    it("publishes an approved issue from its page, then shows when and links to its public page", async (c) => {
+      if (!store) return c.skip();
+      const dir = mkdtempSync(join(tmpdir(), "daybrief-desk-publish-"));
+      const { app, id, jar } = await approve("2025-12-05", {
+        "publish.dir": dir,
+        siteUrl: "https://brief.example.com",
+      });
+      const before = await (await deskGet(app, `/desk/issues/${id}`, jar)).text();
+      expect(before).toContain("not published");
+      expect(before).toContain(`action="/desk/issues/${id}/publish"`);
+      const posted = await deskPost(app, `/desk/issues/${id}/publish`, jar, {
+        _csrf: await csrfIn(await deskGet(app, `/desk/issues/${id}`, jar)),
+      });
+      expect(posted.status).toBe(303);
+      const after = await (await deskGet(app, `/desk/issues/${id}`, jar)).text();
+      expect(flashOf(after)).toMatch(
+        /^Published to .+: archive\/digest\/2025-12-05\.html, the archive index and the feeds \(\d+ files\)\.$/,
+      );
+      expect(existsSync(join(dir, "archive", "digest", "2025-12-05.html"))).toBe(true);
+      expect(after).toContain('<a href="/archive/digest/2025-12-05.html">its public page</a>');
+      expect(after).toContain("Publish again");
+      expect((await app.request("http://desk.test/archive/digest/2025-12-05.html")).status).toBe(200);
     });
 
     it("keeps the approval when the folder cannot be written, and tells the editor why it was not published", async (c) => {

@@ -13,6 +13,7 @@ import {
   rewriteDraftSection,
 } from "../../pipeline/draft-edits.ts";
 import { type Approval, approveAndPublish, unapproveIssue } from "../../pipeline/issue-status.ts";
+import { type PublishReport, publishIssue } from "../../pipeline/publish-issue.ts";
 import { cancelScheduledSend, scheduledSend, scheduleSend, wallTimeToInstant } from "../../pipeline/scheduled-sends.ts";
 import { sendIssue } from "../../pipeline/send-issue.ts";
 import { sendTestMessage } from "../../pipeline/send-test.ts";
@@ -48,9 +49,13 @@ function approvalMessage(approval: Approval): string {
   if (publish.kind === "failed") {
     return `${done} It was NOT published: ${publish.error.code}: ${publish.error.message} ${publish.error.hint}`;
   }
-  const { report } = publish;
+  return `${done} ${publishedMessage(publish.report)}`;
+}
+
+/** What publishing wrote, and where, with its warnings (siteUrl not set). */
+function publishedMessage(report: PublishReport): string {
   const page = `archive/${report.issue.edition}/${report.issue.date}.html`;
-  return `${done} Published to ${report.dir}: ${page}, the archive index and the feeds (${report.files.length} files).${report.warnings.map((w) => ` Warning: ${w}`).join("")}`;
+  return `Published to ${report.dir}: ${page}, the archive index and the feeds (${report.files.length} files).${report.warnings.map((w) => ` Warning: ${w}`).join("")}`;
 }
 
 /** Today (the drafts of a day), the review page of an issue, and every action on a draft. */
@@ -224,6 +229,10 @@ export function todayRoutes(app: Hono<DeskEnv>, ctx: DeskContext): void {
       const approval = await approveAndPublish(ctx, c.req.param("id"));
       return approval.changed ? approvalMessage(approval) : `The issue is ${approval.status} already.`;
     }),
+  );
+
+  app.post("/issues/:id/publish", (c) =>
+    act(c, ctx, back(c), async () => publishedMessage(await publishIssue(ctx, c.req.param("id")))),
   );
 
   app.post("/issues/:id/unapprove", (c) =>
