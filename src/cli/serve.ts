@@ -1,5 +1,6 @@
 import { serve as listen } from "@hono/node-server";
 import { startScheduler } from "../pipeline/scheduled-sends.ts";
+import { listUsers } from "../pipeline/users.ts";
 import { createApp } from "../web/app.ts";
 import { openContext } from "./context.ts";
 import { takeInterrupt } from "./interrupt.ts";
@@ -10,9 +11,16 @@ export async function serve(opts: { port: number; host: string }): Promise<void>
   const app = createApp(ctx);
   // Sends scheduled on the desk start from here, when their time comes.
   const stopScheduler = startScheduler(ctx);
+  const editors = (await listUsers(ctx.db)).length;
   const server = await new Promise<ReturnType<typeof listen>>((resolve) => {
     const s = listen({ fetch: app.fetch, port: opts.port, hostname: opts.host }, (info) => {
       process.stdout.write(`Listening on http://${opts.host}:${info.port} (Ctrl-C stops).\n`);
+      process.stdout.write(`The editors' desk: http://${opts.host}:${info.port}/desk\n`);
+      if (!editors) {
+        process.stderr.write(
+          "note: there is no editor account yet: create one with `daybrief users add EMAIL` to sign in to the desk.\n",
+        );
+      }
       if (!ctx.config.siteUrl) {
         process.stderr.write(
           "note: siteUrl (DAYBRIEF_SITE_URL) is not set: pages link root-relatively and feeds use the address each request came to.\n",
