@@ -1,14 +1,17 @@
 import { serve as listen } from "@hono/node-server";
 import { startScheduler } from "../pipeline/scheduled-sends.ts";
 import { listUsers } from "../pipeline/users.ts";
+import { confirmationsSettled } from "../pipeline/web-signup.ts";
 import { createApp } from "../web/app.ts";
+import { BackgroundWork } from "../web/background.ts";
 import { openContext } from "./context.ts";
 import { takeInterrupt } from "./interrupt.ts";
 
 /** `daybrief serve [--port N] [--host H]`: serves until Ctrl-C or SIGTERM. */
 export async function serve(opts: { port: number; host: string }): Promise<void> {
   const ctx = await openContext({ syncSources: false });
-  const app = createApp(ctx);
+  const background = new BackgroundWork();
+  const app = createApp(ctx, { background });
   // Sends scheduled on the desk start from here, when their time comes.
   const stopScheduler = startScheduler(ctx);
   const editors = (await listUsers(ctx.db)).length;
@@ -40,6 +43,9 @@ export async function serve(opts: { port: number; host: string }): Promise<void>
     process.once("SIGTERM", () => resolve());
   });
   await new Promise<void>((resolve) => server.close(() => resolve()));
+  // Sends started on the desk stop claiming and record what is in flight; the store closes only after them.
+  await background.stop();
+  await confirmationsSettled(ctx);
   await stopScheduler();
   await ctx.close();
 }

@@ -121,7 +121,7 @@ ${
     : ""
 }
 ${data.schedule && data.schedule.state !== "cancelled" ? html`<p>Scheduled: ${when(data.schedule.sendAt)} UTC (${data.schedule.state}${data.schedule.error ? `: ${data.schedule.error}` : ""}) by ${data.schedule.scheduledBy} ${data.schedule.state === "scheduled" ? actionButton(`${base}/unschedule`, "Cancel", csrf) : ""}</p>` : ""}
-${data.sending ? html`<p role="status">Send started ${when(data.sending.startedAt)}${data.sending.done ? " — finished" : " — in progress"}${data.sending.error ? html` — <span class="warn">${data.sending.error}</span>` : ""}</p>` : ""}
+${data.sending ? html`<p role="status">Send started ${when(data.sending.startedAt)}${data.sending.done ? (data.sending.error ? "" : " — finished") : " — in progress"}${data.sending.error ? html` — <span class="warn">${data.sending.error}</span>` : ""}</p>` : ""}
 ${
   c.total
     ? html`<p>Deliveries: ${deliveryStates

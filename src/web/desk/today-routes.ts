@@ -280,10 +280,12 @@ export function todayRoutes(app: Hono<DeskEnv>, ctx: DeskContext): void {
       const state = { startedAt: new Date().toISOString(), error: null as string | null, done: false };
       ctx.sends.set(id, state);
       // The send runs on after this request; the page shows its progress from the ledger.
-      void sendIssue(ctx, { issueId: id, policy: "resend" })
+      void ctx.background
+        .run((signal) => sendIssue(ctx, { issueId: id, policy: "resend", signal }))
         .then((report) => {
-          state.done = report.finished;
-          if (report.interrupted) state.error = "stopped before the end; send again to resume";
+          // Settled either way: a send that stopped early (the server shut down, SMTP stayed away) may be resumed.
+          state.done = true;
+          if (!report.finished) state.error = "stopped before the end; send again to resume";
         })
         .catch((error: unknown) => {
           state.done = true;
