@@ -5,6 +5,7 @@ import { BackgroundWork } from "./background.ts";
 import { deliveryRoutes } from "./delivery-routes.ts";
 import { deskApp } from "./desk/index.ts";
 import { publicSite } from "./public/index.ts";
+import { notFoundPage } from "./public/pages.ts";
 import { tipsRoutes } from "./tips-routes.ts";
 
 export type CreateAppOptions = {
@@ -33,6 +34,12 @@ export function createApp(ctx: SendContext, options: CreateAppOptions = {}): Hon
   app.route("/", publicSite(ctx));
   app.route("/desk", deskApp(ctx, options.background ?? new BackgroundWork()));
   app.route("/", tipsRoutes(ctx));
+  // Any other address: the public site's 404 page (its look, its security headers); on the desk, a way back.
+  app.notFound((c) =>
+    /^\/desk(\/|$)/.test(c.req.path)
+      ? c.text("No such page on the desk. Go back to /desk.", 404)
+      : notFoundPage(ctx, c),
+  );
   app.onError((error, c) => {
     ctx.log.error({ err: error, path: c.req.path }, "request failed");
     return c.text("Something went wrong on our side.", 500);
