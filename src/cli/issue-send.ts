@@ -2,7 +2,7 @@ import cliProgress from "cli-progress";
 import { DaybriefError } from "../errors.ts";
 import type { UncertainPolicy } from "../model/delivery.ts";
 import { engagementStats } from "../pipeline/delivery-events.ts";
-import { approveAndPublish, unapproveIssue } from "../pipeline/issue-status.ts";
+import { approveAndPublish, unapproveIssue, unpublishedNote } from "../pipeline/issue-status.ts";
 import { type SendEvent, type SendReport, type SendStart, sendIssue } from "../pipeline/send-issue.ts";
 import { sendTestMessage } from "../pipeline/send-test.ts";
 import { DeliveriesRepo } from "../store/deliveries-repo.ts";
@@ -39,6 +39,7 @@ export async function issueUnapprove(id: string): Promise<void> {
         ? `Issue ${id} is a draft again: rebuild it with \`daybrief issue build\`, or approve it again.\n`
         : `Issue ${id} is already a draft.\n`,
     );
+    if (moved.changed && moved.published) process.stderr.write(`${color.yellow("note")} ${unpublishedNote}\n`);
   });
 }
 

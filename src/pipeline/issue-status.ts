@@ -48,12 +48,20 @@ export async function approveAndPublish(ctx: SendContext, id: string): Promise<A
   }
 }
 
-/** An approved issue goes back to draft; refused once sending began. */
-export async function unapproveIssue(db: Db, id: string): Promise<StatusChange> {
-  const moved = await new IssuesRepo(db).transition(id, ["approved"], "draft", new Date().toISOString());
+/**
+ * An approved issue goes back to draft; refused once sending began. `published` says it had been published: the
+ * served site stops showing it at once, but a folder written by `issue publish` keeps it until published again.
+ */
+export async function unapproveIssue(db: Db, id: string): Promise<StatusChange & { published: boolean }> {
+  const repo = new IssuesRepo(db);
+  const moved = await repo.transition(id, ["approved"], "draft", new Date().toISOString());
   if (!moved) throw new DaybriefError("E_ISSUE_NOT_FOUND", `No issue "${id}".`);
   if (moved.status === "sending" || moved.status === "sent") {
     throw new DaybriefError("E_ISSUE_SEND_STARTED", `Issue ${id} is ${moved.status}; it cannot go back to draft.`);
   }
-  return moved;
+  return { ...moved, published: Boolean((await repo.get(id))?.publishedAt) };
 }
+
+/** What to tell an editor who sent a published issue back to draft. */
+export const unpublishedNote =
+  "It had been published: the served site no longer shows it, but the publish.dir folder keeps its page and feed entries until it is approved and published again.";

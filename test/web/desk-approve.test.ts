@@ -46,7 +46,7 @@ for (const kind of testStores()) {
     it("with publish.onApprove, writes the archive, makes the issue public and says so, warning without siteUrl", async (c) => {
       if (!store) return c.skip();
       const dir = mkdtempSync(join(tmpdir(), "daybrief-desk-publish-"));
-      const { app, id, flash } = await approve("2025-12-02", { "publish.onApprove": true, "publish.dir": dir });
+      const { app, id, jar, flash } = await approve("2025-12-02", { "publish.onApprove": true, "publish.dir": dir });
       expect((await new IssuesRepo(db).get(id))?.status).toBe("approved");
       expect((await new IssuesRepo(db).get(id))?.publishedAt).toBeTruthy();
       expect(existsSync(join(dir, "archive", "digest", "2025-12-02.html"))).toBe(true);
@@ -55,6 +55,13 @@ for (const kind of testStores()) {
       expect(flash).toContain("siteUrl (DAYBRIEF_SITE_URL) is not set");
       // The served site shows it too: it is public now.
       expect((await app.request("http://desk.test/archive/digest/2025-12-02.html")).status).toBe(200);
+
+      // Sent back to draft, it leaves the served site at once, and the editor is told the folder still has it.
+      const token = await csrfIn(await deskGet(app, `/desk/issues/${id}`, jar));
+      expect((await deskPost(app, `/desk/issues/${id}/unapprove`, jar, { _csrf: token })).status).toBe(303);
+      const back = flashOf(await (await deskGet(app, `/desk/issues/${id}`, jar)).text());
+      expect(back).toContain("Back to draft. It had been published: the served site no longer shows it");
+      expect((await app.request("http://desk.test/archive/digest/2025-12-02.html")).status).toBe(404);
     });
 
     it("without publish.onApprove, approves only and says it did not publish", async (c) => {

@@ -12,7 +12,7 @@ import {
   rebuildDraft,
   rewriteDraftSection,
 } from "../../pipeline/draft-edits.ts";
-import { type Approval, approveAndPublish, unapproveIssue } from "../../pipeline/issue-status.ts";
+import { type Approval, approveAndPublish, unapproveIssue, unpublishedNote } from "../../pipeline/issue-status.ts";
 import { type PublishReport, publishIssue } from "../../pipeline/publish-issue.ts";
 import { cancelScheduledSend, scheduledSend, scheduleSend, wallTimeToInstant } from "../../pipeline/scheduled-sends.ts";
 import { sendIssue } from "../../pipeline/send-issue.ts";
@@ -237,8 +237,8 @@ export function todayRoutes(app: Hono<DeskEnv>, ctx: DeskContext): void {
 
   app.post("/issues/:id/unapprove", (c) =>
     act(c, ctx, back(c), async () => {
-      await unapproveIssue(ctx.db, c.req.param("id"));
-      return "Back to draft.";
+      const moved = await unapproveIssue(ctx.db, c.req.param("id"));
+      return moved.published ? `Back to draft. ${unpublishedNote}` : "Back to draft.";
     }),
   );
 
