@@ -36,11 +36,14 @@ export async function serve(opts: { port: number; host: string }): Promise<void>
     });
   });
   await new Promise<void>((resolve) => {
-    const withdraw = takeInterrupt(() => {
-      withdraw();
-      resolve();
-    });
-    process.once("SIGTERM", () => resolve());
+    // Ctrl-C and SIGTERM alike: stop taking requests, let sends record what is in flight, then close the store.
+    const withdraw = takeInterrupt(
+      () => {
+        withdraw();
+        resolve();
+      },
+      { onTerm: true },
+    );
   });
   await new Promise<void>((resolve) => server.close(() => resolve()));
   // Sends started on the desk stop claiming and record what is in flight; the store closes only after them.

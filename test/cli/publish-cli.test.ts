@@ -76,9 +76,16 @@ describe("daybrief issue publish", () => {
       // A first start says where the desk is, and how to get an account for it.
       expect(stdout).toContain(`The editors' desk: http://127.0.0.1:${port}/desk`);
       expect(stderr).toContain("daybrief users add EMAIL");
-    } finally {
+      // SIGTERM (a service manager's stop) shuts it down as Ctrl-C does: cleanly, status 0.
+      const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
       child.kill("SIGTERM");
-      await new Promise((resolve) => child.once("exit", resolve));
+      expect(await exited, stderr).toBe(0);
+      expect(stderr).not.toContain("interrupted:");
+    } finally {
+      if (child.exitCode === null) {
+        child.kill("SIGKILL");
+        await new Promise((resolve) => child.once("exit", resolve));
+      }
     }
   }, 120_000);
 });
