@@ -12,7 +12,7 @@ type Notice = { message: () => string };
 
 const notices: Notice[] = [];
 /** Commands that stop by themselves on Ctrl-C (finishing what is in flight) register here; the latest one wins. */
-const stoppers: Array<() => void> = [];
+const stoppers: Array<{ stop: () => void; onTerm: boolean }> = [];
 let installed = false;
 let stopping = false;
 
@@ -34,12 +34,14 @@ export function onInterrupt(message: string | (() => string)): () => void {
 
 /**
  * Lets a command stop by itself on the first Ctrl-C (it aborts its work, saves, prints its own summary and sets the
- * exit status) instead of the process ending at once; a second Ctrl-C still ends it. Returns the withdrawal.
+ * exit status) instead of the process ending at once; a second Ctrl-C still ends it. With `onTerm`, SIGTERM too (a
+ * server stopped by its service manager shuts down the same way). Returns the withdrawal.
  */
-export function takeInterrupt(stop: () => void): () => void {
-  stoppers.push(stop);
+export function takeInterrupt(stop: () => void, options: { onTerm?: boolean } = {}): () => void {
+  const entry = { stop, onTerm: options.onTerm ?? false };
+  stoppers.push(entry);
   return () => {
-    const at = stoppers.indexOf(stop);
+    const at = stoppers.indexOf(entry);
     if (at !== -1) stoppers.splice(at, 1);
   };
 }
@@ -63,8 +65,8 @@ export function installInterruptHandler(stream: NodeJS.WritableStream = process.
     if (stopping) process.exit(status);
     stopping = true;
     const own = stoppers.at(-1);
-    if (own && signal === "SIGINT") {
-      own();
+    if (own && (signal === "SIGINT" || own.onTerm)) {
+      own.stop();
       return;
     }
     // A progress bar may own the line: start a fresh one.

@@ -1,6 +1,6 @@
 import { type PublishReport, publishIssue } from "../pipeline/publish-issue.ts";
 import { terminalText } from "../text/controls.ts";
-import { type Context, withContext } from "./context.ts";
+import { withContext } from "./context.ts";
 import { color, plural, printJson } from "./output.ts";
 
 /** `daybrief issue publish ID [--out DIR] [--json]` */
@@ -10,12 +10,6 @@ export async function issuePublish(id: string, opts: { out?: string; json?: bool
     if (opts.json) return printJson(report);
     printPublishReport(report);
   });
-}
-
-/** Publishes after `issue approve` when publish.onApprove is set; says what it did. */
-export async function publishOnApprove(ctx: Context, id: string): Promise<void> {
-  if (!ctx.config.publish.onApprove) return;
-  printPublishReport(await publishIssue(ctx, id));
 }
 
 export function printPublishReport(report: PublishReport): void {

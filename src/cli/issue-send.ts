@@ -2,7 +2,7 @@ import cliProgress from "cli-progress";
 import { DaybriefError } from "../errors.ts";
 import type { UncertainPolicy } from "../model/delivery.ts";
 import { engagementStats } from "../pipeline/delivery-events.ts";
-import { approveIssue, unapproveIssue } from "../pipeline/issue-status.ts";
+import { approveAndPublish, unapproveIssue, unpublishedNote } from "../pipeline/issue-status.ts";
 import { type SendEvent, type SendReport, type SendStart, sendIssue } from "../pipeline/send-issue.ts";
 import { sendTestMessage } from "../pipeline/send-test.ts";
 import { DeliveriesRepo } from "../store/deliveries-repo.ts";
@@ -11,18 +11,20 @@ import { terminalText } from "../text/controls.ts";
 import { confirm } from "./confirm.ts";
 import { withContext } from "./context.ts";
 import { onInterrupt, takeInterrupt } from "./interrupt.ts";
-import { publishOnApprove } from "./issue-publish.ts";
+import { printPublishReport } from "./issue-publish.ts";
 import { color, plural, printJson, printTable } from "./output.ts";
 
 /** `daybrief issue approve ID`: a draft becomes approved (and is never rebuilt). */
 export async function issueApprove(id: string): Promise<void> {
   await withContext({ syncSources: false }, async (ctx) => {
-    const moved = await approveIssue(ctx.db, id);
+    const moved = await approveAndPublish(ctx, id);
     const issue = await new IssuesRepo(ctx.db).get(id);
     const what = `${issue?.editionName} of ${issue?.date}: "${terminalText(issue?.title ?? "")}"`;
     if (moved.changed) {
       process.stdout.write(`Approved ${what}.\nSend it with \`daybrief issue send ${id}\`.\n`);
-      await publishOnApprove(ctx, id);
+      if (moved.publish.kind === "published") printPublishReport(moved.publish.report);
+      // The approval stands; the command still fails, so a script sees that the archive was not written.
+      if (moved.publish.kind === "failed") throw moved.publish.error;
     } else if (moved.status === "approved") process.stdout.write(`Already approved: ${what}.\n`);
     else process.stdout.write(`Issue ${id} is ${moved.status}: ${what}.\n`);
   });
@@ -37,6 +39,7 @@ export async function issueUnapprove(id: string): Promise<void> {
         ? `Issue ${id} is a draft again: rebuild it with \`daybrief issue build\`, or approve it again.\n`
         : `Issue ${id} is already a draft.\n`,
     );
+    if (moved.changed && moved.published) process.stderr.write(`${color.yellow("note")} ${unpublishedNote}\n`);
   });
 }
 

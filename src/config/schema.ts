@@ -446,7 +446,7 @@ export const keyTable: Record<string, KeyInfo> = {
   },
   "publish.onApprove": {
     env: "DAYBRIEF_PUBLISH_ON_APPROVE",
-    doc: "Also publish an issue to publish.dir when `issue approve` approves it.",
+    doc: "Also publish an issue to publish.dir when `issue approve` or the desk's Approve approves it.",
   },
   "web.signupsPerHour": {
     env: "DAYBRIEF_WEB_SIGNUPS_PER_HOUR",
@@ -454,7 +454,7 @@ export const keyTable: Record<string, KeyInfo> = {
   },
   "web.trustProxy": {
     env: "DAYBRIEF_WEB_TRUST_PROXY",
-    doc: "Take the client address from X-Forwarded-For (its first entry): only behind a reverse proxy that sets it. Off: the socket's address.",
+    doc: "Take the client address of the public forms (sign-ups, preferences, tips) from X-Forwarded-For (its first entry): only behind a reverse proxy that sets it. Off: the socket's address.",
   },
   "web.pageCacheSeconds": {
     env: "DAYBRIEF_WEB_PAGE_CACHE_SECONDS",

@@ -44,18 +44,23 @@ export async function scheduledSend(ctx: SendContext, issueId: string): Promise<
 }
 
 /**
- * Starts every send whose time has come, one process per send (the claim is one UPDATE). A send that fails is
- * marked failed with its error; `daybrief issue send ID` resumes it.
+ * Starts every send whose time has come, one process per send (the claim is one UPDATE). A send that fails, or
+ * stops before the end (`signal` aborted at shutdown, SMTP away for too long), is marked failed with why; the
+ * desk's Resume sending or `daybrief issue send ID` resumes it.
  */
-export async function runDueSends(ctx: SendContext, now = new Date()): Promise<string[]> {
+export async function runDueSends(ctx: SendContext, now = new Date(), signal?: AbortSignal): Promise<string[]> {
   const repo = new SchedulesRepo(ctx.db);
   const started: string[] = [];
   for (const due of await repo.due(now.toISOString())) {
-    if (!(await repo.claim(due.issueId, new Date().toISOString()))) continue;
+    if (signal?.aborted || !(await repo.claim(due.issueId, new Date().toISOString()))) continue;
     started.push(due.issueId);
     try {
-      const report = await sendIssue(ctx, { issueId: due.issueId, policy: "resend" });
+      const report = await sendIssue(ctx, { issueId: due.issueId, policy: "resend", ...(signal ? { signal } : {}) });
       ctx.log.info({ issue_id: due.issueId, finished: report.finished }, "scheduled send ran");
+      if (!report.finished) {
+        const why = signal?.aborted ? "the server stopped" : "it stopped before the end";
+        await repo.setState(due.issueId, "failed", `${why}; send again to resume`, new Date().toISOString());
+      }
     } catch (error) {
       ctx.log.error({ err: error, issue_id: due.issueId }, "scheduled send failed");
       await repo.setState(due.issueId, "failed", (error as Error).message, new Date().toISOString());
@@ -64,15 +69,20 @@ export async function runDueSends(ctx: SendContext, now = new Date()): Promise<s
   return started;
 }
 
-/** Checks for due sends every `everyMs` until the returned function is called. */
+/** Checks for due sends every `everyMs` until the returned function is called; it stops a running send first. */
 export function startScheduler(ctx: SendContext, everyMs = 30_000): () => Promise<void> {
   let running: Promise<unknown> = Promise.resolve();
+  const stop = new AbortController();
   const timer = setInterval(() => {
-    running = running.then(() => runDueSends(ctx)).catch((error) => ctx.log.error({ err: error }, "scheduler"));
+    running = running
+      .then(() => runDueSends(ctx, new Date(), stop.signal))
+      .catch((error) => ctx.log.error({ err: error }, "scheduler"));
   }, everyMs);
   timer.unref();
+  // Stopping ends a running send cleanly (what is in flight is recorded) instead of waiting for all of it.
   return async () => {
     clearInterval(timer);
+    stop.abort();
     await running;
   };
 }

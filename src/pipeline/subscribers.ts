@@ -195,7 +195,9 @@ export async function confirmByToken(ctx: SendContext, token: string): Promise<L
   const repo = new SubscribersRepo(ctx.db);
   const subscriber = await repo.get(check.subject);
   if (!subscriber) return { ok: false, reason: "expired" };
-  if (subscriber.status !== "pending") return { ok: true, email: subscriber.email, changed: false };
+  if (subscriber.status === "confirmed") return { ok: true, email: subscriber.email, changed: false };
+  // The reader left (or bounced) after this link was sent: an old link never re-subscribes; a new sign-up does.
+  if (subscriber.status !== "pending") return { ok: false, reason: "expired" };
   const now = new Date().toISOString();
   // The reader's own confirmed sign-up is the one thing that lifts an earlier suppression.
   await new SuppressionsRepo(ctx.db).lift(subscriber.email);

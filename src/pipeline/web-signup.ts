@@ -10,16 +10,18 @@ import { knownEditions, sendConfirmations, unsubscribeByToken } from "./subscrib
  */
 export type SignupOutcome =
   | { kind: "invalid"; reason: string }
-  /** A new pending reader; the double opt-in email is on its way (or waits for SMTP settings). */
+  /** A new pending reader, or one who had unsubscribed; the double opt-in email is on its way (or waits for SMTP). */
   | { kind: "pending"; subscriberId: string }
-  /** Nothing changed and nothing is sent: the address is on the list already, pending, or suppressed. */
+  /** Nothing changed and nothing is sent: the address is on the list already, or suppressed (not by unsubscribing). */
   | { kind: "unchanged" };
 
 /**
  * A sign-up from the public form: a new address becomes a pending reader of the chosen editions, and its
- * confirmation email is sent in the background (so answering takes as long whatever the address). An address
- * already on the list, or suppressed, changes nothing and is sent nothing: the form cannot be used to mail anyone
- * more than the one confirmation of a sign-up.
+ * confirmation email is sent in the background (so answering takes as long whatever the address). A reader who
+ * unsubscribed may come back the same way: they are pending again and get a new confirmation; only confirming it
+ * re-subscribes them (and lifts their unsubscribe). An address on the list already (pending or confirmed), or
+ * suppressed for any other reason (bounced, complained, removed by an editor), changes nothing and is sent nothing:
+ * the form cannot be used to mail anyone more than the one confirmation of a sign-up.
  *
  * @example
  * const outcome = await signUpFromWeb(ctx, { email: "ada@example.com", editions: ["digest"] });
@@ -34,14 +36,21 @@ export async function signUpFromWeb(
   const chosen = input.editions.filter((e) => all.includes(e));
   const repo = new SubscribersRepo(ctx.db);
   const known = (await repo.known([checked.email])).get(checked.email);
-  if (known?.subscriber || known?.suppressed.has("*")) return { kind: "unchanged" };
-  const editions = (chosen.length ? chosen : all).filter((e) => !known?.suppressed.has(e));
-  if (!editions.length) return { kind: "unchanged" };
+  // The reader's own unsubscribe is the one suppression a new, confirmed sign-up may lift.
+  if ([...(known?.suppressed.values() ?? [])].some((reason) => reason !== "unsubscribed")) return { kind: "unchanged" };
+  const editions = chosen.length ? chosen : all;
+  const now = new Date().toISOString();
+  const row = known?.subscriber;
+  if (row) {
+    if (row.status !== "unsubscribed" || !(await repo.reopen(row.id, editions, now))) return { kind: "unchanged" };
+    scheduleConfirmations(ctx);
+    return { kind: "pending", subscriberId: row.id };
+  }
   let subscriber: Subscriber;
   try {
     subscriber = await repo.insert(
       { email: checked.email, name: null, status: "pending", editions, origin: "web" },
-      new Date().toISOString(),
+      now,
     );
   } catch (error) {
     // The same address sent twice at once: the other request's row won the unique key, and this one changes nothing.

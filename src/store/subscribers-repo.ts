@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import type { Selectable } from "kysely";
+import type { ExpressionBuilder, Selectable } from "kysely";
 import type {
   ImportAction,
   KnownAddress,
@@ -9,7 +9,7 @@ import type {
   SuppressionReason,
 } from "../model/subscriber.ts";
 import type { Db } from "./db.ts";
-import type { SubscribersTable } from "./schema.ts";
+import type { Database, SubscribersTable } from "./schema.ts";
 import { chunks, suppressIn } from "./suppressions-repo.ts";
 
 export type NewSubscriber = {
@@ -191,26 +191,65 @@ export class SubscribersRepo {
     }
   }
 
-  /** Pending subscribers that still need their confirmation email. */
+  /**
+   * An unsubscribed reader who signed up again: pending again for `editions`, waiting for a new confirmation email.
+   * False when the row was no longer unsubscribed (another request got there first).
+   */
+  async reopen(id: string, editions: string[], now: string): Promise<boolean> {
+    const result = await this.#db.kysely
+      .updateTable("subscribers")
+      .set({ status: "pending", editions: JSON.stringify(editions), confirm_sent_at: null, updated_at: now })
+      .where("id", "=", id)
+      .where("status", "=", "unsubscribed")
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows) === 1;
+  }
+
+  /**
+   * Pending subscribers that still need their confirmation email. An address suppressed for any reason but the
+   * reader's own unsubscribe (a bounce, a complaint, the editor's removal) is never sent one.
+   */
   async awaitingConfirmEmail(): Promise<Subscriber[]> {
     const rows = await this.#db.kysely
       .selectFrom("subscribers")
       .selectAll()
-      .where("status", "=", "pending")
-      .where("confirm_sent_at", "is", null)
-      .orderBy("created_at")
+      .where("subscribers.status", "=", "pending")
+      .where("subscribers.confirm_sent_at", "is", null)
+      .where(({ not, exists, selectFrom }) =>
+        not(
+          exists(
+            selectFrom("suppressions")
+              .select("suppressions.email")
+              .whereRef("suppressions.email", "=", "subscribers.email")
+              .where("suppressions.reason", "!=", "unsubscribed"),
+          ),
+        ),
+      )
+      .orderBy("subscribers.created_at")
       .execute();
     return rows.map(toSubscriber);
   }
 
-  /** Deletes sign-ups never confirmed since before `cutoff`: they keep no personal data. Returns how many. */
+  /**
+   * Ends sign-ups never confirmed since before `cutoff` (from their confirmation email, or their last change while
+   * it waited): a new reader's row is deleted (it keeps no personal data); a reader who had unsubscribed and signed
+   * up again is unsubscribed again, as before. Returns how many.
+   */
   async purgeExpiredPending(cutoff: string): Promise<number> {
-    const result = await this.#db.kysely
+    const expired = (eb: ExpressionBuilder<Database, "subscribers">) =>
+      eb.and([eb("status", "=", "pending"), eb(eb.fn.coalesce("confirm_sent_at", "updated_at"), "<", cutoff)]);
+    const deleted = await this.#db.kysely
       .deleteFrom("subscribers")
-      .where("status", "=", "pending")
-      .where((eb) => eb(eb.fn.coalesce("confirm_sent_at", "created_at"), "<", cutoff))
+      .where(expired)
+      .where("unsubscribed_at", "is", null)
       .executeTakeFirst();
-    return Number(result.numDeletedRows);
+    const reverted = await this.#db.kysely
+      .updateTable("subscribers")
+      .set({ status: "unsubscribed" })
+      .where(expired)
+      .where("unsubscribed_at", "is not", null)
+      .executeTakeFirst();
+    return Number(deleted.numDeletedRows) + Number(reverted.numUpdatedRows);
   }
 
   /** Deletes a subscriber row (the caller suppresses the address). */

@@ -4,12 +4,15 @@ import { bodyLimit } from "hono/body-limit";
 import { isDaybriefError } from "../errors.ts";
 import type { SendContext } from "../pipeline/send-issue.ts";
 import { clientKey, submitTip } from "../pipeline/tips.ts";
-import { WindowLimiter } from "./desk/rate-limit.ts";
-import { clientAddress } from "./desk/security.ts";
-import { html } from "./html.ts";
+import { clientAddress } from "./client-address.ts";
+import { type Html, html } from "./html.ts";
+import { sitePage } from "./public/pages.ts";
+import { pageSecurityHeaders } from "./public/security.ts";
+import { WindowLimiter } from "./rate-limit.ts";
 
-const policy =
-  "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
+/** The tip form's fields beyond the site style's own (a text area, a link and a name), in its colours. */
+const tipFormStyle =
+  ".db-form textarea,.db-form input[type=url],.db-form input[type=text]{font:inherit;width:100%;padding:8px 10px;border:1px solid var(--db-muted);border-radius:4px;background:var(--db-surface);color:var(--db-text)}.db-form textarea{min-height:9rem}.db-form textarea:focus-visible{outline:3px solid var(--db-link);outline-offset:2px}";
 
 /**
  * The public "Have a tip? Send it our way." form: GET /tips shows it, POST /tips stores the tip for the desk. A
@@ -22,7 +25,7 @@ const policy =
 export function tipsRoutes(ctx: SendContext): Hono {
   const app = new Hono();
   const key = ctx.config.secret ?? randomBytes(32).toString("hex");
-  const burst = new WindowLimiter(ctx.config.tips.perIpPerHour, 3_600_000);
+  const burst = new WindowLimiter({ limit: ctx.config.tips.perIpPerHour, windowMs: 3_600_000 });
   const sign = (ts: string) => createHmac("sha256", key).update(`tip-form|${ts}`).digest("base64url");
   const token = () => {
     const ts = String(Date.now());
@@ -37,45 +40,43 @@ export function tipsRoutes(ctx: SendContext): Hono {
     return a.length === b.length && timingSafeEqual(a, b);
   };
 
-  const page = (
-    body: ReturnType<typeof html>,
-    status: 200 | 400 | 413 | 429 = 200,
-    values: Record<string, string> = {},
-  ) =>
-    new Response(
-      html`<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Send a tip · ${ctx.config.siteName}</title>
-<style>body{font:17px/1.55 system-ui,sans-serif;max-width:36rem;margin:3rem auto;padding:0 1rem;color:#1c1917}label{display:block;font-weight:600;margin:.9rem 0 .2rem}input,textarea{font:inherit;width:100%;padding:.45rem;border:1px solid #78716c;border-radius:4px}textarea{min-height:9rem}button{font:inherit;margin-top:1rem;padding:.6rem 1.3rem;border:0;border-radius:4px;background:#1d4ed8;color:#fff;cursor:pointer}.hp{position:absolute;left:-10000px;width:1px;height:1px;overflow:hidden}.error{background:#fee2e2;border:1px solid #b91c1c;padding:.5rem .8rem}.ok{background:#ecfccb;border:1px solid #4d7c0f;padding:.5rem .8rem}small{color:#57534e}</style></head>
-<body><header><p><strong>${ctx.config.siteName}</strong></p></header><main><h1>Have a tip? Send it our way.</h1>${body}
-<form method="post" action="/tips"><input type="hidden" name="token" value="${token()}">
-<label for="tip-text">What happened?</label><textarea id="tip-text" name="text" required maxlength="${ctx.config.tips.maxChars}">${values.text ?? ""}</textarea>
-<label for="tip-url">A link to the source (optional)</label><input id="tip-url" name="url" type="url" value="${values.url ?? ""}">
-<label for="tip-name">Your name (optional)</label><input id="tip-name" name="name" maxlength="100" value="${values.name ?? ""}">
-<label for="tip-email">Your email, if we may follow up (optional)</label><input id="tip-email" name="email" type="email" value="${values.email ?? ""}">
-<div class="hp" aria-hidden="true"><label for="tip-website">Leave this empty</label><input id="tip-website" name="website" tabindex="-1" autocomplete="off"></div>
-<button type="submit">Send the tip</button></form><p><small>Tips go to our editors only; we never publish your name or address.</small></p></main></body></html>`
-        .value,
-      {
-        status,
-        headers: {
-          "content-type": "text/html; charset=utf-8",
-          "content-security-policy": policy,
-          "x-frame-options": "DENY",
-          "referrer-policy": "same-origin",
-          "x-content-type-options": "nosniff",
-          "cache-control": "no-store",
-        },
+  const page = (body: Html, status: 200 | 400 | 413 | 429 = 200, values: Record<string, string> = {}) => {
+    const text = sitePage(ctx, {
+      title: "Send a tip",
+      heading: "Have a tip? Send it our way.",
+      lead: "Tips go to our editors only; we never publish your name or address.",
+      content: html`<style>${tipFormStyle}</style>${body}
+<form class="db-form" method="post" action="/tips"><input type="hidden" name="token" value="${token()}">
+<div><label for="tip-text">What happened?</label><textarea id="tip-text" name="text" required maxlength="${ctx.config.tips.maxChars}">${values.text ?? ""}</textarea></div>
+<div><label for="tip-url">A link to the source (optional)</label><input id="tip-url" name="url" type="url" value="${values.url ?? ""}"></div>
+<div><label for="tip-name">Your name (optional)</label><input id="tip-name" name="name" type="text" maxlength="100" autocomplete="name" value="${values.name ?? ""}"></div>
+<div><label for="tip-email">Your email, if we may follow up (optional)</label><input id="tip-email" name="email" type="email" autocomplete="email" value="${values.email ?? ""}"></div>
+<div class="db-hp" aria-hidden="true"><label for="tip-website">Leave this field empty</label><input id="tip-website" name="website" tabindex="-1" autocomplete="off"></div>
+<button class="db-button" type="submit">Send the tip</button></form>`,
+    });
+    return new Response(text, {
+      status,
+      headers: {
+        "content-type": "text/html; charset=utf-8",
+        "cache-control": "no-store",
+        ...pageSecurityHeaders(text),
       },
-    );
+    });
+  };
 
   app.get("/tips", (c) =>
-    page(c.req.query("sent") ? html`<p class="ok" role="status">Thank you: your tip reached the editors.</p>` : html``),
+    page(
+      c.req.query("sent")
+        ? html`<p class="db-p" role="status"><strong>Thank you: your tip reached the editors.</strong></p>`
+        : html``,
+    ),
   );
 
   app.post(
     "/tips",
     bodyLimit({
       maxSize: 32 * 1024,
-      onError: () => page(html`<p class="error" role="alert">That was too long to send.</p>`, 413),
+      onError: () => page(html`<p class="db-p" role="alert">That was too long to send.</p>`, 413),
     }),
     async (c) => {
       const form = await c.req.parseBody();
@@ -83,17 +84,17 @@ export function tipsRoutes(ctx: SendContext): Hono {
       const values = { text: text("text"), url: text("url"), name: text("name"), email: text("email") };
       if (!tokenValid(form.token)) {
         return page(
-          html`<p class="error" role="alert">The form was out of date; please send it again.</p>`,
+          html`<p class="db-p" role="alert">The form was out of date; please send it again.</p>`,
           400,
           values,
         );
       }
       // A robot fills every field: thank it and keep nothing.
       if (text("website")) return c.redirect("/tips?sent=1", 303);
-      const address = clientAddress(c, ctx.config.desk.trustProxy);
+      const address = clientAddress(c, ctx.config.web.trustProxy);
       if (burst.blocked(address)) {
         return page(
-          html`<p class="error" role="alert">Too many tips from here in the last hour; please try later.</p>`,
+          html`<p class="db-p" role="alert">Too many tips from here in the last hour; please try later.</p>`,
           429,
           values,
         );
@@ -106,11 +107,11 @@ export function tipsRoutes(ctx: SendContext): Hono {
         if (!isDaybriefError(error)) throw error;
         if (error.code === "E_RATE_LIMITED")
           return page(
-            html`<p class="error" role="alert">Too many tips from here in the last hour; please try later.</p>`,
+            html`<p class="db-p" role="alert">Too many tips from here in the last hour; please try later.</p>`,
             429,
             values,
           );
-        return page(html`<p class="error" role="alert">${error.message} ${error.hint}</p>`, 400, values);
+        return page(html`<p class="db-p" role="alert">${error.message} ${error.hint}</p>`, 400, values);
       }
     },
   );

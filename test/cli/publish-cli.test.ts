@@ -52,8 +52,12 @@ describe("daybrief issue publish", () => {
       env: { ...env, DAYBRIEF_SECRET: "serve-secret-0123456789abcdef" },
     });
     let stderr = "";
+    let stdout = "";
     child.stderr?.on("data", (d: Buffer) => {
       stderr += d.toString();
+    });
+    child.stdout?.on("data", (d: Buffer) => {
+      stdout += d.toString();
     });
     try {
       await new Promise<void>((resolve, reject) => {
@@ -69,9 +73,19 @@ describe("daybrief issue publish", () => {
       expect(page.headers.get("content-security-policy")).toContain("frame-ancestors 'none'");
       expect((await fetch(`${base}/subscribe`)).status).toBe(200);
       expect(stderr).toContain("siteUrl (DAYBRIEF_SITE_URL) is not set");
-    } finally {
+      // A first start says where the desk is, and how to get an account for it.
+      expect(stdout).toContain(`The editors' desk: http://127.0.0.1:${port}/desk`);
+      expect(stderr).toContain("daybrief users add EMAIL");
+      // SIGTERM (a service manager's stop) shuts it down as Ctrl-C does: cleanly, status 0.
+      const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
       child.kill("SIGTERM");
-      await new Promise((resolve) => child.once("exit", resolve));
+      expect(await exited, stderr).toBe(0);
+      expect(stderr).not.toContain("interrupted:");
+    } finally {
+      if (child.exitCode === null) {
+        child.kill("SIGKILL");
+        await new Promise((resolve) => child.once("exit", resolve));
+      }
     }
   }, 120_000);
 });

@@ -79,3 +79,55 @@ export class CookieJar {
     return [...this.cookies].map(([k, v]) => `${k}=${v}`).join("; ");
   }
 }
+
+export type DeskApp = ReturnType<typeof createApp>;
+const deskOrigin = "http://desk.test";
+
+/** A GET through `app.request` (no socket) with the jar's cookies; keeps the cookies the answer sets. */
+export async function deskGet(
+  app: DeskApp,
+  path: string,
+  jar: CookieJar,
+  headers: Record<string, string> = {},
+): Promise<Response> {
+  const response = await app.request(`${deskOrigin}${path}`, { headers: { cookie: jar.header(), ...headers } });
+  jar.take(response);
+  return response;
+}
+
+/** A same-origin form POST, as the desk's own pages send it. */
+export async function deskPost(
+  app: DeskApp,
+  path: string,
+  jar: CookieJar,
+  form: Record<string, string>,
+  headers: Record<string, string> = {},
+): Promise<Response> {
+  const response = await app.request(`${deskOrigin}${path}`, {
+    method: "POST",
+    headers: {
+      cookie: jar.header(),
+      "content-type": "application/x-www-form-urlencoded",
+      origin: deskOrigin,
+      "sec-fetch-site": "same-origin",
+      ...headers,
+    },
+    body: new URLSearchParams(form),
+  });
+  jar.take(response);
+  return response;
+}
+
+export const csrfIn = async (response: Response) =>
+  /name="_csrf" value="([^"]+)"/.exec(await response.text())?.[1] ?? "";
+
+/** Opens the sign-in page and signs in; returns the response to the POST. */
+export async function signIn(
+  app: DeskApp,
+  jar: CookieJar,
+  password = editorPassword,
+  headers: Record<string, string> = {},
+): Promise<Response> {
+  const token = await csrfIn(await deskGet(app, "/desk/login", jar, headers));
+  return deskPost(app, "/desk/login", jar, { _csrf: token, email: editorEmail, password }, headers);
+}

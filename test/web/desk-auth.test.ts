@@ -3,48 +3,19 @@ import type { Db } from "../../src/store/db.ts";
 import { IssuesRepo } from "../../src/store/issues-repo.ts";
 import { createApp } from "../../src/web/app.ts";
 import { storeIssue } from "../helpers/delivery.ts";
-import { addEditor, CookieJar, editorEmail, editorPassword } from "../helpers/desk.ts";
+import {
+  type DeskApp as App,
+  addEditor,
+  CookieJar,
+  csrfIn,
+  editorEmail,
+  editorPassword,
+  deskGet as get,
+  deskPost as post,
+  signIn,
+} from "../helpers/desk.ts";
 import { sendContext } from "../helpers/send-context.ts";
 import { type TestStore, testStores } from "../helpers/stores.ts";
-
-type App = ReturnType<typeof createApp>;
-const origin = "http://desk.test";
-
-async function get(app: App, path: string, jar: CookieJar, headers: Record<string, string> = {}): Promise<Response> {
-  const response = await app.request(`${origin}${path}`, { headers: { cookie: jar.header(), ...headers } });
-  jar.take(response);
-  return response;
-}
-
-async function post(
-  app: App,
-  path: string,
-  jar: CookieJar,
-  form: Record<string, string>,
-  headers: Record<string, string> = {},
-): Promise<Response> {
-  const response = await app.request(`${origin}${path}`, {
-    method: "POST",
-    headers: {
-      cookie: jar.header(),
-      "content-type": "application/x-www-form-urlencoded",
-      origin,
-      "sec-fetch-site": "same-origin",
-      ...headers,
-    },
-    body: new URLSearchParams(form),
-  });
-  jar.take(response);
-  return response;
-}
-
-const csrfIn = async (response: Response) => /name="_csrf" value="([^"]+)"/.exec(await response.text())?.[1] ?? "";
-
-/** Opens the sign-in page and signs in; returns the response to the POST. */
-async function signIn(app: App, jar: CookieJar, password = editorPassword, headers: Record<string, string> = {}) {
-  const token = await csrfIn(await get(app, "/desk/login", jar, headers));
-  return post(app, "/desk/login", jar, { _csrf: token, email: editorEmail, password }, headers);
-}
 
 for (const kind of testStores()) {
   describe(`desk accounts and sessions (${kind.name})`, () => {

@@ -101,6 +101,16 @@ for (const kind of testStores()) {
       expect((await web.request("/archive/briefing/2025-12-02.html")).status).toBe(404);
       expect((await web.request("/archive/digest/2025-12-09.html")).status).toBe(404);
       expect((await web.request("/archive/digest/..%2F..%2Fetc.html")).status).toBe(404);
+      // Any other address gets the site's own 404 page, with its security headers, not a bare text answer.
+      for (const path of ["/no-such-page", "/archive/digest/2025-12-02.htm", "/wp-login.php"]) {
+        const missing = await web.request(path);
+        expect(missing.status, path).toBe(404);
+        expect(missing.headers.get("content-security-policy"), path).toContain("frame-ancestors 'none'");
+        expect(missing.headers.get("x-content-type-options"), path).toBe("nosniff");
+        expect(await missing.text(), path).toContain('<a href="/">archive</a>');
+      }
+      // On the desk, even a missing page asks for a sign-in first: it says nothing about what exists there.
+      expect((await web.request("/desk/no-such-page")).status).toBe(303);
     });
 
     it("serves an issue page byte for byte as `issue publish` writes it", async () => {

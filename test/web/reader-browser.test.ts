@@ -166,6 +166,14 @@ describe.skipIf(!available)(title, () => {
     await page.waitForSelector("h1:has-text('You are unsubscribed')");
     await page.screenshot({ path: join(shots, "unsubscribed-390.png"), fullPage: true });
     expect((await repo.findByEmail("ada.reader@example.com"))?.status).toBe("unsubscribed");
+
+    // The briefing's "Have a tip? Send it our way." page: the site's look, accessible, and it takes a tip.
+    await page.goto(`${origin}/tips`);
+    await expectAccessible(page, "tips");
+    await page.getByLabel("What happened?").fill("Acme Labs opens its 3B model's weights.");
+    await page.getByRole("button", { name: "Send the tip" }).click();
+    await page.waitForSelector("[role=status]:has-text('your tip reached the editors')");
+    await page.screenshot({ path: join(shots, "tips-390.png"), fullPage: true });
     expect(errors, "no console errors (a CSP violation is one)").toEqual([]);
     await page.close();
   }, 180_000);

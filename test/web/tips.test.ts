@@ -22,7 +22,8 @@ for (const kind of testStores()) {
       ctx = sendContext(db, {
         "tips.perIpPerHour": 3,
         "tips.maxChars": 200,
-        "desk.trustProxy": true,
+        // The tips form is public: the public site's proxy setting names its senders.
+        "web.trustProxy": true,
         secret: "tips-secret-0123456789",
       });
       app = createApp(ctx);

@@ -3,12 +3,12 @@ import { bodyLimit } from "hono/body-limit";
 import { getCookie } from "hono/cookie";
 import { isDaybriefError } from "../../errors.ts";
 import { login, logout } from "../../pipeline/users.ts";
+import { clientAddress } from "../client-address.ts";
 import { html } from "../html.ts";
 import type { DeskContext } from "./context.ts";
 import { deskPage } from "./layout.ts";
 import {
   clearSessionCookie,
-  clientAddress,
   crossSite,
   csrfRefusal,
   type DeskEnv,
@@ -46,12 +46,15 @@ ${message ? html`<p class="error" role="alert">${message}</p>` : ""}
     const ip = `ip:${clientAddress(c, ctx.config.desk.trustProxy)}`;
     const account = `account:${email}`;
     if (ctx.limits.loginIp.blocked(ip) || ctx.limits.loginAccount.blocked(account)) {
-      const wait = Math.max(ctx.limits.loginIp.retryAfterMs(ip), ctx.limits.loginAccount.retryAfterMs(account));
-      c.header("retry-after", String(Math.ceil(wait / 1000)));
+      const wait = Math.max(
+        ctx.limits.loginIp.retryAfterSeconds(ip),
+        ctx.limits.loginAccount.retryAfterSeconds(account),
+      );
+      c.header("retry-after", String(wait));
       ctx.log.warn({ ip, account: email }, "desk sign-in rate-limited");
       return page(
         c,
-        `Too many failed sign-ins (E_RATE_LIMITED). Try again in ${Math.ceil(wait / 60_000)} min.`,
+        `Too many failed sign-ins (E_RATE_LIMITED). Try again in ${Math.ceil(wait / 60)} min.`,
         email,
         429,
       );

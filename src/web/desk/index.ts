@@ -3,6 +3,7 @@ import { bodyLimit } from "hono/body-limit";
 import { getCookie } from "hono/cookie";
 import type { SendContext } from "../../pipeline/send-issue.ts";
 import { sessionFor } from "../../pipeline/users.ts";
+import type { BackgroundWork } from "../background.ts";
 import { deskCss, deskJs } from "./assets.ts";
 import { authRoutes } from "./auth-routes.ts";
 import { deskContext } from "./context.ts";
@@ -27,10 +28,10 @@ import { trendsRoutes } from "./trends-routes.ts";
  * page needs a live session; every POST needs the session's CSRF token and must come from the desk itself.
  *
  * @example
- * app.route("/desk", deskApp({ config, db, log }));
+ * app.route("/desk", deskApp({ config, db, log }, new BackgroundWork()));
  */
-export function deskApp(base: SendContext): Hono<DeskEnv> {
-  const ctx = deskContext(base);
+export function deskApp(base: SendContext, background: BackgroundWork): Hono<DeskEnv> {
+  const ctx = deskContext(base, background);
   const app = new Hono<DeskEnv>();
   app.use("*", deskHeaders());
   app.get("/assets/desk.css", (c) =>

@@ -52,16 +52,6 @@ export const previewHeaders = {
   "x-frame-options": "SAMEORIGIN",
 };
 
-/** The client's address: the socket's, or with desk.trustProxy the first X-Forwarded-For hop. */
-export function clientAddress(c: Context, trustProxy: boolean): string {
-  if (trustProxy) {
-    const forwarded = c.req.header("x-forwarded-for")?.split(",")[0]?.trim();
-    if (forwarded) return forwarded;
-  }
-  const env = c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined;
-  return env?.incoming?.socket?.remoteAddress ?? "unknown";
-}
-
 export function secureCookie(c: Context, config: Readonly<Config>): boolean {
   const mode = config.desk.secureCookies;
   if (mode !== "auto") return mode === "always";

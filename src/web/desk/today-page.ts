@@ -104,8 +104,16 @@ function actions(issue: Issue, data: IssuePageData): Html {
 <div class="tools">
 ${issue.status === "draft" ? actionButton(`${base}/approve`, "Approve", csrf, {}, { kind: "primary" }) : ""}
 ${issue.status === "approved" ? actionButton(`${base}/unapprove`, "Back to draft", csrf) : ""}
+${issue.status === "draft" ? "" : actionButton(`${base}/publish`, issue.publishedAt ? "Publish again" : "Publish to the web", csrf)}
 ${issue.status === "approved" || issue.status === "sending" ? actionButton(`${base}/send`, issue.status === "sending" ? "Resume sending" : "Send now", csrf, {}, { kind: "primary", confirm: `Send “${issue.title}” to every confirmed ${issue.edition} subscriber now?` }) : ""}
 </div>
+<p>On the web: ${
+    issue.publishedAt
+      ? html`published ${when(issue.publishedAt)} UTC · <a href="/archive/${issue.edition}/${issue.date}.html">its public page</a>`
+      : issue.status === "sending" || issue.status === "sent"
+        ? html`public since sending began (the folder is written by Publish) · <a href="/archive/${issue.edition}/${issue.date}.html">its public page</a>`
+        : html`<span class="muted">not published</span>`
+  }</p>
 <form method="post" action="${base}/test" class="tools">${csrfField(csrf)}<label for="test-to">Send a test to</label> <input id="test-to" name="email" type="email" required placeholder="you@example.com"> <button type="submit">Send test</button></form>
 ${
   issue.status === "approved"
@@ -113,7 +121,7 @@ ${
     : ""
 }
 ${data.schedule && data.schedule.state !== "cancelled" ? html`<p>Scheduled: ${when(data.schedule.sendAt)} UTC (${data.schedule.state}${data.schedule.error ? `: ${data.schedule.error}` : ""}) by ${data.schedule.scheduledBy} ${data.schedule.state === "scheduled" ? actionButton(`${base}/unschedule`, "Cancel", csrf) : ""}</p>` : ""}
-${data.sending ? html`<p role="status">Send started ${when(data.sending.startedAt)}${data.sending.done ? " — finished" : " — in progress"}${data.sending.error ? html` — <span class="warn">${data.sending.error}</span>` : ""}</p>` : ""}
+${data.sending ? html`<p role="status">Send started ${when(data.sending.startedAt)}${data.sending.done ? (data.sending.error ? "" : " — finished") : " — in progress"}${data.sending.error ? html` — <span class="warn">${data.sending.error}</span>` : ""}</p>` : ""}
 ${
   c.total
     ? html`<p>Deliveries: ${deliveryStates

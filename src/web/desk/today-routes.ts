@@ -12,7 +12,8 @@ import {
   rebuildDraft,
   rewriteDraftSection,
 } from "../../pipeline/draft-edits.ts";
-import { approveIssue, unapproveIssue } from "../../pipeline/issue-status.ts";
+import { type Approval, approveAndPublish, unapproveIssue, unpublishedNote } from "../../pipeline/issue-status.ts";
+import { type PublishReport, publishIssue } from "../../pipeline/publish-issue.ts";
 import { cancelScheduledSend, scheduledSend, scheduleSend, wallTimeToInstant } from "../../pipeline/scheduled-sends.ts";
 import { sendIssue } from "../../pipeline/send-issue.ts";
 import { sendTestMessage } from "../../pipeline/send-test.ts";
@@ -38,6 +39,23 @@ export async function act(c: Context<DeskEnv>, ctx: DeskContext, back: string, r
     flash(c, `${error.code}: ${error.message} ${error.hint}`);
   }
   return c.redirect(back, 303);
+}
+
+/** What approving did, publication included: what was written where, with its warnings, or why nothing was. */
+function approvalMessage(approval: Approval): string {
+  const done = "Approved: it can be sent or scheduled now.";
+  const { publish } = approval;
+  if (publish.kind === "not-asked") return `${done} Not published (${publish.reason}).`;
+  if (publish.kind === "failed") {
+    return `${done} It was NOT published: ${publish.error.code}: ${publish.error.message} ${publish.error.hint}`;
+  }
+  return `${done} ${publishedMessage(publish.report)}`;
+}
+
+/** What publishing wrote, and where, with its warnings (siteUrl not set). */
+function publishedMessage(report: PublishReport): string {
+  const page = `archive/${report.issue.edition}/${report.issue.date}.html`;
+  return `Published to ${report.dir}: ${page}, the archive index and the feeds (${report.files.length} files).${report.warnings.map((w) => ` Warning: ${w}`).join("")}`;
 }
 
 /** Today (the drafts of a day), the review page of an issue, and every action on a draft. */
@@ -208,15 +226,19 @@ export function todayRoutes(app: Hono<DeskEnv>, ctx: DeskContext): void {
 
   app.post("/issues/:id/approve", (c) =>
     act(c, ctx, back(c), async () => {
-      const moved = await approveIssue(ctx.db, c.req.param("id"));
-      return moved.changed ? "Approved: it can be sent or scheduled now." : `The issue is ${moved.status} already.`;
+      const approval = await approveAndPublish(ctx, c.req.param("id"));
+      return approval.changed ? approvalMessage(approval) : `The issue is ${approval.status} already.`;
     }),
+  );
+
+  app.post("/issues/:id/publish", (c) =>
+    act(c, ctx, back(c), async () => publishedMessage(await publishIssue(ctx, c.req.param("id")))),
   );
 
   app.post("/issues/:id/unapprove", (c) =>
     act(c, ctx, back(c), async () => {
-      await unapproveIssue(ctx.db, c.req.param("id"));
-      return "Back to draft.";
+      const moved = await unapproveIssue(ctx.db, c.req.param("id"));
+      return moved.published ? `Back to draft. ${unpublishedNote}` : "Back to draft.";
     }),
   );
 
@@ -258,10 +280,12 @@ export function todayRoutes(app: Hono<DeskEnv>, ctx: DeskContext): void {
       const state = { startedAt: new Date().toISOString(), error: null as string | null, done: false };
       ctx.sends.set(id, state);
       // The send runs on after this request; the page shows its progress from the ledger.
-      void sendIssue(ctx, { issueId: id, policy: "resend" })
+      void ctx.background
+        .run((signal) => sendIssue(ctx, { issueId: id, policy: "resend", signal }))
         .then((report) => {
-          state.done = report.finished;
-          if (report.interrupted) state.error = "stopped before the end; send again to resume";
+          // Settled either way: a send that stopped early (the server shut down, SMTP stayed away) may be resumed.
+          state.done = true;
+          if (!report.finished) state.error = "stopped before the end; send again to resume";
         })
         .catch((error: unknown) => {
           state.done = true;

@@ -1,9 +1,8 @@
 import { type Context, Hono } from "hono";
 import { archivePage, feedDocuments, issuePage, publicEditions, siteVersion } from "../../pipeline/public-site.ts";
 import type { SendContext } from "../../pipeline/send-issue.ts";
-import { html } from "../html.ts";
 import { type Built, ResponseCache } from "./cache.ts";
-import { sitePage } from "./pages.ts";
+import { notFoundPage } from "./pages.ts";
 import { commonSecurityHeaders, pageSecurityHeaders } from "./security.ts";
 
 const htmlType = "text/html; charset=utf-8";
@@ -35,14 +34,7 @@ export function archiveRoutes(ctx: SendContext): Hono {
   const app = new Hono();
   const cache = new ResponseCache();
   const maxAge = ctx.config.web.pageCacheSeconds;
-  const notFound = (c: Context) => {
-    const body = sitePage(ctx, {
-      title: "Not found",
-      heading: "Nothing here",
-      content: html`<p class="db-p">There is no page at this address. The <a href="/">archive</a> lists every issue.</p>`,
-    });
-    return c.body(body, 404, { "content-type": htmlType, "cache-control": "no-store", ...pageSecurityHeaders(body) });
-  };
+  const notFound = (c: Context) => notFoundPage(ctx, c);
 
   const archive = async (c: Context) => {
     const asked = c.req.query("edition") ?? "";

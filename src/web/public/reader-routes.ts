@@ -6,12 +6,13 @@ import { editionChoices } from "../../pipeline/public-site.ts";
 import type { SendContext } from "../../pipeline/send-issue.ts";
 import { confirmByToken, type LinkResult, unsubscribeByToken } from "../../pipeline/subscribers.ts";
 import { readPreferences, savePreferences, signUpFromWeb } from "../../pipeline/web-signup.ts";
+import { clientAddress } from "../client-address.ts";
 import { type Html, html } from "../html.ts";
+import { WindowLimiter } from "../rate-limit.ts";
 import { formToken, formTokenValid } from "./form-token.ts";
 import { sitePage } from "./pages.ts";
-import { WindowLimiter } from "./rate-limit.ts";
 import { oneButton, preferencesForm, subscribeForm } from "./reader-pages.ts";
-import { clientAddress, pageSecurityHeaders, sameOrigin } from "./security.ts";
+import { pageSecurityHeaders, sameOrigin } from "./security.ts";
 
 type Page = { title: string; heading: string; lead?: string; content: Html };
 
@@ -121,7 +122,7 @@ export function readerRoutes(ctx: SendContext): Hono {
     if (!secret) return closed(c);
     const fields = await formFields(c);
     if (!formOk(c, fields, "subscribe")) return refused(c);
-    const address = await clientAddress(c, ctx.config.web.trustProxy);
+    const address = clientAddress(c, ctx.config.web.trustProxy);
     if (!limiter.take(address)) {
       return show(
         c,
@@ -131,7 +132,7 @@ export function readerRoutes(ctx: SendContext): Hono {
           content: html`<p class="db-p">Please wait a while and try again.</p>`,
         },
         429,
-        { "retry-after": String(limiter.retryAfter(address)) },
+        { "retry-after": String(limiter.retryAfterSeconds(address)) },
       );
     }
     const email = first(fields, "email").trim().slice(0, 254);
@@ -213,7 +214,7 @@ export function readerRoutes(ctx: SendContext): Hono {
     if (!secret) return closed(c);
     const fields = await formFields(c);
     if (!formOk(c, fields, "preferences")) return refused(c);
-    if (!limiter.take(await clientAddress(c, ctx.config.web.trustProxy))) {
+    if (!limiter.take(clientAddress(c, ctx.config.web.trustProxy))) {
       return show(
         c,
         {

@@ -45,21 +45,6 @@ export const commonSecurityHeaders: Record<string, string> = {
   "cross-origin-opener-policy": "same-origin",
 };
 
-/** The client's address: the socket's, or with `trustProxy` the first X-Forwarded-For entry. */
-export async function clientAddress(c: Context, trustProxy: boolean): Promise<string> {
-  if (trustProxy) {
-    const forwarded = c.req.header("x-forwarded-for")?.split(",")[0]?.trim();
-    if (forwarded) return forwarded;
-  }
-  try {
-    const { getConnInfo } = await import("@hono/node-server/conninfo");
-    return getConnInfo(c).remote.address ?? "unknown";
-  } catch {
-    // No socket: a request handed to app.request() in-process.
-    return "local";
-  }
-}
-
 /**
  * Whether a form POST comes from this site's own pages: a browser sends Origin (and Sec-Fetch-Site) with every form
  * POST, and another site's page has a different one. Requests without either (curl, old browsers) pass to the form
