@@ -3,6 +3,7 @@ import { DaybriefError } from "../errors.ts";
 import type { DeliveryCounts, DeliveryState, UncertainPolicy } from "../model/delivery.ts";
 import type { Db } from "./db.ts";
 import { settleSqlite } from "./deliveries-sqlite.ts";
+import { skipReason } from "./delivery-skip.ts";
 import type { Database } from "./schema.ts";
 import { chunks } from "./suppressions-repo.ts";
 
@@ -145,9 +146,7 @@ export class DeliveriesRepo {
     const sqlite = this.#db.sqlite;
     if (sqlite && !this.#compiled) {
       // One synchronous transaction over cached statements, while holding Kysely's only connection.
-      return this.#db.kysely
-        .connection()
-        .execute(async () => settleSqlite(sqlite, outcomes, claim, options, skipReason));
+      return this.#db.kysely.connection().execute(async () => settleSqlite(sqlite, outcomes, claim, options));
     }
     return this.#db.kysely.transaction().execute(async (trx) => {
       const expires = new Date(Date.parse(options.now) + options.leaseMs).toISOString();
@@ -412,15 +411,4 @@ async function claimRows(trx: Transaction<Database>, claim: number, o: SettleOpt
     if (rows.length < want) break;
   }
   return { claimed, skipped, held: true };
-}
-
-export function skipReason(
-  row: { email: string | null; status: string | null; editions: string | null; suppressed: string | null },
-  edition: string,
-): string | null {
-  if (!row.email || !row.status) return "the subscriber was removed";
-  if (row.suppressed) return `suppressed (${row.suppressed})`;
-  if (row.status !== "confirmed") return `the subscriber is ${row.status}`;
-  if (!(JSON.parse(row.editions ?? "[]") as string[]).includes(edition)) return `no longer subscribed to ${edition}`;
-  return null;
 }

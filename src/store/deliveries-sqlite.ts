@@ -1,12 +1,13 @@
 import type SqliteDatabase from "better-sqlite3";
 import type { ClaimedRow, LedgerOutcome, SettleOptions, SettleResult } from "./deliveries-repo.ts";
+import { skipReason } from "./delivery-skip.ts";
 
 /**
  * The send's hot transaction on SQLite, over statements prepared once per database. Through Kysely every settle
  * compiled and prepared five to eight queries anew (an `IN (…)` list of a new length is a new statement), and
- * better-sqlite3 runs them synchronously on the event loop: the SMTP connections sat idle meanwhile (bench/deliver.ts,
- * docs/delivery.md). It writes exactly what the Kysely path in deliveries-repo.ts writes — the PostgreSQL path,
- * and on SQLite the reference that deliveries-sqlite.test.ts compares it with.
+ * better-sqlite3 runs them synchronously on the event loop: the SMTP connections sat idle meanwhile (bench/README.md,
+ * "Delivery"). It writes exactly what the Kysely path in deliveries-repo.ts writes — the PostgreSQL path,
+ * and on SQLite the reference that test/store/delivery-ledger-sqlite.test.ts compares it with.
  */
 type Statements = ReturnType<typeof prepare>;
 
@@ -72,7 +73,6 @@ export function settleSqlite(
   outcomes: LedgerOutcome[],
   claim: number,
   o: SettleOptions,
-  skipReason: (row: DueRow, edition: string) => string | null,
 ): SettleResult {
   let s = cache.get(db);
   if (!s) {
