@@ -119,8 +119,10 @@ class SendRun {
       const sinceSettle = Date.now() - this.#lastSettle;
       const flush =
         this.#pending.length >= batch || (this.#pending.length > 0 && (this.#active === 0 || sinceSettle >= 20));
-      // Claim in batches while messages are in flight; claim whatever may go when the connections are idle.
-      const claim = claimable > 0 && (claimable >= Math.min(batch, room) || this.#active === 0 || sinceSettle >= 20);
+      // Claim in batches while messages are in flight (a slot that came free waits for `batch` others, or 20 ms:
+      // one transaction per message would hold the event loop, and the connections, far longer than the send);
+      // claim whatever may go when the connections are idle.
+      const claim = claimable > 0 && (claimable >= batch || this.#active === 0 || sinceSettle >= 20);
       if (flush || claim) {
         const claimed = await this.#settle(claim ? claimable : 0);
         if (claim && claimed < claimable) exhausted = true;
@@ -173,6 +175,8 @@ class SendRun {
       this.#leaseLost = true;
       return 0;
     }
+    // Counted once they are durable: a progress report never counts a result the ledger could still lose.
+    for (const outcome of outcomes) this.#count(outcome);
     this.totals.skipped += settled.skipped;
     this.#o.limiter.take(settled.claimed.length);
     for (const recipient of settled.claimed) this.#start(recipient);
@@ -199,7 +203,6 @@ class SendRun {
         (error: unknown) => this.#failure(recipient, error),
       )
       .then((outcome) => {
-        this.#count(outcome);
         this.#active -= 1;
         this.#pending.push(outcome);
         this.#notify();

@@ -16,6 +16,12 @@ export type Db = {
   label: string;
   /** The PostgreSQL schema the store lives in, when the URL names one. */
   schema?: string;
+  /**
+   * The SQLite driver's own handle, for the store's few hot paths that skip query compilation
+   * (src/store/deliveries-sqlite.ts). Use it only inside `kysely.connection().execute`, which holds the one
+   * connection, so that no Kysely transaction is open on it meanwhile.
+   */
+  sqlite?: SqliteDatabase.Database;
   close(): Promise<void>;
 };
 
@@ -66,7 +72,7 @@ async function openSqlite(url: string): Promise<Db> {
     });
   }
   const kysely = new Kysely<Database>({ dialect: new SqliteDialect({ database }) });
-  return { kysely, dialect: "sqlite", label: `sqlite:${path}`, close: () => kysely.destroy() };
+  return { kysely, dialect: "sqlite", label: `sqlite:${path}`, sqlite: database, close: () => kysely.destroy() };
 }
 
 async function openPostgres(url: string): Promise<Db> {

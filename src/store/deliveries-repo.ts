@@ -2,6 +2,8 @@ import { sql, type Transaction } from "kysely";
 import { DaybriefError } from "../errors.ts";
 import type { DeliveryCounts, DeliveryState, UncertainPolicy } from "../model/delivery.ts";
 import type { Db } from "./db.ts";
+import { settleSqlite } from "./deliveries-sqlite.ts";
+import { skipReason } from "./delivery-skip.ts";
 import type { Database } from "./schema.ts";
 import { chunks } from "./suppressions-repo.ts";
 
@@ -32,14 +34,19 @@ export type SettleOptions = {
   now: string;
 };
 
+export type SettleResult = { claimed: ClaimedRow[]; skipped: number; held: boolean };
+
 export type StartResult = { status: "started" | "resumed" | "finished"; queued: number };
 
 /** The sending ledger: one row per (issue, subscriber), moved through its states in transactions. */
 export class DeliveriesRepo {
   readonly #db: Db;
+  readonly #compiled: boolean;
 
-  constructor(db: Db) {
+  /** `compiledOnly` makes SQLite take the Kysely path too: the reference its fast path is tested against. */
+  constructor(db: Db, options: { compiledOnly?: boolean } = {}) {
     this.#db = db;
+    this.#compiled = options.compiledOnly ?? false;
   }
 
   /**
@@ -135,11 +142,12 @@ export class DeliveriesRepo {
    * lease: a process that lost it writes nothing. Queued rows whose reader left, changed editions or was
    * suppressed are marked skipped instead of claimed.
    */
-  async settle(
-    outcomes: LedgerOutcome[],
-    claim: number,
-    options: SettleOptions,
-  ): Promise<{ claimed: ClaimedRow[]; skipped: number; held: boolean }> {
+  async settle(outcomes: LedgerOutcome[], claim: number, options: SettleOptions): Promise<SettleResult> {
+    const sqlite = this.#db.sqlite;
+    if (sqlite && !this.#compiled) {
+      // One synchronous transaction over cached statements, while holding Kysely's only connection.
+      return this.#db.kysely.connection().execute(async () => settleSqlite(sqlite, outcomes, claim, options));
+    }
     return this.#db.kysely.transaction().execute(async (trx) => {
       const expires = new Date(Date.parse(options.now) + options.leaseMs).toISOString();
       const lease = await trx
@@ -343,11 +351,7 @@ async function record(trx: Transaction<Database>, outcomes: LedgerOutcome[], o: 
   }
 }
 
-async function claimRows(
-  trx: Transaction<Database>,
-  claim: number,
-  o: SettleOptions,
-): Promise<{ claimed: ClaimedRow[]; skipped: number; held: boolean }> {
+async function claimRows(trx: Transaction<Database>, claim: number, o: SettleOptions): Promise<SettleResult> {
   const claimed: ClaimedRow[] = [];
   let skipped = 0;
   while (claimed.length < claim) {
@@ -407,15 +411,4 @@ async function claimRows(
     if (rows.length < want) break;
   }
   return { claimed, skipped, held: true };
-}
-
-function skipReason(
-  row: { email: string | null; status: string | null; editions: string | null; suppressed: string | null },
-  edition: string,
-): string | null {
-  if (!row.email || !row.status) return "the subscriber was removed";
-  if (row.suppressed) return `suppressed (${row.suppressed})`;
-  if (row.status !== "confirmed") return `the subscriber is ${row.status}`;
-  if (!(JSON.parse(row.editions ?? "[]") as string[]).includes(edition)) return `no longer subscribed to ${edition}`;
-  return null;
 }
