@@ -35,6 +35,7 @@ export const semanticWeights: SemanticWeights = {
   titleRareShared: defaultWeights.titleRareShared,
   timeApart: defaultWeights.timeApart,
   titleEntityConflict: defaultWeights.titleEntityConflict,
+  titleNamesMissing: defaultWeights.titleNamesMissing,
   bothFull: defaultWeights.bothFull,
   fullCosine: defaultWeights.fullCosine,
   embedding: 0.7,
