@@ -1,3 +1,4 @@
+import { commentary } from "../text/commentary.ts";
 import type { TermStats } from "./clusterer.ts";
 import type { ItemFeatures } from "./features.ts";
 import { offerTop } from "./top.ts";
@@ -26,6 +27,8 @@ export type PreparedItem = {
   time: number;
   /** `ItemFeatures.fullness`: how much of a full lead the item gives. */
   fullness: number;
+  /** A podcast episode, round-up, explainer or opinion by its title (`commentary`): it discusses several events. */
+  commentary: boolean;
   ids: Int32Array;
   weights: Float64Array;
   vectorAt: number;
@@ -315,6 +318,7 @@ export function prepare(item: ItemFeatures, stats: TermStats): PreparedItem {
     title: item.title,
     time: item.time,
     fullness: item.fullness,
+    commentary: commentary(item.title),
     ids: outIds,
     weights: outWeights,
     vectorAt,
