@@ -121,31 +121,6 @@ describe("clusterItems", () => {
     expect(storyOf("episode")?.itemIds.length).toBeGreaterThan(1);
     expect(storyOf("bun")).not.toBe(storyOf("snowflake"));
   });
-
-  it("judges an item by a story's reports, not by a podcast episode among its members", () => {
-    const weights = Object.fromEntries(Object.keys(defaultWeights).map((k) => [k, 0])) as typeof defaultWeights;
-    weights.bias = -0.5;
-    weights.cosine = 12;
-    const shared = "Anthropic Claude enterprise".split(" ");
-    const runtime = "runtime javascript bundler lockfile sumner compiler packages node".split(" ");
-    const warehouse = "snowflake warehouse cortex multiyear customers governed tables ramaswamy".split(" ");
-    const at = (hour: number) => ({ published: `2025-12-03T${String(hour).padStart(2, "0")}:00:00Z` });
-    const items = [
-      item("bun", "Anthropic buys a runtime", [...runtime, ...shared].join(" "), at(8)),
-      item(
-        "episode",
-        "Ep. 216 — Anthropic, week in review",
-        [...runtime.flatMap((word, i) => [word, warehouse[i] ?? ""]), ...shared].join(" "),
-        at(10),
-      ),
-      // Another event the episode also discussed: it matches the episode, and the story's report only loosely.
-      item("snowflake", "Snowflake signs with Anthropic", [...warehouse, ...shared].join(" "), at(11)),
-    ];
-    const stories = clusterItems(items, { entities: none, weights, threshold: 0.9 });
-    const storyOf = (id: string) => stories.find((s) => s.itemIds.includes(id));
-    expect(storyOf("episode")).toBe(storyOf("bun"));
-    expect(storyOf("snowflake")).not.toBe(storyOf("bun"));
-  });
 });
 
 describe("commentary", () => {

@@ -1,3 +1,4 @@
+import { commentary } from "../text/commentary.ts";
 import type { ItemFeatures } from "./features.ts";
 import { keepInPlace, LshIndex } from "./minhash.ts";
 import { type SemanticScoring, semanticPairProbability } from "./semantic/semantic-scoring.ts";
@@ -258,7 +259,7 @@ export class Clusterer {
         const p = pairProbability(a, b, false, this.#weights);
         // A podcast episode, round-up or explainer discusses several events: it may agree with both stories, but
         // it is not the evidence that they are one ("Ep. 216: Anthropic buys Bun; plus, the Snowflake deal").
-        if (p > best && !a.commentary && !b.commentary) best = p;
+        if (p > best && !commentary(a.title) && !commentary(b.title)) best = p;
         if (p < weakest) weakest = p;
       }
     if (best < mergeLevel || weakest < coherenceFloor) return;
@@ -296,16 +297,14 @@ export class Clusterer {
   }
 
   /**
-   * The best member probability — of the story's reports, when it has any besides commentary — provided no compared
-   * member is below `coherenceFloor` (then 0): one member that matches well is how follow-ups and short summaries
-   * join, and the floor keeps a bridge item from chaining two events. Returns `nearCopyScore` when a member is a copy of the item's text.
+   * The best member probability, provided no compared member is below `coherenceFloor` (then 0): one member that
+   * matches well is how follow-ups and short summaries join, and the floor keeps a bridge item from chaining two
+   * events. Returns `nearCopyScore` when a member is a copy of the item's text.
    */
   #storyScore(item: PreparedItem, story: StoryState, lshHit: boolean): number {
     const all = story.members;
     const half = membersCompared / 2;
     let best = 0;
-    let bestReport = 0;
-    let reportMember: PreparedItem | null = null;
     let weakest = 1;
     this.#bestMember = null;
     for (let m = 0; m < all.length; m += 1) {
@@ -320,17 +319,7 @@ export class Clusterer {
         best = p;
         this.#bestMember = member;
       }
-      if (!member.commentary && (reportMember === null || p > bestReport)) {
-        bestReport = p;
-        reportMember = member;
-      }
       if (p < weakest) weakest = p;
-    }
-    // A story's reports speak for it when it has any: a podcast episode or round-up among its members discusses
-    // other events too, and an item that matches only the episode is likely one of those.
-    if (reportMember) {
-      best = bestReport;
-      this.#bestMember = reportMember;
     }
     return weakest < coherenceFloor ? 0 : best;
   }

@@ -1,4 +1,3 @@
-import { commentary } from "../text/commentary.ts";
 import type { TermStats } from "./clusterer.ts";
 import type { ItemFeatures } from "./features.ts";
 import { offerTop } from "./top.ts";
@@ -27,8 +26,6 @@ export type PreparedItem = {
   time: number;
   /** `ItemFeatures.fullness`: how much of a full lead the item gives. */
   fullness: number;
-  /** A podcast episode, round-up, explainer or opinion by its title (`commentary`): it discusses several events. */
-  commentary: boolean;
   ids: Int32Array;
   weights: Float64Array;
   vectorAt: number;
@@ -318,7 +315,6 @@ export function prepare(item: ItemFeatures, stats: TermStats): PreparedItem {
     title: item.title,
     time: item.time,
     fullness: item.fullness,
-    commentary: commentary(item.title),
     ids: outIds,
     weights: outWeights,
     vectorAt,
