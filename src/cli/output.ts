@@ -1,6 +1,8 @@
 import { DaybriefError, toDaybriefError } from "../errors.ts";
 import { terminalText } from "../text/controls.ts";
 
+export { plural } from "../text/plural.ts";
+
 const useColor = () => Boolean(process.stdout.isTTY) && !process.env.NO_COLOR;
 const wrap = (code: number, reset: number) => (text: string) =>
   useColor() ? `\u001b[${code}m${text}\u001b[${reset}m` : text;
@@ -90,9 +92,4 @@ export function relativeTime(iso: string | null, now = Date.now()): string {
     abs < 90 ? [abs, "s"] : abs < 5400 ? [abs / 60, "min"] : abs < 129600 ? [abs / 3600, "h"] : [abs / 86400, "d"];
   const text = `${Math.round(value)} ${unit}`;
   return diff < 0 ? `${text} ago` : `in ${text}`;
-}
-
-/** "1 source", "2 sources": a count with its noun in the right number. */
-export function plural(count: number, noun: string, many = `${noun}s`): string {
-  return `${count} ${count === 1 ? noun : many}`;
 }

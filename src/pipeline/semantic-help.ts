@@ -20,6 +20,7 @@ import {
   MemoryEmbeddingCache,
   PairJudge,
 } from "../stories/index.ts";
+import { plural } from "../text/plural.ts";
 
 /** What a clustering run got from the semantic help: null where that help is not configured. */
 export type SemanticReport = { embeddings: EmbedReport | null; judge: JudgeReport | null; warnings: DaybriefError[] };
@@ -47,7 +48,7 @@ export function semanticNotices(semantic: SemanticReport): string[] {
   const judge = semantic.judge;
   if (judge?.capReached)
     notices.push(
-      `The judge's cap was reached after ${judge.asked} questions: the pair model decided the ${judge.overCap} other uncertain pairs (raise judge.maxPairs or judge.maxCostUsd to ask more).`,
+      `The judge's cap was reached after ${plural(judge.asked, "question")}: the pair model decided the other ${plural(judge.overCap, "uncertain pair")} (raise judge.maxPairs or judge.maxCostUsd to ask more).`,
     );
   return notices;
 }

@@ -92,6 +92,35 @@ describe("clusterItems", () => {
     expect(storyOf("round-up")?.itemIds.length).toBeGreaterThan(1);
     expect(storyOf("reactor")).not.toBe(storyOf("chips"));
   });
+
+  it("does not take a podcast episode that discusses two events as the evidence that they are one", () => {
+    const weights = Object.fromEntries(Object.keys(defaultWeights).map((k) => [k, 0])) as typeof defaultWeights;
+    weights.bias = -0.5;
+    weights.cosine = 12;
+    const shared = "Anthropic Claude enterprise".split(" ");
+    const runtime = "runtime javascript bundler lockfile sumner compiler packages node".split(" ");
+    const warehouse = "snowflake warehouse cortex multiyear customers governed tables ramaswamy".split(" ");
+    const at = (hour: number) => ({ published: `2025-12-03T${String(hour).padStart(2, "0")}:00:00Z` });
+    const items = [
+      item("bun", "Anthropic buys a runtime", [...runtime, ...shared].join(" "), at(8)),
+      item("snowflake", "Snowflake signs with Anthropic", [...warehouse, ...shared].join(" "), at(9)),
+      // An episode on both, word by word (no near-copy of either): it matches each story on its own.
+      item(
+        "episode",
+        "Ep. 216 — Anthropic, week in review",
+        [...runtime.flatMap((word, i) => [word, warehouse[i] ?? ""]), ...shared].join(" "),
+        at(10),
+      ),
+      // A second report of the deal matches its own story and, through the episode, the other one.
+      item("snowflake-2", "Snowflake commits to Anthropic", [...shared, ...[...warehouse].reverse()].join(" "), at(11)),
+    ];
+    const stories = clusterItems(items, { entities: none, weights, threshold: 0.9 });
+    const storyOf = (id: string) => stories.find((s) => s.itemIds.includes(id));
+    expect(commentary(items[2]?.title ?? "")).toBe(true);
+    expect(storyOf("snowflake-2")).toBe(storyOf("snowflake"));
+    expect(storyOf("episode")?.itemIds.length).toBeGreaterThan(1);
+    expect(storyOf("bun")).not.toBe(storyOf("snowflake"));
+  });
 });
 
 describe("commentary", () => {

@@ -1,3 +1,4 @@
+import { commentary } from "../text/commentary.ts";
 import type { ItemFeatures } from "./features.ts";
 import { keepInPlace, LshIndex } from "./minhash.ts";
 import { type SemanticScoring, semanticPairProbability } from "./semantic/semantic-scoring.ts";
@@ -229,9 +230,10 @@ export class Clusterer {
 
   /**
    * An item that reports the event of two stories makes them one, when the two agree with each other as well: the
-   * strongest pair of their other members across them reaches `mergeLevel` and none falls below `coherenceFloor`. Coverage that came in
-   * before the item that links it (a summary, then an article in other words, then the report that matches both)
-   * ends up together; a bridge item alone cannot chain two events. A story an earlier run stored keeps its items
+   * strongest pair of their other members across them (neither of the two commentary) reaches `mergeLevel` and none
+   * falls below `coherenceFloor`. Coverage that came in before the item that links it (a summary, then an article in
+   * other words, then the report that matches both) ends up together; a bridge item alone cannot chain two events,
+   * nor can a podcast episode or round-up among the members, which agrees with every event it discusses. A story an earlier run stored keeps its items
    * and its id: the other joins it, and two stored stories stay as they are.
    */
   #mergeIfCoherent(first: number, second: number, bridge: PreparedItem): void {
@@ -255,7 +257,9 @@ export class Clusterer {
         // The item that links them already matched both: the evidence must come from the stories' own members.
         if (a === bridge || b === bridge) continue;
         const p = pairProbability(a, b, false, this.#weights);
-        if (p > best) best = p;
+        // A podcast episode, round-up or explainer discusses several events: it may agree with both stories, but
+        // it is not the evidence that they are one ("Ep. 216: Anthropic buys Bun; plus, the Snowflake deal").
+        if (p > best && !commentary(a.title) && !commentary(b.title)) best = p;
         if (p < weakest) weakest = p;
       }
     if (best < mergeLevel || weakest < coherenceFloor) return;

@@ -9,6 +9,7 @@ import {
   defaultWeights,
   nearCopyCutoff,
   nearCopyScore,
+  type PreparedItem,
   pairProbability,
   pairSignals,
   prepare,
@@ -65,5 +66,44 @@ describe("pairProbability", () => {
       expect(item.topTerms.length).toBeLessThanOrEqual(12);
       for (const id of item.topTerms) expect(ids).toContain(id);
     }
+  });
+});
+
+describe("titleNamesMissing", () => {
+  const prepareAll = (inputs: ClusterInput[]) => {
+    const options = { hasher: createMinHasher(), entities: extractEntities, interner: new Interner() };
+    const features = inputs.map((input) => itemFeatures(input, options));
+    const stats = documentFrequencies(features);
+    return features.map((f) => prepare(f, stats));
+  };
+  const at = { published: "2025-12-03T10:00:00Z" };
+  const [deal, runtime, sameDeal] = prepareAll([
+    {
+      id: "deal",
+      title: "Snowflake and Anthropic sign a $200 million partnership",
+      text: "Snowflake will offer Anthropic's Claude models to its customers under a multi-year agreement.",
+      ...at,
+    },
+    {
+      id: "runtime",
+      title: "Anthropic buys a JavaScript runtime",
+      text: "Anthropic said the runtime's team joins the company and the project stays open source.",
+      ...at,
+    },
+    {
+      id: "same-deal",
+      title: "Anthropic lands a $200 million deal",
+      text: "The agreement with Snowflake puts Claude in front of the data warehouse's customers.",
+      ...at,
+    },
+  ]) as [PreparedItem, PreparedItem, PreparedItem];
+
+  it("counts the names of each title that the other item never names, and weighs against the pair", () => {
+    // Snowflake, in the deal's title, is named nowhere in the runtime report; Anthropic is in both.
+    expect(pairSignals(deal, runtime).titleNamesMissing).toBeGreaterThan(0);
+    // A report of the same deal names Snowflake in its lead.
+    expect(pairSignals(deal, sameDeal).titleNamesMissing).toBe(0);
+    expect(pairSignals(deal, runtime).titleNamesMissing).toBe(pairSignals(runtime, deal).titleNamesMissing);
+    expect(defaultWeights.titleNamesMissing).toBeLessThan(0);
   });
 });

@@ -81,6 +81,13 @@ export type Signals = {
    * "Google signs a reactor deal" and "Amazon backs X-energy" are two events of one week's theme.
    */
   titleEntityConflict: number;
+  /**
+   * Share of the names in the two titles that the other item does not name at all (title or lead): one company's
+   * two events of a week differ in who else they are about — "Snowflake and Anthropic sign a $200M deal" and
+   * "Anthropic buys Bun" share Anthropic, but no report of the one names Snowflake — while reports of one event
+   * name its parties, in the title or in the lead.
+   */
+  titleNamesMissing: number;
   /** The smaller fullness of the two (0..1): 1 when both are full texts rather than feed summaries. */
   bothFull: number;
   /**
@@ -98,20 +105,21 @@ export type Signals = {
  * never sees (docs/stories.md).
  */
 export const defaultWeights = {
-  bias: 0.24,
-  cosine: 14.39,
-  titleCosine: 2.36,
-  entityOverlap: 3.07,
-  sharedAmounts: 3.43,
-  amountConflict: -0.88,
-  titleEntityOverlap: -1.09,
-  productConflict: 1.14,
-  nearCopy: 0.23,
-  titleRareShared: 2.55,
-  timeApart: -3.14,
-  titleEntityConflict: -1.25,
-  bothFull: -2.63,
-  fullCosine: 5.81,
+  bias: 1.77,
+  cosine: 13.71,
+  titleCosine: 2.22,
+  entityOverlap: 2.44,
+  sharedAmounts: 3.25,
+  amountConflict: -0.89,
+  titleEntityOverlap: -1.71,
+  productConflict: 1.23,
+  nearCopy: 0.25,
+  titleRareShared: 2.83,
+  timeApart: -3.2,
+  titleEntityConflict: -1.03,
+  titleNamesMissing: -1.78,
+  bothFull: -2.78,
+  fullCosine: 5.41,
 };
 
 export type Weights = typeof defaultWeights;
@@ -128,6 +136,7 @@ export const signalNames = [
   "titleRareShared",
   "timeApart",
   "titleEntityConflict",
+  "titleNamesMissing",
   "bothFull",
   "fullCosine",
 ] as const;
@@ -156,6 +165,7 @@ export const emptySignals = (): Signals => ({
   titleRareShared: 0,
   timeApart: 0,
   titleEntityConflict: 0,
+  titleNamesMissing: 0,
   bothFull: 0,
   fullCosine: 0,
 });
@@ -185,6 +195,13 @@ export function signalsInto(a: PreparedItem, b: PreparedItem, compareShingles: b
   const titleShared = titleMin ? sharedCount(x, a.titleEntitiesAt, a.amountsAt, y, b.titleEntitiesAt, b.amountsAt) : 0;
   out.titleEntityOverlap = titleMin ? titleShared / titleMin : 0;
   out.titleEntityConflict = titleMin && !titleShared ? 1 : 0;
+  const titleNames = a.amountsAt - a.titleEntitiesAt + b.amountsAt - b.titleEntitiesAt;
+  out.titleNamesMissing = titleNames
+    ? 1 -
+      (sharedCount(x, a.titleEntitiesAt, a.amountsAt, y, b.entitiesAt, b.titleEntitiesAt) +
+        sharedCount(y, b.titleEntitiesAt, b.amountsAt, x, a.entitiesAt, a.titleEntitiesAt)) /
+        titleNames
+    : 0;
   out.productConflict =
     productsBoth && !sharedCount(x, a.productsAt, a.signatureAt, y, b.productsAt, b.signatureAt) ? 1 : 0;
   out.titleRareShared = heaviestShared(x, xw, a.titleAt, a.entitiesAt, y, b.titleAt, b.entitiesAt) * a.titleScale;
