@@ -9,7 +9,11 @@ import { firstPerson, repeats } from "./story-text.ts";
 const marketWords =
   /\b(?:shares?|stock|investors?|revenue|sales|profit|loss|earnings|forecast|guidance|demand|valuation|valued|deal|acquire|acquisition|invest(?:s|ed|ment)?|stake|raise[sd]?|funding|billion|million|bn|margin|customers?|contracts?|orders?|spending|capex|prices?|supply)\b/i;
 
-export type MarketRead = { mood: TickerMood; paragraph: string; citations: Citation[] };
+/**
+ * `drivers` are the items the read may rest on (reporting about the ticker, none from a story told at length): the
+ * section's evidence, and all a model rewriting the paragraph is shown, so neither writer retells a story above.
+ */
+export type MarketRead = { mood: TickerMood; paragraph: string; citations: Citation[]; drivers: DayItem[] };
 
 /**
  * Market Pulse: the ticker the day's coverage says most about — most items, then the strongest mood — with the
@@ -65,7 +69,7 @@ export function marketRead(
       if (item.url) citations.push({ title: item.title, url: item.url, outlet: item.sourceName });
       if (sentences.length >= maxSentences) break;
     }
-    if (sentences.length) return { mood, paragraph: sentences.join(" "), citations };
+    if (sentences.length) return { mood, paragraph: sentences.join(" "), citations, drivers };
   }
   return null;
 }

@@ -104,8 +104,7 @@ export class OfflineWriter implements Writer {
           paragraph: read.paragraph,
           citations: read.citations,
         };
-        const drivers = day.stories.flatMap((s) => s.items).filter((i) => read.mood.itemIds.includes(i.id));
-        return { section, evidence: drivers, derived: [], vars: { ticker: read.mood.ticker } };
+        return { section, evidence: read.drivers, derived: [], vars: { ticker: read.mood.ticker } };
       }
       case "quote": {
         const found = findQuote(day);
