@@ -63,6 +63,8 @@ describe("Market Pulse skips stories told at length", () => {
       retries: 0,
       maxTokens: 400,
       temperature: 0,
+      inputCostPerMillion: 0,
+      outputCostPerMillion: 0,
       offline: new OfflineWriter(),
       retryDelayMs: 0,
     });
