@@ -316,7 +316,12 @@ export function rapidLine(
   const named = best
     ? best.item.entities.filter((e) => e.type === "org" && text.includes(e.text)).map((e) => e.normalized)
     : [];
-  const subject = namedSubject(story) ?? own ?? named[0] ?? subjectOf(story) ?? story.items[0]?.sourceName ?? "";
+  const subject = lineSubject(
+    text,
+    best?.item.entities ?? [],
+    namedSubject(story) ?? own ?? named[0] ?? subjectOf(story) ?? story.items[0]?.sourceName ?? "",
+    story,
+  );
   const aliases = [
     ...new Set([
       subject,
@@ -333,6 +338,32 @@ export function rapidLine(
     }
   }
   return { subject, text, sentence: text };
+}
+
+/**
+ * The label a Rapid Fire line carries must be what the sentence is about, or the label contradicts it ("Nvidia:
+ * Moore Threads Technology … is preparing to begin trading"): a company or person the sentence opens with is its
+ * subject. (A company named later in the sentence is not: "Most suits, including the case against OpenAI, …".)
+ */
+function lineSubject(
+  text: string,
+  entities: DayItem["entities"],
+  subject: string,
+  story: Pick<DayStory, "items">,
+): string {
+  const named = entities
+    // At a word's end: "Meta" does not open "Metaverse spending…".
+    .filter(
+      (e) =>
+        (e.type === "org" || e.type === "person") &&
+        text.startsWith(e.text) &&
+        !/[\p{L}\p{N}]/u.test(text.charAt(e.text.length)),
+    )
+    .sort((a, b) => b.text.length - a.text.length);
+  const aliasesOf = (name: string) =>
+    new Set([name, ...story.items.flatMap((i) => i.entities.filter((e) => e.normalized === name).map((e) => e.text))]);
+  const opening = named[0];
+  return opening && !aliasesOf(subject).has(opening.text) ? opening.normalized : subject;
 }
 
 const reportingVerbs = new Set(["said", "says", "told", "announced", "announces", "stated", "noted", "wrote", "added"]);

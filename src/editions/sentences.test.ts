@@ -1,0 +1,24 @@
+import { describe, expect, it } from "vitest";
+import { standsAlone } from "./sentences.ts";
+
+describe("standsAlone", () => {
+  it("refuses a pronoun whose referent is in a sentence the reader does not see", () => {
+    for (const s of [
+      "For long contexts, this cuts compute and memory traffic considerably.",
+      "Making it consumes far more wafer capacity per bit than standard DRAM.",
+      "The San Francisco start-up, which builds general-purpose models for robots, raised $600 million.",
+      "If approved, it would be the largest listing of the year.",
+    ])
+      expect(standsAlone(s), s).toBe(false);
+  });
+
+  it("keeps sentences that name what they are about", () => {
+    for (const s of [
+      "For long contexts, DeepSeek Sparse Attention cuts compute and memory traffic considerably.",
+      "In October this year, Sam Altman told OpenAI's developer conference that ChatGPT had 800 million weekly users.",
+      "Making HBM consumes far more wafer capacity per bit than standard DRAM.",
+      "Physical Intelligence, a San Francisco start-up, raised $600 million.",
+    ])
+      expect(standsAlone(s), s).toBe(true);
+  });
+});
