@@ -6,6 +6,7 @@ import { decorate } from "./decoration.ts";
 import type { EditionDefinition, SectionDefinition } from "./definition.ts";
 import { withoutRepeats } from "./follow-ups.ts";
 import { groundSection } from "./grounding.ts";
+import { leadClause } from "./lead-clause.ts";
 import { type ImageProbe, withLeadImage } from "./lead-image.ts";
 import { issueWriterInfo } from "./llm/usage.ts";
 import { OfflineWriter, themeOf } from "./offline/offline-writer.ts";
@@ -240,7 +241,9 @@ export function issueId(edition: string, date: string): string {
  */
 function subjectLine(template: string, vars: Record<string, string>, name: string, date: string): string {
   const parts = (vars.headlines ?? "").split(" · ").filter(Boolean);
-  const short = parts.map((p) => shortTitle(p, 8));
+  // A whole clause where the headline has one that short ("FLUX maker Black Forest Labs valued at $3.25 billion", not
+  // "… valued"); else its first words.
+  const short = parts.map((p) => leadClause(p, 9) ?? shortTitle(p, 8));
   let headlines = short[0] ?? "";
   for (const part of short.slice(1, 3)) {
     if (`${headlines} · ${part}`.length > 120) break;

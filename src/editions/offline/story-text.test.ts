@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { newsItem as item } from "../../../test/helpers/day-items.ts";
-import { bestSentences, headlineItem, rapidLine } from "./story-text.ts";
+import { bestSentences, headlineItem, oneLiner, rapidLine } from "./story-text.ts";
 
 describe("bestSentences", () => {
   const metax = item(
@@ -58,5 +58,21 @@ describe("rapidLine", () => {
       "Nvidia has bought $2 billion of Synopsys common stock at $414.79 a share as part of an expanded partnership with the chip-design software maker.",
     );
     expect(rapidLine(story([deal]), 45).subject).toBe("Nvidia");
+  });
+});
+
+describe("oneLiner", () => {
+  it("gives way to the headline when its sentence never names who the story is about", () => {
+    const round = item(
+      "bfl",
+      "FLUX maker Black Forest Labs valued at $3.25 billion after $300 million funding round",
+      "The new money brings the total it has raised to more than $450 million. Salesforce Ventures and AMP led the round.",
+    );
+    const story = { id: "st", items: [round], subject: { name: "Black Forest Labs" } } as unknown as Parameters<
+      typeof oneLiner
+    >[0];
+    expect(oneLiner(story, 30)).toBe(
+      "FLUX maker Black Forest Labs valued at $3.25 billion after $300 million funding round.",
+    );
   });
 });

@@ -239,12 +239,29 @@ function overlap(a: Set<string>, b: Set<string>): number {
   return shared / Math.max(1, Math.min(a.size, b.size));
 }
 
-/** One line for a headline list: the story's best short sentence, or its headline. */
+/**
+ * One line for a headline list: the story's best short sentence, or its headline. A headline list has no label, so
+ * the line must name who the story is about: "The new money brings the total it has raised to more than $450
+ * million" gives way to the headline.
+ */
 export function oneLiner(story: DayStory, maxWords: number, printed: string[] = []): string {
   const [best] = bestSentences(story, 1, { maxWords, printed });
   // A teaser ("AWS saved its CPU news for the last day") says less than the headline: a line without a figure gives
   // way to the headline.
-  return best && /[\d$€£¥]/.test(best.text) ? best.text : `${headlineOf(story, maxWords)}.`;
+  return best && /[\d$€£¥]/.test(best.text) && namesSubject(best.text, story)
+    ? best.text
+    : `${headlineOf(story, maxWords)}.`;
+}
+
+/** Whether a sentence names the story's company (by any name its items use for it); true when it has none. */
+function namesSubject(text: string, story: DayStory): boolean {
+  const subject = subjectOf(story);
+  if (!subject) return true;
+  const names = new Set([
+    subject,
+    ...story.items.flatMap((i) => i.entities.filter((e) => e.normalized === subject).map((e) => e.text)),
+  ]);
+  return [...names].some((name) => name.length > 1 && new RegExp(`\\b${escapeRegex(name)}\\b`).test(text));
 }
 
 /** The company a story is about: the organisation its titles and texts name most. */
