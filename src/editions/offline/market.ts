@@ -18,12 +18,14 @@ export type MarketRead = { mood: TickerMood; paragraph: string; citations: Citat
 /**
  * Market Pulse: the ticker the day's coverage says most about — most items, then the strongest mood — with the
  * sentences that drove the reading, taken from those items. Items of stories the issue told at length already
- * (`told`: a Deep Dive placed above it) are not read again, so the market read never retells a story printed above.
+ * (`told`: a Deep Dive placed above it) are not read again, so the market read never retells a story printed above;
+ * nor is a sentence that says again what one the issue printed (`printed`) says.
  */
 export function marketRead(
   day: DayContext,
   maxSentences = 3,
   told: ReadonlySet<string> = new Set(),
+  printed: readonly string[] = [],
 ): MarketRead | null {
   const toldItems = new Set(day.stories.filter((s) => told.has(s.id)).flatMap((s) => s.items.map((i) => i.id)));
   // The ticker today's coverage is about: read by several items first, then one with a clear mood.
@@ -61,7 +63,8 @@ export function marketRead(
             marketWords.test(s) &&
             // About the company: it is named early, where a sentence's subject is.
             [...names].some((n) => s.slice(0, 80).includes(n)) &&
-            !repeats(s, sentences),
+            // Nor a sentence saying again what a headline above said ("Nvidia bought $2 billion … at $414.79").
+            !repeats(s, [...sentences, ...printed]),
         );
       const chosen = about.slice(0, 1);
       if (!chosen.length) continue;

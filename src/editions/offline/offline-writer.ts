@@ -92,7 +92,7 @@ export class OfflineWriter implements Writer {
       case "bullets":
         return this.#bullets(def, request, selection.items, heading);
       case "market": {
-        const read = marketRead(day, 3, new Set(request.toldAtLength ?? []));
+        const read = marketRead(day, 3, new Set(request.toldAtLength ?? []), request.printed ?? []);
         if (!read) return null;
         const section: Section = {
           kind: "market",
