@@ -8,6 +8,7 @@ describe("standsAlone", () => {
       "Making it consumes far more wafer capacity per bit than standard DRAM.",
       "The San Francisco start-up, which builds general-purpose models for robots, raised $600 million.",
       "If approved, it would be the largest listing of the year.",
+      "Nvidia had already warned in its latest quarterly filing that there was no assurance a definitive agreement would be reached.",
     ])
       expect(standsAlone(s), s).toBe(false);
   });

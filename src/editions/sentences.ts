@@ -46,6 +46,8 @@ export function standsAlone(sentence: string): boolean {
     ) &&
     // "For long contexts, this cuts…", "If approved, it would…": an opening phrase does not give the pronoun a referent.
     !/^[^,]{1,40},\s+(?:it|this|these|those|they|he|she)\s+[a-z]/i.test(s) &&
+    // "Nvidia had already warned that…": "already" measures against a moment an earlier sentence set.
+    !/\bhad already\b/i.test(s) &&
     // "Making it consumes far more wafer capacity…": what "it" is was said before.
     !/^[A-Z][a-z]+ing\s+(?:it|them|this|these|those)\b/.test(s) &&
     // "OpenAI released it on…": the thing is named in a sentence the reader does not see.
