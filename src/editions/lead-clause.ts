@@ -31,7 +31,11 @@ export function isClause(piece: string): boolean {
   return words.slice(1).some((raw, i) => {
     const w = (titleCase ? raw.toLowerCase() : raw).replace(/[,;:.?!)]+$/, "");
     if (auxiliaries.test(w)) return true;
-    if (w === "to") return /^[a-z]+$/.test(words[i + 2] ?? "") && !determiner.test(words[i + 2] ?? "");
+    // Headline "to" ("Micron to shut") follows a name; "phone to data centre" is a noun phrase.
+    if (w === "to")
+      return (
+        /^\p{Lu}/u.test(words[i] ?? "") && /^[a-z]+$/.test(words[i + 2] ?? "") && !determiner.test(words[i + 2] ?? "")
+      );
     // "a shelved act" is a noun phrase: a participle after a determiner describes, it does not assert.
     if (pastVerb.test(w)) return !determiner.test(words[i] ?? "");
     // "the laws that take effect", "recipients of": a plural noun, not a verb, when a determiner, a relative

@@ -51,3 +51,10 @@ describe("What It Means leads", () => {
     );
   });
 });
+
+describe("isClause and a kicker", () => {
+  it('does not read a noun phrase\'s "to" as a headline verb', () => {
+    expect(isClause("From phone to data centre")).toBe(false);
+    expect(isClause("Marvell to buy Celestial AI")).toBe(true);
+  });
+});
