@@ -8,6 +8,8 @@ describe("standsAlone", () => {
       "Making it consumes far more wafer capacity per bit than standard DRAM.",
       "The San Francisco start-up, which builds general-purpose models for robots, raised $600 million.",
       "If approved, it would be the largest listing of the year.",
+      "Most often that means the latest month multiplied by twelve.",
+      "The third ingredient targets agents: a pipeline that synthesises tool-use environments.",
       "Nvidia had already warned in its latest quarterly filing that there was no assurance a definitive agreement would be reached.",
     ])
       expect(standsAlone(s), s).toBe(false);
@@ -19,6 +21,8 @@ describe("standsAlone", () => {
       "In October this year, Sam Altman told OpenAI's developer conference that ChatGPT had 800 million weekly users.",
       "Making HBM consumes far more wafer capacity per bit than standard DRAM.",
       "Physical Intelligence, a San Francisco start-up, raised $600 million.",
+      "The first recipients of the fund are more than 200 nonprofits.",
+      "Most often a run-rate is the latest month multiplied by twelve.",
     ])
       expect(standsAlone(s), s).toBe(true);
   });

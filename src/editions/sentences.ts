@@ -46,6 +46,12 @@ export function standsAlone(sentence: string): boolean {
     ) &&
     // "For long contexts, this cuts…", "If approved, it would…": an opening phrase does not give the pronoun a referent.
     !/^[^,]{1,40},\s+(?:it|this|these|those|they|he|she)\s+[a-z]/i.test(s) &&
+    // "Most often that means…": an adverb does not give the pronoun a referent either.
+    !/^(?:most often|often|usually|typically|generally|mostly|sometimes|in practice|in most cases)\s+(?:that|this|it|they)\b/i.test(
+      s,
+    ) &&
+    // "The third ingredient targets agents": the first two were counted in sentences the reader does not see.
+    !/^the (?:second|third|fourth|fifth|other|next|latter|former|remaining)\b/i.test(s) &&
     // "Nvidia had already warned that…": "already" measures against a moment an earlier sentence set.
     !/\bhad already\b/i.test(s) &&
     // "Making it consumes far more wafer capacity…": what "it" is was said before.
