@@ -9,6 +9,7 @@ describe("standsAlone", () => {
       "The San Francisco start-up, which builds general-purpose models for robots, raised $600 million.",
       "If approved, it would be the largest listing of the year.",
       "Most often that means the latest month multiplied by twelve.",
+      "Here is what arrives on January 1, 2026.",
       "The third ingredient targets agents: a pipeline that synthesises tool-use environments.",
       "Nvidia had already warned in its latest quarterly filing that there was no assurance a definitive agreement would be reached.",
     ])

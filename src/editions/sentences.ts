@@ -50,6 +50,8 @@ export function standsAlone(sentence: string): boolean {
     !/^(?:most often|often|usually|typically|generally|mostly|sometimes|in practice|in most cases)\s+(?:that|this|it|they)\b/i.test(
       s,
     ) &&
+    // "Here is what arrives on January 1": it points at sentences that follow, which the reader does not see.
+    !/^(?:here(?:'s|’s| is| are)|(?:this|that) is (?:what|how|why))\b/i.test(s) &&
     // "The third ingredient targets agents": the first two were counted in sentences the reader does not see.
     !/^the (?:second|third|fourth|fifth|other|next|latter|former|remaining)\b/i.test(s) &&
     // "Nvidia had already warned that…": "already" measures against a moment an earlier sentence set.
