@@ -7,7 +7,9 @@ import { color, printJsonLine } from "./output.ts";
 export async function articleExtract(inputs: string[], opts: { url?: string; jsonl?: boolean }): Promise<void> {
   await eachInput(inputs, pageAccept, { jsonl: opts.jsonl, code: "E_ARTICLE_EXTRACT" }, (input) => {
     const result = extractArticle(input.bytes, { url: input.url ?? opts.url ?? null, contentType: input.contentType });
-    if (opts.jsonl) return printJsonLine({ file: input.name, article: result });
+    // The JSON Lines contract names its fields (DESIGN.md); the image's alt text is kept for the store, not printed.
+    const { imageAlt: _alt, ...article } = result;
+    if (opts.jsonl) return printJsonLine({ file: input.name, article });
     process.stdout.write(`${color.bold(terminalText(result.title ?? "(untitled)"))}\n`);
     const meta = [result.byline, result.siteName, result.published, result.lang].filter(Boolean).join(" · ");
     if (meta) process.stdout.write(`${color.dim(terminalText(meta))}\n`);

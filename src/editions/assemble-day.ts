@@ -16,6 +16,8 @@ export type DaySourceItem = {
   firstSeenAt: string;
   /** The image the item's page (og:image, when we fetched the page) or its feed entry names. */
   image?: string | null;
+  /** What that page or feed says the image shows (og:image:alt, media:description). */
+  imageAlt?: string | null;
 };
 
 /**
@@ -74,6 +76,7 @@ export function assembleDay(input: DayInput): DayContext {
       sentiment: analysis?.sentiment ?? { label: "neutral", score: 0 },
       entitySentiments: analysis?.entitySentiments ?? [],
       image: item.image ?? null,
+      imageAlt: item.imageAlt ?? null,
     };
   };
   const stories: DayStory[] = input.dayStories

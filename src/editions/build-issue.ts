@@ -6,6 +6,7 @@ import { decorate } from "./decoration.ts";
 import type { EditionDefinition, SectionDefinition } from "./definition.ts";
 import { withoutRepeats } from "./follow-ups.ts";
 import { groundSection } from "./grounding.ts";
+import { leadClause } from "./lead-clause.ts";
 import { type ImageProbe, withLeadImage } from "./lead-image.ts";
 import { issueWriterInfo } from "./llm/usage.ts";
 import { OfflineWriter, themeOf } from "./offline/offline-writer.ts";
@@ -240,10 +241,15 @@ export function issueId(edition: string, date: string): string {
  */
 function subjectLine(template: string, vars: Record<string, string>, name: string, date: string): string {
   const parts = (vars.headlines ?? "").split(" · ").filter(Boolean);
-  const short = parts.map((p) => shortTitle(p, 8));
+  // A cut that ends on a verb has lost the verb's complement ("FLUX maker Black Forest Labs valued"): the clause
+  // whole, up to where a further one begins ("… valued at $3.25 billion"), if the headline has one that short.
+  const short = parts.map((p) => {
+    const cut = shortTitle(p, 8);
+    return /\b(?:[a-z]{3,}ed|to|is|are|was|were|be|will|has|have)$/.test(cut) ? (leadClause(p, 10) ?? cut) : cut;
+  });
   let headlines = short[0] ?? "";
   for (const part of short.slice(1, 3)) {
-    if (`${headlines} · ${part}`.length > 120) break;
+    if (`${headlines} · ${part}`.length > 120) continue;
     headlines = `${headlines} · ${part}`;
   }
   const filled = fill(template, { ...vars, headlines }).trim();

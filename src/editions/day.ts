@@ -19,6 +19,8 @@ export type DayItem = {
   entitySentiments: EntitySentiment[];
   /** The image the item's page (og:image, when we fetched the page) or its feed entry names, else null. */
   image?: string | null;
+  /** What the page or feed says `image` shows (og:image:alt, media:description), when it says. */
+  imageAlt?: string | null;
 };
 
 export type DayStory = Story & {

@@ -80,6 +80,23 @@ describe("the lead story's image", () => {
     expect(issue.notes.filter((n) => n.code === "image")).toEqual([]);
   });
 
+  it("says what the picture shows when the page or feed does, cleaned of controls and bounded", async () => {
+    const { day, lead } = await dayWithImages("digest", ["ORIGIN/a.png"]);
+    const long = `Rows of\u001b[2J Trainium3 servers\u202e in a data hall,\nlit blue. ${"A long caption goes on. ".repeat(20)}`;
+    const described = {
+      ...day,
+      stories: day.stories.map((s) =>
+        s.id === lead ? { ...s, items: s.items.map((i, n) => (n === 0 ? { ...i, imageAlt: long } : i)) } : s,
+      ),
+    };
+    const issue = await writeIssue(loadEdition("digest"), described, { now, images: probe });
+    const alt = blocks(issue).find((b) => b.image)?.image?.alt ?? "";
+    expect(alt.startsWith("Rows of Trainium3 servers in a data hall, lit blue. A long caption")).toBe(true);
+    expect(alt).not.toMatch(/[\u0000-\u001f\u007f-\u009f\u202a-\u202e]/);
+    expect(alt.length).toBeLessThanOrEqual(160);
+    expect(alt.endsWith("…")).toBe(true);
+  });
+
   it("goes on the briefing's Deep Dive, the first section of full stories", async () => {
     const { day } = await dayWithImages("briefing", ["ORIGIN/b.png"]);
     const issue = await writeIssue(loadEdition("briefing"), day, { now, images: probe });

@@ -1,4 +1,5 @@
 import type { IssueNote, LeadImage, Section, StoryBlock } from "../model/issue.ts";
+import { imageAltText } from "../text/alt-text.ts";
 import type { DayContext, DayItem } from "./day.ts";
 import type { EditionDefinition } from "./definition.ts";
 
@@ -101,10 +102,15 @@ export async function withLeadImage(
   return { sections, notes };
 }
 
-/** What a reader who cannot see the picture is told: whose picture it is and of which article. */
+/**
+ * What a reader who cannot see the picture is told: what the page or feed says it shows, when it says (cleaned of
+ * controls and bounded again here, whatever the store holds); else whose picture it is and of which article.
+ */
 function altText(item: DayItem): string {
+  const described = imageAltText(item.imageAlt);
+  if (described) return described;
   const title = item.title.trim();
-  return title && title !== "(untitled)"
-    ? `Picture from ${item.sourceName}: ${title}`
-    : `Picture from ${item.sourceName}`;
+  const generic =
+    title && title !== "(untitled)" ? `Picture from ${item.sourceName}: ${title}` : `Picture from ${item.sourceName}`;
+  return imageAltText(generic) ?? "Picture";
 }

@@ -22,7 +22,8 @@ export function compressSentence(sentence: string): string {
 /**
  * Sentences that lean on what came before cannot stand alone: a pronoun or "the company" with no referent ("It
  * said…", "The company…"), a connective that answers an earlier sentence ("Even so…", "Then…", "Still…"), a speaker
- * named only as "he said", a set-up that the next sentence turns ("For two decades the pitch has been…"), or a
+ * named only as "he said", a set-up that the next sentence turns ("For two decades the pitch has been…"), a pronoun
+ * after an opening phrase ("For long contexts, this cuts…") or as a gerund's object ("Making it consumes…"), or a
  * sentence that ends in a colon and introduces what follows.
  */
 export function standsAlone(sentence: string): boolean {
@@ -36,13 +37,27 @@ export function standsAlone(sentence: string): boolean {
       s,
     ) &&
     // "The Claude developer has…", "The Beijing GPU designer…": a description whose name is in an earlier sentence.
-    !/^the\s+(?:[A-Z][\w.-]*\s+){1,3}(?:[a-z-]+\s+)?(?:developer|maker|owner|creator|company|startup|giant|chipmaker|firm|lab|group|designer|operator|provider|rival|unit|retailer|platform)\b/.test(
+    !/^the\s+(?:[A-Z][\w.-]*\s+){1,3}(?:[a-z-]+\s+)?(?:developer|maker|owner|creator|company|startup|start-up|giant|chipmaker|firm|lab|group|designer|operator|provider|rival|unit|retailer|platform)\b/.test(
       s.charAt(0).toLowerCase() + s.slice(1),
     ) &&
     // "On Thursday it introduced…": a time phrase does not give the pronoun a referent.
     !/^(?:on|in|at|last|this|earlier|later)\b[^,]{0,30},?\s+(?:it|he|she|they|the (?:company|firm|startup|start-up|group|lab))\b/i.test(
       s,
     ) &&
+    // "For long contexts, this cuts…", "If approved, it would…": an opening phrase does not give the pronoun a referent.
+    !/^[^,]{1,40},\s+(?:it|this|these|those|they|he|she)\s+[a-z]/i.test(s) &&
+    // "Most often that means…": an adverb does not give the pronoun a referent either.
+    !/^(?:most often|often|usually|typically|generally|mostly|sometimes|in practice|in most cases)\s+(?:that|this|it|they)\b/i.test(
+      s,
+    ) &&
+    // "Here is what arrives on January 1": it points at sentences that follow, which the reader does not see.
+    !/^(?:here(?:'s|’s| is| are)|(?:this|that) is (?:what|how|why))\b/i.test(s) &&
+    // "The third ingredient targets agents": the first two were counted in sentences the reader does not see.
+    !/^the (?:second|third|fourth|fifth|other|next|latter|former|remaining)\b/i.test(s) &&
+    // "Nvidia had already warned that…": "already" measures against a moment an earlier sentence set.
+    !/\bhad already\b/i.test(s) &&
+    // "Making it consumes far more wafer capacity…": what "it" is was said before.
+    !/^[A-Z][a-z]+ing\s+(?:it|them|this|these|those)\b/.test(s) &&
     // "OpenAI released it on…": the thing is named in a sentence the reader does not see.
     !/^[A-Z][\w.&-]*(?: [A-Z][\w.&-]*)?\s+[a-z]+ed\s+(?:it|them)\b/.test(s) &&
     // "Micron, he said, had made…": the speaker is named in a sentence the reader does not see.

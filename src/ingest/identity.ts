@@ -45,6 +45,7 @@ export function toCandidates(sourceId: string, items: FeedItem[], feedLink: stri
       categories: item.categories,
       enclosures: item.enclosures,
       image: item.image,
+      imageAlt: item.imageAlt ?? null,
       publishedAt: item.published,
       updatedAt: item.updated,
     });

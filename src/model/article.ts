@@ -12,4 +12,6 @@ export type Article = {
   html: string;
   /** Absolute URL of the lead image. */
   image: string | null;
+  /** What the page says `image` shows (og:image:alt), sanitised and bounded; null or absent when it says nothing. */
+  imageAlt?: string | null;
 };

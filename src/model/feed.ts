@@ -25,6 +25,8 @@ export type FeedItem = {
   enclosures: Enclosure[];
   /** Lead image (media:thumbnail, media:content, itunes:image, JSON image), absolute. */
   image: string | null;
+  /** What the feed says `image` shows (its Media RSS description or title), sanitised and bounded. */
+  imageAlt?: string | null;
   /** Whether `id` is a permalink or otherwise trustworthy as an identity across fetches. */
   idIsPermalink: boolean;
 };

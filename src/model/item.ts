@@ -22,6 +22,8 @@ export type Item = {
   categories: string[];
   enclosures: Enclosure[];
   image: string | null;
+  /** What the feed says `image` shows (media:description), sanitised and bounded. */
+  imageAlt?: string | null;
   publishedAt: string | null;
   updatedAt: string | null;
   firstSeenAt: string;
@@ -51,6 +53,8 @@ export type ItemCandidate = {
   categories: string[];
   enclosures: Enclosure[];
   image: string | null;
+  /** What the feed says `image` shows (media:description), sanitised and bounded. */
+  imageAlt?: string | null;
   publishedAt: string | null;
   updatedAt: string | null;
 };

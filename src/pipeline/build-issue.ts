@@ -117,8 +117,9 @@ async function readDay(deps: IssueDeps, edition: EditionDefinition, date: string
       sourceId: item.sourceId,
       publishedAt: item.publishedAt,
       firstSeenAt: item.firstSeenAt,
-      // The page's own image only when we fetched the page; else what the feed named.
+      // The page's own image only when we fetched the page; else what the feed named. Its alt text goes with it.
       image: item.article?.image ?? item.image,
+      imageAlt: item.article?.image ? (item.article.imageAlt ?? null) : (item.imageAlt ?? null),
     })),
     sources: await deps.sources.list(),
     analyses: await deps.stories.analyses(itemIds, analyzerVersion),

@@ -95,6 +95,7 @@ export class ItemsRepo {
         text: article.text,
         html: article.html,
         image: article.image,
+        image_alt: article.imageAlt ?? null,
         extracted_at: now,
         extractor_version: extractorVersion,
       };
@@ -173,6 +174,7 @@ export class ItemsRepo {
         "articles.text as a_text",
         "articles.html as a_html",
         "articles.image as a_image",
+        "articles.image_alt as a_image_alt",
         "articles.extracted_at as a_extracted_at",
       ]);
     if (options.ids) query = query.where("items.id", "in", options.ids.length ? options.ids : [""]);
@@ -200,6 +202,7 @@ export class ItemsRepo {
               text: row.a_text,
               html: row.a_html ?? "",
               image: row.a_image,
+              imageAlt: row.a_image_alt,
               extractedAt: row.a_extracted_at,
             },
     }));
@@ -248,6 +251,7 @@ function toItem(row: Selectable<ItemsTable>): Item {
     categories: JSON.parse(row.categories),
     enclosures: JSON.parse(row.enclosures),
     image: row.image,
+    imageAlt: row.image_alt,
     publishedAt: row.published_at,
     updatedAt: row.updated_at,
     firstSeenAt: row.first_seen_at,

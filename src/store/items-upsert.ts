@@ -107,6 +107,8 @@ export async function upsertItems(
           categories: candidate.categories.length ? JSON.stringify(candidate.categories) : match.categories,
           enclosures: candidate.enclosures.length ? JSON.stringify(candidate.enclosures) : match.enclosures,
           image: candidate.image ?? match.image,
+          // An image's description goes with that image: a new image brings its own, or none.
+          image_alt: candidate.image ? (candidate.imageAlt ?? null) : match.image_alt,
           published_at: storedTime(candidate.publishedAt) ?? match.published_at,
           updated_at: storedTime(candidate.updatedAt) ?? match.updated_at,
           last_seen_at: now,
@@ -162,6 +164,7 @@ function newRow(id: string, sourceId: string, c: ItemCandidate, now: string): It
     categories: JSON.stringify(c.categories),
     enclosures: JSON.stringify(c.enclosures),
     image: c.image,
+    image_alt: c.imageAlt ?? null,
     published_at: storedTime(c.publishedAt),
     updated_at: storedTime(c.updatedAt),
     first_seen_at: now,

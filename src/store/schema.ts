@@ -45,6 +45,8 @@ export type ItemsTable = {
   categories: string;
   enclosures: string;
   image: string | null;
+  /** What the feed says `image` shows (media:description); null before migration 014 or when it says nothing. */
+  image_alt: string | null;
   published_at: string | null;
   updated_at: string | null;
   first_seen_at: string;
@@ -91,6 +93,8 @@ export type ArticlesTable = {
   text: string;
   html: string;
   image: string | null;
+  /** The page's og:image:alt for `image`. */
+  image_alt: string | null;
   extracted_at: string;
   extractor_version: number;
 };

@@ -113,8 +113,9 @@ describe("LLM writer against a scripted chat-completions server", () => {
     const rapid = section(briefingIssue, "rapid-fire");
     // The model's label where it gave one, the topic's otherwise; no story of the sections above returns.
     expect(rapid?.kind === "groups" && rapid.groups.map((g) => g.label)).toEqual(["Agents at Work", "Models"]);
+    // Labelled with the company its line opens with ("Anthropic said on Monday that developers can…").
     expect(rapid?.kind === "groups" && rapid.groups[0]?.stories.map((b) => b.subject)).toEqual([
-      "Claude Code",
+      "Anthropic",
       "Microsoft",
     ]);
     const deep = section(briefingIssue, "deep-dive");

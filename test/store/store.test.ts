@@ -98,6 +98,19 @@ for (const kind of testStores()) {
       expect((await items.count()).items).toBe(1);
     });
 
+    it("keeps a feed image's alt text with that image, and drops it when the image changes", async () => {
+      const image = (url: string, alt: string | null) =>
+        toCandidates(
+          "wire",
+          [feedItem({ id: "g9", link: "https://wire.example/i", title: url, image: url, imageAlt: alt })],
+          null,
+        );
+      const [outcome] = await items.upsertFromFeed("wire", image("https://wire.example/1.png", "A robot arm"), t0);
+      expect(await items.get(outcome?.id ?? "")).toMatchObject({ imageAlt: "A robot arm" });
+      await items.upsertFromFeed("wire", image("https://wire.example/2.png", null), t1);
+      expect(await items.get(outcome?.id ?? "")).toMatchObject({ image: "https://wire.example/2.png", imageAlt: null });
+    });
+
     it("keeps stored fields when a later fetch returns the item empty", async () => {
       const good = toCandidates(
         "wire",
@@ -169,13 +182,15 @@ for (const kind of testStores()) {
           lang: "en",
           text: "Body text.",
           html: "<p>Body text.</p>",
-          image: null,
+          image: "https://wire.example/e.png",
+          imageAlt: "A chip on a fingertip",
         },
         1,
         t1,
       );
       const [listed] = await items.list({ since: "2025-11-30T00:00:00Z" });
       expect(listed?.article?.text).toBe("Body text.");
+      expect(listed?.article).toMatchObject({ image: "https://wire.example/e.png", imageAlt: "A chip on a fingertip" });
       expect(await items.pendingArticles({ maxAttempts: 3 })).toEqual([]);
       const pages = [];
       for await (const page of items.pages()) pages.push(page);

@@ -1,6 +1,6 @@
 import type { Line } from "../../model/issue.ts";
 import type { DayContext, DayStory } from "../day.ts";
-import { shortTitle } from "../sentences.ts";
+import { leadClause } from "../lead-clause.ts";
 import { headlineOf } from "./story-text.ts";
 import { whyItMatters } from "./why.ts";
 
@@ -33,14 +33,17 @@ export function implications(day: DayContext, count: number, options: Implicatio
   const printed = [...(options.exclude ?? [])];
   for (const story of ordered) {
     if (out.length >= count) break;
+    // The bold lead is a clause that stands alone; a headline with none ("Huang's Washington day") gets no bullet.
+    const clause = leadClause(headlineOf(story, 40));
+    if (!clause) continue;
     const why =
       whyItMatters(story, { exclude: printed, kinds: ["consequence", "reason"], forBuilders: true }) ??
       whyItMatters(story, { exclude: printed, kinds: ["consequence", "voice", "reason"] });
     if (!why) continue;
     printed.push(why.text);
-    const lead = shortTitle(headlineOf(story, 24), 9);
-    // A lead cut from a headline's second clause ("Reading notes: notes on …") starts a line: capitalise it.
-    out.push({ lead: lead.charAt(0).toUpperCase() + lead.slice(1), text: why.text, derived: [], storyIds: [story.id] });
+    // A lead taken from a headline's second clause starts a line: capitalise it.
+    const lead = clause.charAt(0).toUpperCase() + clause.slice(1);
+    out.push({ lead, text: why.text, derived: [], storyIds: [story.id] });
   }
   return out;
 }

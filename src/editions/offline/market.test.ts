@@ -25,3 +25,21 @@ describe("marketRead", () => {
     expect(read?.paragraph).toContain("shares rose 2%");
   });
 });
+
+describe("marketRead and what the issue printed", () => {
+  it("does not say again what a headline above said, and reads on to the next sentence", () => {
+    const news = item(
+      "deal",
+      "Nvidia buys $2 billion of Synopsys stock",
+      "Nvidia has bought $2 billion of Synopsys common stock at $414.79 a share, the companies said on Monday, as part of an expanded partnership. Synopsys shares rose 4% in early trading in New York after the deal was announced.",
+    );
+    const day = {
+      stories: [{ id: "st", items: [news] } as unknown as DayStory],
+      tickers: [{ ticker: "SNPS", company: "Synopsys", label: "Bullish", score: 0.5, itemIds: ["deal"] }],
+    } as unknown as DayContext;
+    const headline = "Nvidia bought $2 billion of Synopsys stock at $414.79 a share as part of a broader partnership.";
+    expect(marketRead(day)?.paragraph).toContain("$414.79");
+    const read = marketRead(day, 3, new Set(), [headline]);
+    expect(read?.paragraph).toBe("Synopsys shares rose 4% in early trading in New York after the deal was announced.");
+  });
+});

@@ -9,17 +9,23 @@ import { firstPerson, repeats } from "./story-text.ts";
 const marketWords =
   /\b(?:shares?|stock|investors?|revenue|sales|profit|loss|earnings|forecast|guidance|demand|valuation|valued|deal|acquire|acquisition|invest(?:s|ed|ment)?|stake|raise[sd]?|funding|billion|million|bn|margin|customers?|contracts?|orders?|spending|capex|prices?|supply)\b/i;
 
-export type MarketRead = { mood: TickerMood; paragraph: string; citations: Citation[] };
+/**
+ * `drivers` are the items the read may rest on (reporting about the ticker, none from a story told at length): the
+ * section's evidence, and all a model rewriting the paragraph is shown, so neither writer retells a story above.
+ */
+export type MarketRead = { mood: TickerMood; paragraph: string; citations: Citation[]; drivers: DayItem[] };
 
 /**
  * Market Pulse: the ticker the day's coverage says most about — most items, then the strongest mood — with the
  * sentences that drove the reading, taken from those items. Items of stories the issue told at length already
- * (`told`: a Deep Dive placed above it) are not read again, so the market read never retells a story printed above.
+ * (`told`: a Deep Dive placed above it) are not read again, so the market read never retells a story printed above;
+ * nor is a sentence that says again what one the issue printed (`printed`) says.
  */
 export function marketRead(
   day: DayContext,
   maxSentences = 3,
   told: ReadonlySet<string> = new Set(),
+  printed: readonly string[] = [],
 ): MarketRead | null {
   const toldItems = new Set(day.stories.filter((s) => told.has(s.id)).flatMap((s) => s.items.map((i) => i.id)));
   // The ticker today's coverage is about: read by several items first, then one with a clear mood.
@@ -57,7 +63,8 @@ export function marketRead(
             marketWords.test(s) &&
             // About the company: it is named early, where a sentence's subject is.
             [...names].some((n) => s.slice(0, 80).includes(n)) &&
-            !repeats(s, sentences),
+            // Nor a sentence saying again what a headline above said ("Nvidia bought $2 billion … at $414.79").
+            !repeats(s, [...sentences, ...printed]),
         );
       const chosen = about.slice(0, 1);
       if (!chosen.length) continue;
@@ -65,7 +72,7 @@ export function marketRead(
       if (item.url) citations.push({ title: item.title, url: item.url, outlet: item.sourceName });
       if (sentences.length >= maxSentences) break;
     }
-    if (sentences.length) return { mood, paragraph: sentences.join(" "), citations };
+    if (sentences.length) return { mood, paragraph: sentences.join(" "), citations, drivers };
   }
   return null;
 }

@@ -92,7 +92,7 @@ export class OfflineWriter implements Writer {
       case "bullets":
         return this.#bullets(def, request, selection.items, heading);
       case "market": {
-        const read = marketRead(day, 3, new Set(request.toldAtLength ?? []));
+        const read = marketRead(day, 3, new Set(request.toldAtLength ?? []), request.printed ?? []);
         if (!read) return null;
         const section: Section = {
           kind: "market",
@@ -104,8 +104,7 @@ export class OfflineWriter implements Writer {
           paragraph: read.paragraph,
           citations: read.citations,
         };
-        const drivers = day.stories.flatMap((s) => s.items).filter((i) => read.mood.itemIds.includes(i.id));
-        return { section, evidence: drivers, derived: [], vars: { ticker: read.mood.ticker } };
+        return { section, evidence: read.drivers, derived: [], vars: { ticker: read.mood.ticker } };
       }
       case "quote": {
         const found = findQuote(day);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { newsItem as item } from "../../../test/helpers/day-items.ts";
-import { bestSentences, headlineItem } from "./story-text.ts";
+import { bestSentences, headlineItem, oneLiner, rapidLine } from "./story-text.ts";
 
 describe("bestSentences", () => {
   const metax = item(
@@ -33,5 +33,46 @@ describe("bestSentences", () => {
     );
     const chosen = bestSentences({ items: [metax, other] }, 4, { anchor: metax });
     expect(new Set(chosen.map((c) => c.item.id))).toEqual(new Set(["metax", "metax2"]));
+  });
+});
+
+describe("rapidLine", () => {
+  const story = (items: ReturnType<typeof item>[]) =>
+    ({ id: "st", items, subject: { name: "Nvidia" } }) as unknown as Parameters<typeof rapidLine>[0];
+
+  it("labels a line with the company its sentence opens with, not one it only mentions", () => {
+    const ipo = item(
+      "ipo",
+      "'China's Nvidia' Moore Threads set for STAR Market debut",
+      "Moore Threads Technology, a Beijing-based designer of graphics and AI processors founded by Nvidia's former China chief, is preparing to begin trading on Shanghai's STAR Market after one of the most heavily subscribed offerings of the year.",
+    );
+    const line = rapidLine(story([ipo]), 45);
+    expect(line.subject).toBe("Moore Threads");
+    expect(line.text).toContain("Moore Threads Technology");
+  });
+
+  it("keeps the story's company when the sentence is about it", () => {
+    const deal = item(
+      "deal",
+      "Nvidia buys $2 billion of Synopsys stock",
+      "Nvidia has bought $2 billion of Synopsys common stock at $414.79 a share as part of an expanded partnership with the chip-design software maker.",
+    );
+    expect(rapidLine(story([deal]), 45).subject).toBe("Nvidia");
+  });
+});
+
+describe("oneLiner", () => {
+  it("gives way to the headline when its sentence never names who the story is about", () => {
+    const round = item(
+      "bfl",
+      "FLUX maker Black Forest Labs valued at $3.25 billion after $300 million funding round",
+      "The new money brings the total it has raised to more than $450 million. Salesforce Ventures and AMP led the round.",
+    );
+    const story = { id: "st", items: [round], subject: { name: "Black Forest Labs" } } as unknown as Parameters<
+      typeof oneLiner
+    >[0];
+    expect(oneLiner(story, 30)).toBe(
+      "FLUX maker Black Forest Labs valued at $3.25 billion after $300 million funding round.",
+    );
   });
 });

@@ -239,12 +239,29 @@ function overlap(a: Set<string>, b: Set<string>): number {
   return shared / Math.max(1, Math.min(a.size, b.size));
 }
 
-/** One line for a headline list: the story's best short sentence, or its headline. */
+/**
+ * One line for a headline list: the story's best short sentence, or its headline. A headline list has no label, so
+ * the line must name who the story is about: "The new money brings the total it has raised to more than $450
+ * million" gives way to the headline.
+ */
 export function oneLiner(story: DayStory, maxWords: number, printed: string[] = []): string {
   const [best] = bestSentences(story, 1, { maxWords, printed });
   // A teaser ("AWS saved its CPU news for the last day") says less than the headline: a line without a figure gives
   // way to the headline.
-  return best && /[\d$€£¥]/.test(best.text) ? best.text : `${headlineOf(story, maxWords)}.`;
+  return best && /[\d$€£¥]/.test(best.text) && namesSubject(best.text, story)
+    ? best.text
+    : `${headlineOf(story, maxWords)}.`;
+}
+
+/** Whether a sentence names the story's company (by any name its items use for it); true when it has none. */
+function namesSubject(text: string, story: DayStory): boolean {
+  const subject = subjectOf(story);
+  if (!subject) return true;
+  const names = new Set([
+    subject,
+    ...story.items.flatMap((i) => i.entities.filter((e) => e.normalized === subject).map((e) => e.text)),
+  ]);
+  return [...names].some((name) => name.length > 1 && new RegExp(`\\b${escapeRegex(name)}\\b`).test(text));
 }
 
 /** The company a story is about: the organisation its titles and texts name most. */
@@ -316,7 +333,12 @@ export function rapidLine(
   const named = best
     ? best.item.entities.filter((e) => e.type === "org" && text.includes(e.text)).map((e) => e.normalized)
     : [];
-  const subject = namedSubject(story) ?? own ?? named[0] ?? subjectOf(story) ?? story.items[0]?.sourceName ?? "";
+  const subject = lineSubject(
+    text,
+    best?.item.entities ?? [],
+    namedSubject(story) ?? own ?? named[0] ?? subjectOf(story) ?? story.items[0]?.sourceName ?? "",
+    story,
+  );
   const aliases = [
     ...new Set([
       subject,
@@ -333,6 +355,32 @@ export function rapidLine(
     }
   }
   return { subject, text, sentence: text };
+}
+
+/**
+ * The label a Rapid Fire line carries must be what the sentence is about, or the label contradicts it ("Nvidia:
+ * Moore Threads Technology … is preparing to begin trading"): a company or person the sentence opens with is its
+ * subject. (A company named later in the sentence is not: "Most suits, including the case against OpenAI, …".)
+ */
+function lineSubject(
+  text: string,
+  entities: DayItem["entities"],
+  subject: string,
+  story: Pick<DayStory, "items">,
+): string {
+  const named = entities
+    // At a word's end: "Meta" does not open "Metaverse spending…".
+    .filter(
+      (e) =>
+        (e.type === "org" || e.type === "person") &&
+        text.startsWith(e.text) &&
+        !/[\p{L}\p{N}]/u.test(text.charAt(e.text.length)),
+    )
+    .sort((a, b) => b.text.length - a.text.length);
+  const aliasesOf = (name: string) =>
+    new Set([name, ...story.items.flatMap((i) => i.entities.filter((e) => e.normalized === name).map((e) => e.text))]);
+  const opening = named[0];
+  return opening && !aliasesOf(subject).has(opening.text) ? opening.normalized : subject;
 }
 
 const reportingVerbs = new Set(["said", "says", "told", "announced", "announces", "stated", "noted", "wrote", "added"]);

@@ -71,6 +71,21 @@ describe("extractArticle metadata", () => {
     });
   });
 
+  it("keeps og:image:alt with the Open Graph image, cleaned and bounded, and not for another image", () => {
+    const alt = `<meta property="og:image:alt" content="Two &lt;b&gt;engineers&lt;/b&gt;\u001b[31m at a\u202e wafer probe ${"station ".repeat(40)}">`;
+    const og = extractArticle(page({ head: openGraph + alt, body: `<article>${storyHtml}</article>` }), { url });
+    expect(og.image).toBe("https://cdn.example.com/og.jpg");
+    expect(og.imageAlt?.startsWith("Two engineers at a wafer probe station station")).toBe(true);
+    expect(og.imageAlt).not.toMatch(/[\u0000-\u001f\u202a-\u202e<>]/);
+    expect(og.imageAlt?.length).toBeLessThanOrEqual(160);
+    // The JSON-LD image wins, and the page says nothing of what it shows.
+    const ld = extractArticle(page({ head: openGraph + alt + jsonLd, body: `<article>${storyHtml}</article>` }), {
+      url,
+    });
+    expect(ld.image).toBe("https://news.example.com/images/lead.jpg");
+    expect(ld.imageAlt).toBeNull();
+  });
+
   it("prefers the page's own title when the JSON-LD headline is a description", () => {
     const ld = `<script type="application/ld+json">{"@type":"Article","name":"Stochastic neighbour embedding","headline":"technique for dimensionality reduction"}</script>`;
     const head = `${ld}<meta property="og:title" content="Stochastic neighbour embedding - Encyclopedia">`;

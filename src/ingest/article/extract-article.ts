@@ -88,6 +88,7 @@ function extractFromHtml(raw: string, url: string | null): Article {
     text: stripControls(text).normalize("NFC"),
     html: sanitizeHtml(contentHtml, metadata.base),
     image: metadata.image,
+    imageAlt: metadata.imageAlt,
   };
 }
 

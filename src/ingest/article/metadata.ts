@@ -1,3 +1,4 @@
+import { imageAltText } from "../../text/alt-text.ts";
 import { parseFeedDate } from "../feed/dates.ts";
 import { plainText } from "../html/sanitize.ts";
 import { absoluteUrl } from "../url.ts";
@@ -12,6 +13,8 @@ export type PageMetadata = {
   /** The page's own summary (Open Graph or meta description), often its lead paragraph. */
   description: string | null;
   image: string | null;
+  /** What the page says its image shows (og:image:alt, twitter:image:alt), only when it describes `image`. */
+  imageAlt: string | null;
   canonical: string | null;
   /** What relative links in the body resolve against: the page's <base href> when it is a web URL, else its URL. */
   base: string | null;
@@ -30,6 +33,7 @@ export function readMetadata(document: Document, url: string | null): PageMetada
   );
   const base =
     webUrl(document.querySelector("base[href]")?.getAttribute("href"), url) ?? webUrl(url, null) ?? canonical;
+  const image = webUrl(ld.image ?? meta("og:image", "og:image:url", "twitter:image", "twitter:image:src"), base);
   const authorLink = document.querySelector(
     '[rel="author"], [itemprop="author"] [itemprop="name"], .byline [itemprop="name"]',
   );
@@ -50,10 +54,25 @@ export function readMetadata(document: Document, url: string | null): PageMetada
     lang: normaliseLang(
       document.documentElement?.getAttribute("lang") ?? meta("og:locale", "content-language", "language"),
     ),
-    image: webUrl(ld.image ?? meta("og:image", "og:image:url", "twitter:image", "twitter:image:src"), base),
+    image,
+    imageAlt: altOf(image, meta, base),
     canonical,
     base,
   };
+}
+
+/** The page's description of its image: og:image:alt for the Open Graph image, twitter:image:alt for Twitter's. */
+function altOf(image: string | null, meta: (...names: string[]) => string | null, base: string | null): string | null {
+  if (!image) return null;
+  const described: Array<[string[], string]> = [
+    [["og:image", "og:image:url"], "og:image:alt"],
+    [["twitter:image", "twitter:image:src"], "twitter:image:alt"],
+  ];
+  for (const [names, alt] of described) {
+    const text = webUrl(meta(...names), base) === image ? imageAltText(plainText(meta(alt))) : null;
+    if (text) return text;
+  }
+  return null;
 }
 
 /**

@@ -38,12 +38,19 @@ export type MediaContent = {
   medium?: string;
   type?: string;
   thumbnails?: { url?: string }[];
+  title?: { value?: string } | string;
+  description?: { value?: string } | string;
 };
 
 export type MediaBlock = {
   contents?: MediaContent[];
   thumbnails?: { url?: string }[];
-  groups?: { contents?: MediaContent[]; thumbnails?: { url?: string }[] }[];
+  groups?: {
+    contents?: MediaContent[];
+    thumbnails?: { url?: string }[];
+    title?: { value?: string } | string;
+    description?: { value?: string } | string;
+  }[];
   title?: { value?: string } | string;
   description?: { value?: string } | string;
 };

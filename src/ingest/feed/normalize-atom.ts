@@ -13,7 +13,7 @@ import {
 } from "./common.ts";
 import type { NormalizeContext } from "./context.ts";
 import type { AtomEntryShape, AtomFeedShape, AtomText } from "./feedsmith-shapes.ts";
-import { alternate, mediaImage } from "./normalize-rss.ts";
+import { alternate, mediaImage, mediaImageAlt } from "./normalize-rss.ts";
 import { atomHtml, atomPlain } from "./text.ts";
 
 /** Atom 1.0 and 0.3. xml:base is honoured on the feed, each entry and each text construct. */
@@ -66,6 +66,7 @@ function normalizeEntry(entry: AtomEntryShape, feedBase: string | null, context:
         .map((link) => toEnclosure(link.href, link.type, link.length, base)),
     ),
     image: webUrl(mediaImage(entry.media) ?? firstImage(content ?? summary), base),
+    imageAlt: mediaImageAlt(entry.media),
     idIsPermalink: id !== null,
   };
 }

@@ -1,4 +1,5 @@
 import type { FeedItem, ParsedFeed, Person } from "../../model/feed.ts";
+import { imageAltText } from "../../text/alt-text.ts";
 import { stripControls } from "../../text/controls.ts";
 import { plainText, sanitizeHtml } from "../html/sanitize.ts";
 import {
@@ -90,6 +91,7 @@ function normalizeRssItem(item: RssItemShape, feedBase: string | null, context: 
         firstImage(content ?? summary),
       base,
     ),
+    imageAlt: mediaImageAlt(item.media),
     idIsPermalink: permalink !== null || (guidValue !== null && guid?.isPermaLink !== false),
   };
 }
@@ -124,6 +126,23 @@ export function alternate(links: AtomLink[] | undefined): string | null {
     first ??= link.href;
   }
   return first;
+}
+
+/**
+ * What the Media RSS block says its image (the one `mediaImage` picks) shows: the description of that media:content,
+ * else the block's own description, else a title — sanitised and bounded for an alt attribute.
+ */
+export function mediaImageAlt(media: MediaBlock | undefined): string | null {
+  if (!media || !mediaImage(media)) return null;
+  const contents = [...(media.contents ?? []), ...(media.groups ?? []).flatMap((g) => g.contents ?? [])];
+  const image = media.thumbnails?.[0]?.url
+    ? undefined
+    : contents.find((c) => c.medium === "image" || c.type?.startsWith("image/"));
+  for (const text of [image?.description, media.description, image?.title, media.title]) {
+    const alt = imageAltText(plainText(textValue(text)));
+    if (alt) return alt;
+  }
+  return null;
 }
 
 /** The lead image of a Media RSS block: a thumbnail, else an image media:content (in a group or not). */

@@ -74,6 +74,7 @@ describe("parseFeed: RSS", () => {
         categories: ["Chips", "gpu", "datacentre", "Nvidia"],
         enclosures: [{ url: "https://cdn.example.com/ep1.mp3", type: "audio/mpeg", length: 12345 }],
         image: "https://cdn.example.com/thumb.jpg",
+        imageAlt: null,
         idIsPermalink: false,
       },
     ]);
@@ -140,6 +141,26 @@ describe("parseFeed: RSS", () => {
       "https://m.example.com/b.png",
       "https://m.example.com/c.gif",
     ]);
+  });
+
+  it("keeps the Media RSS description of an item's image as its alt text, for RSS and Atom", () => {
+    const { feed } = parsed(`<rss version="2.0" xmlns:media="http://search.yahoo.com/mrss/"><channel><title>T</title>
+<link>https://m.example.com/</link>
+<item><title>a</title><media:content url="https://m.example.com/a.jpg" medium="image"><media:description>A robot arm
+ folding a shirt</media:description></media:content></item>
+<item><title>b</title><media:thumbnail url="https://m.example.com/b.jpg"/><media:description>Jensen Huang on stage</media:description></item>
+<item><title>c</title><enclosure url="https://m.example.com/c.png" type="image/png" length="1"/></item>
+</channel></rss>`);
+    expect(feed.items.map((item) => item.imageAlt)).toEqual([
+      "A robot arm folding a shirt",
+      "Jensen Huang on stage",
+      null,
+    ]);
+    const atom = parsed(`<feed xmlns="http://www.w3.org/2005/Atom" xmlns:media="http://search.yahoo.com/mrss/">
+<title>T</title><id>urn:t</id><updated>2025-12-01T00:00:00Z</updated>
+<entry><title>e</title><id>urn:e</id><updated>2025-12-01T00:00:00Z</updated>
+<media:thumbnail url="https://m.example.com/e.jpg"/><media:title>A data hall</media:title></entry></feed>`);
+    expect(atom.feed.items[0]?.imageAlt).toBe("A data hall");
   });
 
   it("reads a podcast's iTunes fields", () => {
@@ -217,6 +238,7 @@ describe("parseFeed: Atom", () => {
       categories: ["LLMs", "agents"],
       enclosures: [{ url: "https://cdn.example.org/talk.mp3", type: "audio/mpeg", length: 42 }],
       image: null,
+      imageAlt: null,
       idIsPermalink: true,
     });
   });

@@ -10,6 +10,7 @@ import { storySubjects } from "./008-story-subjects.ts";
 import { desk } from "./009-desk.ts";
 import { issuePublished } from "./010-issue-published.ts";
 import { embeddings } from "./013-embeddings.ts";
+import { imageAlt } from "./014-image-alt.ts";
 
 /** Column types that differ between the dialects; everything else is written once. */
 export type Types = { blob: "blob" | "bytea"; real: "real" | "double precision"; autoId: "integer" | "serial" };
@@ -38,6 +39,7 @@ function migrations(dialect: DialectName): Record<string, Migration> {
     "009-desk": { up: (db: Kysely<unknown>) => desk(db, types) },
     "010-issue-published": { up: (db: Kysely<unknown>) => issuePublished(db, types) },
     "013-embeddings": { up: (db: Kysely<unknown>) => embeddings(db, types) },
+    "014-image-alt": { up: (db: Kysely<unknown>) => imageAlt(db, types) },
   };
 }
 
