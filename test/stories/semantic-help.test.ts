@@ -100,7 +100,9 @@ for (const kind of testStores()) {
       expect(judge.requests - before).toBe(1);
       expect(capped.semantic.judge).toMatchObject({ asked: 1, capReached: true });
       expect(capped.semantic.judge?.overCap).toBeGreaterThan(0);
-      expect(semanticNotices(capped.semantic).join("\n")).toMatch(/cap was reached after 1 question: the pair model decided the other \d+ uncertain pairs?/);
+      expect(semanticNotices(capped.semantic).join("\n")).toMatch(
+        /cap was reached after 1 question: the pair model decided the other \d+ uncertain pairs?/,
+      );
       // Without a binding cap: the first answer comes from the store, the rest are asked once.
       const full = await assignWithSemanticHelp(items, options, judged(1000), semanticCaches(db), silentLogger);
       expect(full.semantic.judge).toMatchObject({ capReached: false });
