@@ -13,12 +13,32 @@ import type { DemoSite } from "./demo-site.ts";
 /** Demo URL → its copy's path under the output folder ("articles/wirebeat-news-2025-12-02-x.html"). */
 export type OfflineLinks = Map<string, string>;
 
+/** A path as a file name: "/wirebeat/news/x.html" → "wirebeat-news-x"; only a web page's or image's suffix is dropped. */
 const slugOf = (path: string) =>
   path
     .replace(/^\/+|\/+$/g, "")
-    .replace(/\.[a-z0-9]+$/i, "")
+    .replace(/\.(?:s?html?|php|aspx?|jsp|png|jpe?g|gif|webp|avif|svg)$/i, "")
     .replace(/[^a-zA-Z0-9-]+/g, "-")
     .toLowerCase() || "index";
+
+/**
+ * A file name per path, never one for two paths ("/abs/2512.04567" and "/abs/2512.01234" are two papers): a name
+ * already given to another path gets "-2", "-3", ….
+ */
+export function uniqueSlugs(): (path: string) => string {
+  const byPath = new Map<string, string>();
+  const taken = new Set<string>();
+  return (path) => {
+    const known = byPath.get(path);
+    if (known) return known;
+    const base = slugOf(path);
+    let slug = base;
+    for (let n = 2; taken.has(slug); n += 1) slug = `${base}-${n}`;
+    taken.add(slug);
+    byPath.set(path, slug);
+    return slug;
+  };
+}
 
 /** Every string in an issue that is a URL of the demo site. */
 function demoUrls(value: unknown, origin: string, found: Set<string>): Set<string> {
@@ -44,13 +64,15 @@ export function writeOfflineArticles(
   const links: OfflineLinks = new Map();
   const pages = new Map<string, { file: string; target: string }>();
   const images: Array<{ url: string; path: string }> = [];
+  const pageSlug = uniqueSlugs();
+  const assetSlug = uniqueSlugs();
   for (const url of demoUrls(issues, site.origin, new Set())) {
     const path = new URL(url).pathname;
     const route = site.route(decodeURIComponent(path));
     // An issue's lead image is copied beside the pages' images, so the issue shows it offline too.
     if (route?.type.startsWith("image/")) images.push({ url, path: decodeURIComponent(path) });
     if (!route?.type.startsWith("text/html")) continue;
-    const target = `articles/${slugOf(path)}.html`;
+    const target = `articles/${pageSlug(path)}.html`;
     links.set(url, target);
     pages.set(path, { file: route.file, target });
   }
@@ -64,7 +86,7 @@ export function writeOfflineArticles(
     if (!route?.type.startsWith("image/")) return "#";
     let asset = assets.get(route.file);
     if (!asset) {
-      asset = `assets/${slugOf(path)}${extname(route.file)}`;
+      asset = `assets/${assetSlug(path)}${extname(route.file)}`;
       copyFileSync(join(site.siteDir, route.file), join(out, "articles", asset));
       assets.set(route.file, asset);
     }
