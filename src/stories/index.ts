@@ -30,6 +30,7 @@ export { EmbeddingsClient } from "./semantic/embeddings-client.ts";
 export { type JudgeCache, type JudgeModel, type JudgeReport, PairJudge } from "./semantic/judge.ts";
 export { assignStoriesJudged, type JudgeBand } from "./semantic/judged-clustering.ts";
 export { aggregateTickerSentiment, type TickerSentiment, type TickerSentimentItem } from "./sentiment/aggregate.ts";
+export { scoreSentiment } from "./sentiment/score-sentiment.ts";
 export { type StorySubject, storySubject } from "./subject.ts";
 export { classifyTopic, configuredTopics, defaultTopics } from "./topics.ts";
 export { computeTrends, type Mention, type Trend } from "./trends.ts";

@@ -43,3 +43,22 @@ describe("marketRead and what the issue printed", () => {
     expect(read?.paragraph).toBe("Synopsys shares rose 4% in early trading in New York after the deal was announced.");
   });
 });
+
+describe("marketRead and the reading's direction", () => {
+  it("never rests a Bullish reading on a sentence that says the shares fell, and puts one that agrees first", () => {
+    const news = item(
+      "results",
+      "Salesforce raises annual revenue forecast on AI agent demand",
+      "Salesforce shares have fallen 30% this year as investors weighed whether AI tools could cut demand for business software. Salesforce shares rose 4% in extended trading after the company raised its revenue forecast.",
+    );
+    const day = {
+      stories: [{ id: "st", items: [news] } as unknown as DayStory],
+      tickers: [{ ticker: "CRM", company: "Salesforce", label: "Bullish", score: 0.5, itemIds: ["results"] }],
+    } as unknown as DayContext;
+    expect(marketRead(day)?.paragraph).toBe(
+      "Salesforce shares rose 4% in extended trading after the company raised its revenue forecast.",
+    );
+    const bearish = { ...day, tickers: [{ ...day.tickers[0], label: "Bearish", score: -0.5 }] } as DayContext;
+    expect(marketRead(bearish)?.paragraph).toMatch(/^Salesforce shares have fallen 30% this year/);
+  });
+});

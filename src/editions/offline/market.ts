@@ -1,4 +1,5 @@
 import type { Citation } from "../../model/issue.ts";
+import { scoreSentiment } from "../../stories/index.ts";
 import { commentary } from "../../text/commentary.ts";
 import { splitSentences, wordCount } from "../../text/sentences.ts";
 import type { DayContext, DayItem, TickerMood } from "../day.ts";
@@ -66,7 +67,14 @@ export function marketRead(
             // Nor a sentence saying again what a headline above said ("Nvidia bought $2 billion … at $414.79").
             !repeats(s, [...sentences, ...printed]),
         );
-      const chosen = about.slice(0, 1);
+      // The reading's evidence says what the reading says: a sentence against it ("shares have fallen this year" under
+      // Bullish) is background, not a driver; one in its direction comes before a neutral one.
+      const chosen = about
+        .map((s) => ({ s, lean: leanOf(s, mood.label) }))
+        .filter((c) => c.lean >= 0)
+        .sort((a, b) => b.lean - a.lean)
+        .slice(0, 1)
+        .map((c) => c.s);
       if (!chosen.length) continue;
       sentences.push(...chosen);
       if (item.url) citations.push({ title: item.title, url: item.url, outlet: item.sourceName });
@@ -75,4 +83,12 @@ export function marketRead(
     if (sentences.length) return { mood, paragraph: sentences.join(" "), citations, drivers };
   }
   return null;
+}
+
+/** 1 when a sentence reads the way the mood does, -1 against it, 0 neutral (or a Neutral mood). */
+function leanOf(sentence: string, mood: TickerMood["label"]): number {
+  if (mood === "Neutral") return 0;
+  const { label } = scoreSentiment(sentence);
+  if (label === "neutral") return 0;
+  return (label === "positive") === (mood === "Bullish") ? 1 : -1;
 }
