@@ -5,27 +5,10 @@ import type { Enclosure, Person } from "./feed.ts";
 /** How an item's identity was established, from most to least trustworthy. */
 export type IdentityKind = "guid" | "url" | "hash";
 
-/** One entry read from a source, stored once however often it is seen. */
-export type Item = {
+/** One entry read from a source, stored once however often it is seen: a candidate, with what the store adds. */
+export type Item = ItemCandidate & {
   id: string;
   sourceId: string;
-  identityKey: string;
-  identityKind: IdentityKind;
-  guid: string | null;
-  url: string | null;
-  canonicalUrl: string | null;
-  contentHash: string;
-  title: string | null;
-  summary: string | null;
-  contentHtml: string | null;
-  authors: Person[];
-  categories: string[];
-  enclosures: Enclosure[];
-  image: string | null;
-  /** What the feed says `image` shows (media:description), sanitised and bounded. */
-  imageAlt?: string | null;
-  publishedAt: string | null;
-  updatedAt: string | null;
   firstSeenAt: string;
   lastSeenAt: string;
   /** Incremented each time the source changes the item; earlier versions are kept in item history. */
