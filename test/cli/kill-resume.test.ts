@@ -1,3 +1,4 @@
+import type { ChildProcess } from "node:child_process";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDb } from "../../src/store/db.ts";
 import { ItemsRepo } from "../../src/store/items-repo.ts";
@@ -8,6 +9,22 @@ const itemCount = 12;
 let server: TestServer;
 let slowPages = true;
 let stuckFeed = true;
+
+/** Waits until the run has committed the feed's items, then kills it with SIGKILL and waits for it to end. */
+async function killOnceStored(child: ChildProcess, url: string): Promise<void> {
+  const deadline = Date.now() + 50_000;
+  for (;;) {
+    await new Promise((r) => setTimeout(r, 100));
+    const db = await openDb(url);
+    const counts = await new ItemsRepo(db).count();
+    await db.close();
+    if (counts.items === itemCount) break;
+    if (Date.now() > deadline)
+      throw new Error(`the run stored ${counts.items} of ${itemCount} items before the deadline`);
+  }
+  child.kill("SIGKILL");
+  await new Promise((r) => child.once("close", r));
+}
 
 beforeAll(async () => {
   server = await startServer((req, res) => {
@@ -48,15 +65,7 @@ describe("a killed ingest", () => {
     const child = spawnCli(["ingest"], box);
     const url = box.env.DAYBRIEF_DATABASE_URL as string;
     // Wait until the feed's items are committed and article fetches are under way, then kill -9.
-    for (let i = 0; i < 200; i += 1) {
-      await new Promise((r) => setTimeout(r, 100));
-      const db = await openDb(url);
-      const counts = await new ItemsRepo(db).count();
-      await db.close();
-      if (counts.items === itemCount) break;
-    }
-    child.kill("SIGKILL");
-    await new Promise((r) => child.once("close", r));
+    await killOnceStored(child, url);
 
     const db = await openDb(url);
     const items = new ItemsRepo(db);
@@ -79,7 +88,7 @@ describe("a killed ingest", () => {
       pages: itemCount,
     });
     await after.close();
-  });
+  }, 120_000);
 
   it("finishes every pending article after a kill in the feed phase, those of sources not due included", async () => {
     const box = cliSandbox();
@@ -94,15 +103,7 @@ describe("a killed ingest", () => {
     const child = spawnCli(["ingest"], box);
     const url = box.env.DAYBRIEF_DATABASE_URL as string;
     // The first source's items are stored while the second's feed hangs: kill -9 in the feed phase.
-    for (let i = 0; i < 200; i += 1) {
-      await new Promise((r) => setTimeout(r, 100));
-      const db = await openDb(url);
-      const counts = await new ItemsRepo(db).count();
-      await db.close();
-      if (counts.items === itemCount) break;
-    }
-    child.kill("SIGKILL");
-    await new Promise((r) => child.once("close", r));
+    await killOnceStored(child, url);
 
     stuckFeed = false;
     // Only "Stuck" is due now; "Slow" was fetched and is not, but its articles were left pending.
@@ -119,7 +120,7 @@ describe("a killed ingest", () => {
     const after = await openDb(url);
     expect(await new ItemsRepo(after).count()).toMatchObject({ items: itemCount + 1, articles: itemCount + 1 });
     await after.close();
-  });
+  }, 120_000);
 
   it("says what a run with no source due finished of the articles a killed run left", async () => {
     const box = cliSandbox();
@@ -129,15 +130,7 @@ describe("a killed ingest", () => {
     expect((await runCli(["sources", "add", `${server.url}/feed.xml`, "--name", "Slow"], box)).code).toBe(0);
     const child = spawnCli(["ingest"], box);
     const url = box.env.DAYBRIEF_DATABASE_URL as string;
-    for (let i = 0; i < 200; i += 1) {
-      await new Promise((r) => setTimeout(r, 100));
-      const db = await openDb(url);
-      const counts = await new ItemsRepo(db).count();
-      await db.close();
-      if (counts.items === itemCount) break;
-    }
-    child.kill("SIGKILL");
-    await new Promise((r) => child.once("close", r));
+    await killOnceStored(child, url);
 
     slowPages = false;
     // "Slow" was fetched by the killed run and is not due again: this run only finishes its articles.
