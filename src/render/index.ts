@@ -12,6 +12,7 @@ import { renderText } from "./text.ts";
 import { renderWebPage } from "./web.ts";
 
 export type { ArchiveEntry, ArchiveView } from "./archive.ts";
+export { escapeHtml } from "./escape.ts";
 export { type Feeds, feedPaths, renderFeeds } from "./feeds.ts";
 export { issuePagePath, issueUrl, type NavLink, type RenderOptions } from "./options.ts";
 export { archiveIndexPath, neighboursOf, renderSite, type SiteFile } from "./site.ts";

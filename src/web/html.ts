@@ -1,3 +1,5 @@
+import { escapeHtml } from "../render/index.ts";
+
 /**
  * HTML built from template literals where every interpolated value is escaped unless it is already `Html` (made by
  * this tag or `raw`): escaping is the default, not something each page remembers. The desk and the public site
@@ -15,11 +17,8 @@ export class Html {
 
 type Part = Html | string | number | boolean | null | undefined | Part[];
 
-const entities: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
-
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (ch) => entities[ch] ?? ch);
-}
+/** The renderers' escaping: the five markup characters, and no control character, escape or bidi override. */
+export { escapeHtml };
 
 function render(part: Part): string {
   if (part === null || part === undefined || part === false) return "";

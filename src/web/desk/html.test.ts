@@ -13,6 +13,11 @@ describe("desk HTML", () => {
     expect(out).toContain("<i>&quot;&gt;&lt;script&gt;");
   });
 
+  it("drops control characters, terminal escapes and bidi overrides from what it interpolates", () => {
+    const out = html`<td>${"Acme\u001b]8;;https://evil.example\u0007 \u202eevil\u009b"}</td>`.value;
+    expect(out).toBe("<td>Acme evil</td>");
+  });
+
   it("draws charts whose labels are text, scaled to the data", () => {
     const spark = sparkBars([0, 2, 4], ["d1", "d2", "<d3>"], "items <per> day").value;
     expect(spark).toContain('aria-label="items &lt;per&gt; day"');
