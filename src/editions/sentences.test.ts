@@ -12,6 +12,8 @@ describe("standsAlone", () => {
       "Here is what arrives on January 1, 2026.",
       "The third ingredient targets agents: a pipeline that synthesises tool-use environments.",
       "Nvidia had already warned in its latest quarterly filing that there was no assurance a definitive agreement would be reached.",
+      "Reinforcement fine-tuning in Amazon Bedrock, launched at re:Invent, is built for that situation.",
+      "Lambda's model of renting single GPUs by the hour solves this problem for start-ups.",
     ])
       expect(standsAlone(s), s).toBe(false);
   });
@@ -24,6 +26,8 @@ describe("standsAlone", () => {
       "Physical Intelligence, a San Francisco start-up, raised $600 million.",
       "The first recipients of the fund are more than 200 nonprofits.",
       "Most often a run-rate is the latest month multiplied by twelve.",
+      "The situation is new for Amazon, which has sold cloud capacity since 2006.",
+      "Bedrock's reinforcement fine-tuning is built for teams with few labelled examples, AWS said.",
     ])
       expect(standsAlone(s), s).toBe(true);
   });

@@ -66,6 +66,10 @@ export function standsAlone(sentence: string): boolean {
     !/^(?:for (?:years|decades|months|a decade|two decades|a generation|most of [\w ]{1,20})|until (?:now|recently|this week|this year)|(?:a|one|two|three|a few) (?:years?|decades?|months?) ago)\b/i.test(
       s,
     ) &&
+    // "…is built for that situation", "…solves this problem": a demonstrative pointing back at what was described.
+    !/\b(?:that|this|these|those|such) (?:situation|situations|problem|problems|case|cases|scenario|scenarios|gap|bottleneck|challenge|challenges|need|limitation|limitations|approach|kind of|sort of|trade-off|tradeoff)\b/i.test(
+      s,
+    ) &&
     !/:$/.test(s)
   );
 }

@@ -36,6 +36,28 @@ describe("bestSentences", () => {
   });
 });
 
+describe("bestSentences and explainers' set-up lines", () => {
+  it("never picks a sentence that speaks to the reader, however central, unless it only quotes someone who does", () => {
+    const news = item(
+      "rft",
+      "Amazon Bedrock adds reinforcement fine-tuning for custom models",
+      "Supervised fine-tuning works well when you have many high-quality examples of the exact output you want. Amazon Bedrock now offers reinforcement fine-tuning, which AWS says improves model accuracy by 66% on average over base models.",
+      "aws",
+    );
+    const chosen = bestSentences({ items: [news] }, 2);
+    expect(chosen.map((c) => c.text)).toEqual([
+      "Amazon Bedrock now offers reinforcement fine-tuning, which AWS says improves model accuracy by 66% on average over base models.",
+    ]);
+    const quoted = item(
+      "quoted",
+      "Nvidia's Huang says AI chips will stay scarce",
+      'Jensen Huang told analysts "you will not be able to buy enough of them" as Nvidia forecast $65 billion of revenue for the quarter.',
+      "wire",
+    );
+    expect(bestSentences({ items: [quoted] }, 1)[0]?.text).toContain("$65 billion");
+  });
+});
+
 describe("rapidLine", () => {
   const story = (items: ReturnType<typeof item>[]) =>
     ({ id: "st", items, subject: { name: "Nvidia" } }) as unknown as Parameters<typeof rapidLine>[0];

@@ -141,7 +141,8 @@ export function bestSentences(
       )
         return;
       // A company's "we" reads wrong in someone else's newsletter; a sentence the issue printed is not printed again.
-      if (firstPerson(text) || printed.has(sentenceKey(text))) return;
+      // Nor does a line that speaks to the reader ("…works well when you have…"): an explainer's set-up, not news.
+      if (firstPerson(text) || addressesReader(text) || printed.has(sentenceKey(text))) return;
       let agreement = 0;
       const tokens = new Set(contentTokens(text));
       for (const token of tokens) agreement += ((terms.get(token) ?? 1) - 1) / Math.max(1, n - 1);
@@ -200,6 +201,13 @@ function itemCentrality(items: DayItem[]): Map<string, number> {
 }
 
 /** "We are announcing", "our new chip": first person outside quotation marks. */
+/** Whether a sentence, outside its quotations, speaks to the reader ("you", "your"). */
+export function addressesReader(sentence: string): boolean {
+  return /\b(?:you|your|yours|yourself|you're|you’re|you've|you’ve|you'll|you’ll)\b/i.test(
+    sentence.replace(/[“"][^”"]*[”"]/g, " "),
+  );
+}
+
 export function firstPerson(sentence: string): boolean {
   const outsideQuotes = sentence.replace(/[“"][^”"]*[”"]/g, " ");
   // "US" (the country) and "I" in "Phase I" are not pronouns; lower-case "us" and a lone "I " are.
