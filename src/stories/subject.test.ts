@@ -6,10 +6,37 @@ import { storySubject } from "./subject.ts";
 /** The subject of a one-item story with this title (and text), as the stage reads it. */
 function subjectOf(title: string, text = "", source?: string) {
   const entities = extractEntities(`${title}\n\n${text}`);
-  return storySubject([{ title, entities, ...(source ? { source } : {}) }]);
+  return storySubject([{ title, text, entities, ...(source ? { source } : {}) }]);
 }
 
 describe("storySubject", () => {
+  it("never takes a piece of a longer capitalised phrase for a name", () => {
+    expect(
+      subjectOf("1000 Layer Networks for Self-Supervised RL: Scaling Depth Can Enable New Goal-Reaching Capabilities"),
+    ).toBeNull();
+    expect(subjectOf("Less is More: Recursive Reasoning with Tiny Networks")).toBeNull();
+    expect(
+      subjectOf("SWE-Lancer: Can Frontier LLMs Earn $1 Million from Real-World Freelance Software Engineering?"),
+    ).toBeNull();
+    // A headline's own opening name stands, and so do names the tables know.
+    expect(subjectOf("Arcee AI Launches Trinity, a Family of U.S.-Trained Open-Weight Models")?.name).toBe("Arcee AI");
+  });
+
+  it("files a person's story under the organisation they work for when the story names it", () => {
+    expect(subjectOf("Lip-Bu Tan named Intel chief executive")?.name).toBe("Intel");
+    expect(
+      subjectOf(
+        "Hock Tan says the AI chip backlog keeps growing",
+        "Broadcom CEO Hock Tan told analysts the backlog had grown again.",
+      )?.name,
+    ).toBe("Broadcom");
+    expect(
+      subjectOf(
+        "Hock Tan says the AI chip backlog keeps growing",
+        "Hock Tan told analysts the backlog had grown again. Broadcom shares rose.",
+      )?.name,
+    ).toBe("Hock Tan");
+  });
   it("names the company a headline leads with, with its ticker", () => {
     expect(subjectOf("Meta hires Apple design chief Alan Dye")).toEqual({ name: "Meta", ticker: "META" });
     expect(subjectOf("Meta poaches Apple's design chief")).toEqual({ name: "Meta", ticker: "META" });

@@ -59,6 +59,16 @@ describe("rapidLine", () => {
     );
     expect(rapidLine(story([deal]), 45).subject).toBe("Nvidia");
   });
+
+  it("never labels a line with a number word a headline opens with", () => {
+    const laws = item(
+      "laws",
+      "Thirty days out: the state AI laws that take effect on January 1",
+      "While Washington argues about whether to override state AI laws, several of those laws are about to start applying.",
+    );
+    const unlabelled = { id: "st", items: [laws] } as unknown as Parameters<typeof rapidLine>[0];
+    expect(rapidLine(unlabelled, 45).subject).not.toBe("Thirty");
+  });
 });
 
 describe("oneLiner", () => {

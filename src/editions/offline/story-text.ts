@@ -1,5 +1,6 @@
 import type { Citation } from "../../model/issue.ts";
 import { findCompany } from "../../text/entities/companies.ts";
+import { notNames, numberWords } from "../../text/entities/name-words.ts";
 import { escapeRegex } from "../../text/regex.ts";
 import { limitWords, splitSentences, wordCount } from "../../text/sentences.ts";
 import { contentTokens } from "../../text/tokens.ts";
@@ -313,7 +314,10 @@ function findSubject(items: DayItem[]): string | null {
   const opener = /^([A-Z][\p{L}&.'-]+(?: [A-Z][\p{L}&.'-]+){0,2})(?= \([A-Z.]{1,6}\)| (?:[a-z]+s|[a-z]+ed)\b)/u.exec(
     items[0].title,
   )?.[1];
-  return opener ?? ranked[0]?.[0] ?? null;
+  // "Thirty days out…", "Ten million downloads…": a number word or a common word opening a headline is not a name.
+  const first = opener?.split(" ")[0] ?? "";
+  const named = opener && !numberWords.has(first) && !notNames.has(first) ? opener : null;
+  return named ?? ranked[0]?.[0] ?? null;
 }
 
 /**
