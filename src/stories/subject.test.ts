@@ -36,6 +36,12 @@ describe("storySubject", () => {
         "Hock Tan told analysts the backlog had grown again. Broadcom shares rose.",
       )?.name,
     ).toBe("Hock Tan");
+    expect(
+      subjectOf(
+        "No teleoperation required: Sunday's Memo learns chores from people wearing gloves",
+        "Sunday Robotics, which emerged from stealth in November, thinks it has found a cheaper way. Its co-founder Tony Zhao said it broke records.",
+      )?.name,
+    ).toBe("Sunday Robotics");
   });
   it("names the company a headline leads with, with its ticker", () => {
     expect(subjectOf("Meta hires Apple design chief Alan Dye")).toEqual({ name: "Meta", ticker: "META" });
