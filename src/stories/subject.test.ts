@@ -63,6 +63,15 @@ describe("storySubject", () => {
     expect(productMaker("Macro trends")).toBeNull();
   });
 
+  it("reads a model's name as a model, never as an organisation", () => {
+    expect(subjectOf("HunyuanVideo 1.5 puts open video generation on a gaming GPU")?.name).toBe("Tencent");
+    expect(productMaker("DynamoDB")).toBeNull();
+    expect(
+      subjectOf("Z-Image-Turbo tops the open image leaderboard", "The model comes from Alibaba's Tongyi lab.")?.name,
+    ).toBe("Alibaba");
+    expect(subjectOf("R1-0528 is out, and nobody has benchmarked it")).toBeNull();
+  });
+
   it("takes a headline's opening name before a verb even when no table knows it", () => {
     expect(subjectOf("Etched raises $120M to build Sohu", "Primary Venture Partners led the round.")?.name).toBe(
       "Etched",

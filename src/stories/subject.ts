@@ -1,7 +1,7 @@
 import type { Entity } from "../model/entity.ts";
 import type { StorySubject } from "../model/story.ts";
 import { findCompany, rootCompany } from "../text/entities/companies.ts";
-import { notNames } from "../text/entities/name-words.ts";
+import { notNames, numberWords } from "../text/entities/name-words.ts";
 import { productMaker } from "../text/entities/product-makers.ts";
 import { escapeRegex } from "../text/regex.ts";
 import {
@@ -130,6 +130,14 @@ function candidatesOf(member: SubjectMember): { candidate: Candidate; weight: nu
     out.push({ candidate, weight });
   }
   const overlaps = (c: Candidate) => out.some((o) => o.candidate.start < c.end && o.candidate.end > c.start);
+  // "Tencent's HunyuanVideo 1.5": a model the extractor did not know, named by its family, stands for its maker.
+  for (const word of title.matchAll(/[\p{L}\p{N}][\p{L}\p{N}.-]*\p{Ll}\p{Lu}[\p{L}\p{N}.-]*/gu)) {
+    const maker = productMaker(word[0]);
+    const candidate: Candidate | null = maker
+      ? { name: maker, type: "org", start: word.index, end: word.index + word[0].length }
+      : null;
+    if (candidate && !overlaps(candidate)) out.push({ candidate, weight: productWeight });
+  }
   const opener = headlineOpener(title);
   if (opener && !overlaps(opener)) out.push({ candidate: opener, weight: 1 });
   // A head of government the extractor took for a word ("Newsom vetoes SB 1047"): their office.
@@ -172,7 +180,9 @@ function headlineOpener(title: string): Candidate | null {
   // "Boeing (BA) jumps…": a ticker in brackets sits between the name and its verb.
   const rest = title.slice(start + name.length).replace(/^\s*\([A-Z.:\s]{1,16}\)/, "");
   if (!headlineVerbs.test(rest)) return null;
-  if (name.split(/\s+/).some((word) => notNames.has(word))) return null;
+  if (name.split(/\s+/).some((word) => notNames.has(word) || numberWords.has(word))) return null;
+  // "Z-Image-Turbo tops…", "R1-0528 is out": a model's name, not an organisation's, unless the tables know it.
+  if (productShaped(name) && !findCompany(name)) return null;
   const candidate: Candidate = {
     name: offices.get(name.toLowerCase()) ?? name,
     type: "org",
@@ -241,4 +251,9 @@ function worksFor(person: string, org: string, member: SubjectMember): boolean {
     `\\b${o}\\b[^.\\n]{0,60}?\\b(?:appoint(?:ed|s)?|name[sd]?|hire[sd]?|tap(?:ped|s)?|pick(?:ed|s)?|promot(?:ed|es))\\s+(?:[\\w-]+\\s+){0,3}?${p}\\b`,
   ];
   return patterns.some((pattern) => new RegExp(pattern, "i").test(text));
+}
+
+/** A name written as models are ("Z-Image-Turbo", "R1-0528", "Qwen3"): digits, or capitalised parts joined by hyphens. */
+function productShaped(name: string): boolean {
+  return /\d/.test(name) || /\p{L}-\p{Lu}/u.test(name);
 }
