@@ -39,9 +39,15 @@ describe("storySubject", () => {
     expect(
       subjectOf(
         "No teleoperation required: Sunday's Memo learns chores from people wearing gloves",
-        "Sunday Robotics, which emerged from stealth in November, thinks it has found a cheaper way. Its co-founder Tony Zhao said it broke records.",
+        "Sunday Robotics, which emerged from stealth in November, thinks it has found a cheaper way. Its co-founder Tony Zhao said it broke records. Zhao said the gloves cost little.",
       )?.name,
     ).toBe("Sunday Robotics");
+    expect(
+      subjectOf(
+        "Mira Murati unveils Tinker, a fine-tuning API",
+        "Mira Murati, who founded Thinking Machines Lab, said Tinker is in private beta. Murati said more would follow.",
+      )?.name,
+    ).toBe("Thinking Machines Lab");
   });
   it("names the company a headline leads with, with its ticker", () => {
     expect(subjectOf("Meta hires Apple design chief Alan Dye")).toEqual({ name: "Meta", ticker: "META" });

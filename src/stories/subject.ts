@@ -98,10 +98,12 @@ export function storySubject(members: SubjectMember[]): StorySubject | null {
   // organisation's when the story names the organisation they lead or work for.
   if (best.type === "person") {
     const person = best.name;
-    const employers = [...scores.values()]
-      .filter((c) => c.type === "org" && members.some((m) => worksFor(person, c.name, m)))
-      .sort((x, y) => value(y) - value(x));
-    best = employers[0] ?? best;
+    const orgs = [...scores.values()].filter((c) => c.type === "org").sort((x, y) => value(y) - value(x));
+    // "its co-founder Tony Zhao": a post at the company the story is about, its leading organisation.
+    const employer =
+      orgs.find((c) => members.some((m) => worksFor(person, c.name, m))) ??
+      (members.some((m) => postAtIt(person, m)) ? orgs[0] : undefined);
+    best = employer ?? best;
   }
   const company = findCompany(best.name);
   const root = company ? rootCompany(company) : null;
@@ -234,6 +236,13 @@ function titleCase(title: string): boolean {
 const role =
   "(?:co-?founder|founder|ceo|cfo|cto|coo|chief(?:\\s+\\w+){0,2}|president|chair(?:man|woman)?|head(?:\\s+of\\s+\\w+)?|boss|director|executive|engineer|researcher|scientist|employee|designer|officer|lead|partner|vice\\s+president)";
 
+/** Whether a member gives the person a post at a company it does not name there: "its co-founder Tony Zhao". */
+function postAtIt(person: string, member: SubjectMember): boolean {
+  const company = "(?:its|their|the\\s+(?:company|start-?up|firm|lab|group)['’]s)";
+  const pattern = `\\b${company}\\s+(?:[\\w-]+\\s+){0,2}?${role}s?\\s+(?:\\p{Lu}[\\p{L}-]+\\s+(?:and\\s+)?){0,3}?${escapeRegex(person)}\\b`;
+  return new RegExp(pattern, "iu").test(`${member.title}\n${member.text ?? ""}`);
+}
+
 /**
  * Whether a member says the person holds a post at the organisation: "Broadcom CEO Hock Tan", "Intel's chief
  * executive Lip-Bu Tan", "Tony Zhao, co-founder of Sunday Robotics", "Lip-Bu Tan named Intel chief executive",
@@ -248,6 +257,7 @@ function worksFor(person: string, org: string, member: SubjectMember): boolean {
     `\\b${p},?\\s+(?:the\\s+|its\\s+|a\\s+|who\\s+is\\s+)?(?:[\\w-]+\\s+){0,2}?${role}\\s+(?:of|at)\\s+(?:the\\s+)?${o}\\b`,
     `\\b${p}\\b[^.\\n]{0,40}?\\b(?:named|appointed|as|becomes|became)\\s+(?:the\\s+)?(?:new\\s+)?${o}(?:['’]s)?\\s+${role}`,
     `\\b${p}\\b[^.\\n]{0,40}?\\bas\\s+(?:the\\s+)?(?:[\\w-]+\\s+){0,2}?${role}\\s+(?:of|at)\\s+(?:the\\s+)?${o}\\b`,
+    `\\b${p},?\\s+who\\s+(?:co-?)?(?:founded|leads|runs|heads)\\s+(?:the\\s+)?${o}\\b`,
     `\\b${o}\\b[^.\\n]{0,60}?\\b(?:appoint(?:ed|s)?|name[sd]?|hire[sd]?|tap(?:ped|s)?|pick(?:ed|s)?|promot(?:ed|es))\\s+(?:[\\w-]+\\s+){0,3}?${p}\\b`,
   ];
   return patterns.some((pattern) => new RegExp(pattern, "i").test(text));
