@@ -79,6 +79,7 @@ describe("storySubject", () => {
   });
 
   it("takes a headline's opening name before a verb even when no table knows it", () => {
+    expect(subjectOf("Microsoft-backed Builder.ai collapses into insolvency")?.name).toBe("Builder.ai");
     expect(subjectOf("Etched raises $120M to build Sohu", "Primary Venture Partners led the round.")?.name).toBe(
       "Etched",
     );

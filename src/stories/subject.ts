@@ -175,7 +175,11 @@ function asCandidate(entity: Entity): Candidate | null {
  * capitalised words that are not headline words, at the start of the title or after a "Label:" prefix.
  */
 function headlineOpener(title: string): Candidate | null {
-  const match = /^(?:[A-Z][\w ]{0,20}:\s+)?([A-Z][\w.&+-]*(?:\s+[A-Z][\w.&+-]*){0,2})/.exec(title);
+  // "Microsoft-backed Builder.ai collapses…": the backer is a counterpart, the name after it the opener.
+  const match =
+    /^(?:[A-Z][\w ]{0,20}:\s+)?(?:[A-Z][\w.&]*-(?:backed|funded|owned|linked|based)\s+)?([A-Z][\w.&+-]*(?:\s+[A-Z][\w.&+-]*){0,2})/.exec(
+      title,
+    );
   if (!match?.[1]) return null;
   const name = match[1];
   const start = match[0].length - name.length;
@@ -219,7 +223,8 @@ function cutFromLonger(candidate: Candidate, title: string): boolean {
   // A name the candidate was mapped to (a product's maker, an office) is not the title's words.
   if (title.slice(candidate.start, candidate.end).toLowerCase() !== candidate.name.toLowerCase()) return false;
   if (findCompany(candidate.name)) return false;
-  const before = title.slice(0, candidate.start);
+  // "Microsoft-backed Builder.ai": a backer before the name is a counterpart, not a part of it.
+  const before = title.slice(0, candidate.start).replace(/\S+-(?:backed|funded|owned|linked|based)\s$/u, "");
   const after = title.slice(candidate.end);
   if (/^(?:[^:]{0,30}:\s+)?$/.test(before)) return false;
   if (/(?:^|[\s(])(?:\p{Lu}[\p{L}\p{N}.&'’-]*|\d[\d.,]*\p{L}*)\s$/u.test(before)) return true;
