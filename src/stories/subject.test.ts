@@ -86,6 +86,7 @@ describe("storySubject", () => {
   });
 
   it("files a move under its destination and a lawsuit under its target", () => {
+    expect(subjectOf("Linda Yaccarino steps down as CEO of X")?.name).toBe("X");
     expect(subjectOf("OpenAI co-founder John Schulman defects to Anthropic")?.name).toBe("Anthropic");
     expect(subjectOf("Reddit sues Anthropic over scraping")?.name).toBe("Anthropic");
   });

@@ -200,7 +200,10 @@ function headlineOpener(title: string): Candidate | null {
 
 function eligible(candidate: Candidate, title: string): boolean {
   const name = candidate.name.trim();
-  if (name.length < 2 || neverSubjects.has(name.toLowerCase())) return false;
+  // "X" is a letter, except as the company a phrase marks: "steps down as CEO of X".
+  const markedLetter =
+    findCompany(name) !== null && candidate.start < title.length && subjectBefore.test(title.slice(0, candidate.start));
+  if ((name.length < 2 && !markedLetter) || neverSubjects.has(name.toLowerCase())) return false;
   if (headlineWords.test(name)) return false;
   // "Licence check: MIT, Apache 2.0…": in a story about licences these are the licences.
   if (licenceNames.has(name.toLowerCase()) && /licen[cs]|open[- ]weights?|open[- ]source/i.test(title)) return false;
