@@ -73,6 +73,12 @@ describe("storySubject", () => {
     expect(subjectOf("HunyuanVideo 1.5 puts open video generation on a gaming GPU")?.name).toBe("Tencent");
     expect(productMaker("DynamoDB")).toBeNull();
     expect(
+      subjectOf(
+        "Next.js middleware bypass (CVE-2025-29927)",
+        "Researcher Rachid Allam found the flaw. Allam said more.",
+      )?.name,
+    ).toBe("Vercel");
+    expect(
       subjectOf("Z-Image-Turbo tops the open image leaderboard", "The model comes from Alibaba's Tongyi lab.")?.name,
     ).toBe("Alibaba");
     expect(subjectOf("R1-0528 is out, and nobody has benchmarked it")).toBeNull();

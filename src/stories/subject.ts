@@ -133,7 +133,8 @@ function candidatesOf(member: SubjectMember): { candidate: Candidate; weight: nu
   }
   const overlaps = (c: Candidate) => out.some((o) => o.candidate.start < c.end && o.candidate.end > c.start);
   // "Tencent's HunyuanVideo 1.5": a model the extractor did not know, named by its family, stands for its maker.
-  for (const word of title.matchAll(/[\p{L}\p{N}][\p{L}\p{N}.-]*\p{Ll}\p{Lu}[\p{L}\p{N}.-]*/gu)) {
+  // So does one written as software is ("Next.js"): not a plain word, which the extractor reads in context.
+  for (const word of title.matchAll(/[\p{L}\p{N}][\p{L}\p{N}.-]*(?:\p{Ll}\p{Lu}|\p{L}\.\p{L})[\p{L}\p{N}.-]*/gu)) {
     const maker = productMaker(word[0]);
     const candidate: Candidate | null = maker
       ? { name: maker, type: "org", start: word.index, end: word.index + word[0].length }
