@@ -26,6 +26,7 @@ export function describeStory(members: DescribedMember[], topics: Topic[] = defa
   const subject = storySubject(
     members.map((m, i) => ({
       title: m.title,
+      text: m.text,
       entities: analyses[i]?.entities ?? [],
       ...(m.source ? { source: m.source } : {}),
     })),

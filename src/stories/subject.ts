@@ -1,8 +1,9 @@
 import type { Entity } from "../model/entity.ts";
 import type { StorySubject } from "../model/story.ts";
 import { findCompany, rootCompany } from "../text/entities/companies.ts";
-import { notNames } from "../text/entities/name-words.ts";
+import { notNames, numberWords } from "../text/entities/name-words.ts";
 import { productMaker } from "../text/entities/product-makers.ts";
+import { escapeRegex } from "../text/regex.ts";
 import {
   actingBody,
   counterpartAfter,
@@ -20,7 +21,7 @@ export type { StorySubject };
  * What subject choice reads of a member: its title, the entities of its title and text (offsets into both), and
  * the name of the outlet that published it ("OpenAI Blog": a company's own post is about that company).
  */
-export type SubjectMember = { title: string; entities: Entity[]; source?: string };
+export type SubjectMember = { title: string; text?: string; entities: Entity[]; source?: string };
 
 /**
  * Weights of where a name appears: the first name of a title is who the event happened to ("Meta hires Apple's
@@ -50,7 +51,8 @@ type Candidate = { name: string; type: "org" | "person"; start: number; end: num
  * raises $120M") is a candidate even when no table knows it.
  */
 export function storySubject(members: SubjectMember[]): StorySubject | null {
-  const scores = new Map<string, { score: number; name: string; ticker?: string; known: boolean }>();
+  type Scored = { score: number; name: string; type: Candidate["type"]; ticker?: string; known: boolean };
+  const scores = new Map<string, Scored>();
   const credit = (candidate: Candidate, weight: number) => {
     const key = candidate.name.toLowerCase();
     const current = scores.get(key);
@@ -59,6 +61,7 @@ export function storySubject(members: SubjectMember[]): StorySubject | null {
       scores.set(key, {
         score: weight,
         name: candidate.name,
+        type: candidate.type,
         ...(candidate.ticker ? { ticker: candidate.ticker } : {}),
         known: findCompany(candidate.name) !== null,
       });
@@ -87,10 +90,21 @@ export function storySubject(members: SubjectMember[]): StorySubject | null {
     // "Introducing Operator" on OpenAI's blog: when its title names no one, a company's own post is about it.
     if (publisher) credit(publisher, firstSeen ? inText : firstInTitle);
   }
-  let best: { score: number; name: string; ticker?: string; known: boolean } | null = null;
+  let best: Scored | null = null;
   const value = (c: { score: number; known: boolean }) => c.score * (c.known ? knownBonus : 1);
   for (const candidate of scores.values()) if (!best || value(candidate) > value(best)) best = candidate;
   if (!best) return null;
+  // "Broadcom CEO Hock Tan says…", "Tony Zhao, co-founder of Sunday Robotics": a person's story is their
+  // organisation's when the story names the organisation they lead or work for.
+  if (best.type === "person") {
+    const person = best.name;
+    const orgs = [...scores.values()].filter((c) => c.type === "org").sort((x, y) => value(y) - value(x));
+    // "its co-founder Tony Zhao": a post at the company the story is about, its leading organisation.
+    const employer =
+      orgs.find((c) => members.some((m) => worksFor(person, c.name, m))) ??
+      (members.some((m) => postAtIt(person, m)) ? orgs[0] : undefined);
+    best = employer ?? best;
+  }
   const company = findCompany(best.name);
   const root = company ? rootCompany(company) : null;
   const ticker = best.ticker ?? root?.ticker ?? undefined;
@@ -118,6 +132,15 @@ function candidatesOf(member: SubjectMember): { candidate: Candidate; weight: nu
     out.push({ candidate, weight });
   }
   const overlaps = (c: Candidate) => out.some((o) => o.candidate.start < c.end && o.candidate.end > c.start);
+  // "Tencent's HunyuanVideo 1.5": a model the extractor did not know, named by its family, stands for its maker.
+  // So does one written as software is ("Next.js"): not a plain word, which the extractor reads in context.
+  for (const word of title.matchAll(/[\p{L}\p{N}][\p{L}\p{N}.-]*(?:\p{Ll}\p{Lu}|\p{L}\.\p{L})[\p{L}\p{N}.-]*/gu)) {
+    const maker = productMaker(word[0]);
+    const candidate: Candidate | null = maker
+      ? { name: maker, type: "org", start: word.index, end: word.index + word[0].length }
+      : null;
+    if (candidate && !overlaps(candidate)) out.push({ candidate, weight: productWeight });
+  }
   const opener = headlineOpener(title);
   if (opener && !overlaps(opener)) out.push({ candidate: opener, weight: 1 });
   // A head of government the extractor took for a word ("Newsom vetoes SB 1047"): their office.
@@ -153,14 +176,20 @@ function asCandidate(entity: Entity): Candidate | null {
  * capitalised words that are not headline words, at the start of the title or after a "Label:" prefix.
  */
 function headlineOpener(title: string): Candidate | null {
-  const match = /^(?:[A-Z][\w ]{0,20}:\s+)?([A-Z][\w.&+-]*(?:\s+[A-Z][\w.&+-]*){0,2})/.exec(title);
+  // "Microsoft-backed Builder.ai collapses…": the backer is a counterpart, the name after it the opener.
+  const match =
+    /^(?:[A-Z][\w ]{0,20}:\s+)?(?:[A-Z][\w.&]*-(?:backed|funded|owned|linked|based)\s+)?([A-Z][\w.&+-]*(?:\s+[A-Z][\w.&+-]*){0,2})/.exec(
+      title,
+    );
   if (!match?.[1]) return null;
   const name = match[1];
   const start = match[0].length - name.length;
   // "Boeing (BA) jumps…": a ticker in brackets sits between the name and its verb.
   const rest = title.slice(start + name.length).replace(/^\s*\([A-Z.:\s]{1,16}\)/, "");
   if (!headlineVerbs.test(rest)) return null;
-  if (name.split(/\s+/).some((word) => notNames.has(word))) return null;
+  if (name.split(/\s+/).some((word) => notNames.has(word) || numberWords.has(word))) return null;
+  // "Z-Image-Turbo tops…", "R1-0528 is out": a model's name, not an organisation's, unless the tables know it.
+  if (productShaped(name) && !findCompany(name)) return null;
   const candidate: Candidate = {
     name: offices.get(name.toLowerCase()) ?? name,
     type: "org",
@@ -172,12 +201,78 @@ function headlineOpener(title: string): Candidate | null {
 
 function eligible(candidate: Candidate, title: string): boolean {
   const name = candidate.name.trim();
-  if (name.length < 2 || neverSubjects.has(name.toLowerCase())) return false;
+  // "X" is a letter, except as the company a phrase marks: "steps down as CEO of X".
+  const markedLetter =
+    findCompany(name) !== null && candidate.start < title.length && subjectBefore.test(title.slice(0, candidate.start));
+  if ((name.length < 2 && !markedLetter) || neverSubjects.has(name.toLowerCase())) return false;
   if (headlineWords.test(name)) return false;
   // "Licence check: MIT, Apache 2.0…": in a story about licences these are the licences.
   if (licenceNames.has(name.toLowerCase()) && /licen[cs]|open[- ]weights?|open[- ]source/i.test(title)) return false;
+  if (cutFromLonger(candidate, title)) return false;
   // "MIT-licensed", "MIT licence": the licence, not the institute.
   if (candidate.start < title.length && /^[-\s](?:licen[cs]ed?|license)\b/i.test(title.slice(candidate.end)))
     return false;
   return true;
+}
+
+/**
+ * Whether an organisation's name the tables do not know is only a piece of a longer capitalised phrase of its
+ * title: run into a number or a capitalised word ("1000 Layer Networks for…", "AI Safety Institute",
+ * "Real-World Freelance Software Engineering"), or one of the capitalised phrases of a title written in title case
+ * ("Recursive Reasoning with Tiny Networks"), where capitals do not mark names. The opening name of a headline
+ * ("Arcee AI Launches Trinity") stands.
+ */
+function cutFromLonger(candidate: Candidate, title: string): boolean {
+  if (candidate.type !== "org" || candidate.end > title.length) return false;
+  // A name the candidate was mapped to (a product's maker, an office) is not the title's words.
+  if (title.slice(candidate.start, candidate.end).toLowerCase() !== candidate.name.toLowerCase()) return false;
+  if (findCompany(candidate.name)) return false;
+  // "Microsoft-backed Builder.ai": a backer before the name is a counterpart, not a part of it.
+  const before = title.slice(0, candidate.start).replace(/\S+-(?:backed|funded|owned|linked|based)\s$/u, "");
+  const after = title.slice(candidate.end);
+  if (/^(?:[^:]{0,30}:\s+)?$/.test(before)) return false;
+  if (/(?:^|[\s(])(?:\p{Lu}[\p{L}\p{N}.&'’-]*|\d[\d.,]*\p{L}*)\s$/u.test(before)) return true;
+  return /^\s(?:\p{Lu}|\d)/u.test(after) || titleCase(title);
+}
+
+/** "Less Is More: Recursive Reasoning with Tiny Networks": most of a title's longer words capitalised. */
+function titleCase(title: string): boolean {
+  const words = title.split(/\s+/).filter((w) => /^\p{L}/u.test(w) && w.length > 3);
+  return words.length >= 4 && words.filter((w) => /^\p{Lu}/u.test(w)).length / words.length > 0.75;
+}
+
+/** Words for a person's post at an organisation: "CEO", "co-founder", "chief executive", "head of research". */
+const role =
+  "(?:co-?founder|founder|ceo|cfo|cto|coo|chief(?:\\s+\\w+){0,2}|president|chair(?:man|woman)?|head(?:\\s+of\\s+\\w+)?|boss|director|executive|engineer|researcher|scientist|employee|designer|officer|lead|partner|vice\\s+president)";
+
+/** Whether a member gives the person a post at a company it does not name there: "its co-founder Tony Zhao". */
+function postAtIt(person: string, member: SubjectMember): boolean {
+  const company = "(?:its|their|the\\s+(?:company|start-?up|firm|lab|group)['’]s)";
+  const pattern = `\\b${company}\\s+(?:[\\w-]+\\s+){0,2}?${role}s?\\s+(?:\\p{Lu}[\\p{L}-]+\\s+(?:and\\s+)?){0,3}?${escapeRegex(person)}\\b`;
+  return new RegExp(pattern, "iu").test(`${member.title}\n${member.text ?? ""}`);
+}
+
+/**
+ * Whether a member says the person holds a post at the organisation: "Broadcom CEO Hock Tan", "Intel's chief
+ * executive Lip-Bu Tan", "Tony Zhao, co-founder of Sunday Robotics", "Lip-Bu Tan named Intel chief executive",
+ * "steps down as CEO of X", "Intel said it had appointed Lip-Bu Tan".
+ */
+function worksFor(person: string, org: string, member: SubjectMember): boolean {
+  const p = escapeRegex(person);
+  const o = escapeRegex(org);
+  const text = `${member.title}\n${member.text ?? ""}`;
+  const patterns = [
+    `\\b${o}(?:['’]s)?(?:\\s+[\\w-]+){0,2}?\\s+${role}\\s+${p}\\b`,
+    `\\b${p},?\\s+(?:the\\s+|its\\s+|a\\s+|who\\s+is\\s+)?(?:[\\w-]+\\s+){0,2}?${role}\\s+(?:of|at)\\s+(?:the\\s+)?${o}\\b`,
+    `\\b${p}\\b[^.\\n]{0,40}?\\b(?:named|appointed|as|becomes|became)\\s+(?:the\\s+)?(?:new\\s+)?${o}(?:['’]s)?\\s+${role}`,
+    `\\b${p}\\b[^.\\n]{0,40}?\\bas\\s+(?:the\\s+)?(?:[\\w-]+\\s+){0,2}?${role}\\s+(?:of|at)\\s+(?:the\\s+)?${o}\\b`,
+    `\\b${p},?\\s+who\\s+(?:co-?)?(?:founded|leads|runs|heads)\\s+(?:the\\s+)?${o}\\b`,
+    `\\b${o}\\b[^.\\n]{0,60}?\\b(?:appoint(?:ed|s)?|name[sd]?|hire[sd]?|tap(?:ped|s)?|pick(?:ed|s)?|promot(?:ed|es))\\s+(?:[\\w-]+\\s+){0,3}?${p}\\b`,
+  ];
+  return patterns.some((pattern) => new RegExp(pattern, "i").test(text));
+}
+
+/** A name written as models are ("Z-Image-Turbo", "R1-0528", "Qwen3"): digits, or capitalised parts joined by hyphens. */
+function productShaped(name: string): boolean {
+  return /\d/.test(name) || /\p{L}-\p{Lu}/u.test(name);
 }

@@ -81,6 +81,28 @@ describe("rapidLine", () => {
     );
     expect(rapidLine(story([deal]), 45).subject).toBe("Nvidia");
   });
+
+  it("keeps the story's company when the sentence opens with a word of its product's name", () => {
+    const lambda = item(
+      "lambda",
+      "Introducing AWS Lambda Managed Instances: serverless functions on the EC2 instances you choose",
+      "Lambda's model, with no servers to manage and pay per request, works well for spiky traffic, and Lambda now provisions EC2 instances for you.",
+    );
+    const amazon = { id: "st", items: [lambda], subject: { name: "Amazon" } } as unknown as Parameters<
+      typeof rapidLine
+    >[0];
+    expect(rapidLine(amazon, 45).subject).toBe("Amazon");
+  });
+
+  it("never labels a line with a number word a headline opens with", () => {
+    const laws = item(
+      "laws",
+      "Thirty days out: the state AI laws that take effect on January 1",
+      "While Washington argues about whether to override state AI laws, several of those laws are about to start applying.",
+    );
+    const unlabelled = { id: "st", items: [laws] } as unknown as Parameters<typeof rapidLine>[0];
+    expect(rapidLine(unlabelled, 45).subject).not.toBe("Thirty");
+  });
 });
 
 describe("oneLiner", () => {

@@ -1,5 +1,7 @@
 import type { Citation } from "../../model/issue.ts";
-import { findCompany } from "../../text/entities/companies.ts";
+import { findCompany, rootCompany } from "../../text/entities/companies.ts";
+import { notNames, numberWords } from "../../text/entities/name-words.ts";
+import { productMaker } from "../../text/entities/product-makers.ts";
 import { escapeRegex } from "../../text/regex.ts";
 import { limitWords, splitSentences, wordCount } from "../../text/sentences.ts";
 import { contentTokens } from "../../text/tokens.ts";
@@ -321,7 +323,10 @@ function findSubject(items: DayItem[]): string | null {
   const opener = /^([A-Z][\p{L}&.'-]+(?: [A-Z][\p{L}&.'-]+){0,2})(?= \([A-Z.]{1,6}\)| (?:[a-z]+s|[a-z]+ed)\b)/u.exec(
     items[0].title,
   )?.[1];
-  return opener ?? ranked[0]?.[0] ?? null;
+  // "Thirty days out…", "Ten million downloads…": a number word or a common word opening a headline is not a name.
+  const first = opener?.split(" ")[0] ?? "";
+  const named = opener && !numberWords.has(first) && !notNames.has(first) ? opener : null;
+  return named ?? ranked[0]?.[0] ?? null;
 }
 
 /**
@@ -388,7 +393,25 @@ function lineSubject(
   const aliasesOf = (name: string) =>
     new Set([name, ...story.items.flatMap((i) => i.entities.filter((e) => e.normalized === name).map((e) => e.text))]);
   const opening = named[0];
-  return opening && !aliasesOf(subject).has(opening.text) ? opening.normalized : subject;
+  if (!opening || aliasesOf(subject).has(opening.text)) return subject;
+  // "Lambda's model…" in a story about AWS Lambda: a word of the subject's own product, not another company.
+  const ofProduct = story.items.some((item) =>
+    item.entities.some(
+      (e) =>
+        e.type === "product" &&
+        e.text !== opening.text &&
+        e.text.includes(opening.text) &&
+        sameCompany(productMaker(e.normalized) ?? productMaker(e.text), subject),
+    ),
+  );
+  return ofProduct ? subject : opening.normalized;
+}
+
+/** Whether two names are one company, or a unit and its parent (AWS and Amazon). */
+function sameCompany(a: string | null, b: string): boolean {
+  const x = a ? findCompany(a) : null;
+  const y = findCompany(b);
+  return Boolean(x && y && rootCompany(x).name === rootCompany(y).name);
 }
 
 const reportingVerbs = new Set(["said", "says", "told", "announced", "announces", "stated", "noted", "wrote", "added"]);

@@ -60,6 +60,15 @@ describe("organisations", () => {
     expect(ofType("Generative AI and Industrial AI are buzzwords.", "org")).toEqual([]);
   });
 
+  it("keeps a weekday that names a company, not one that dates an event", () => {
+    expect(ofType("Sunday Robotics, which emerged from stealth, builds Memo.", "org").map((o) => o.text)).toEqual([
+      "Sunday Robotics",
+    ]);
+    expect(ofType("Results due on Monday Research firms expect a beat.", "org").map((o) => o.text)).not.toContain(
+      "Monday Research",
+    );
+  });
+
   it("finds a company inside a compound word", () => {
     expect(ofType("the Nvidia-backed start-up", "org")).toEqual([
       { text: "Nvidia", normalized: "Nvidia", ticker: "NVDA" },

@@ -17,6 +17,8 @@ import { isCapitalised, isNameLike } from "./tokenize.ts";
 // before a name ("chief executive Sridhar Ramaswamy"), an organisation suffix ("Celestial AI", "Acme Robotics
 // Inc."), a place before a known state or country ("Sunnyvale, California").
 
+const weekdays = /^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)$/;
+const dateCue = /^(?:on|by|since|until|till|from|last|next|this|every|each|late|early|before|after)$/i;
 const speechVerbs = /^(?:said|says|told|wrote|added|noted|argued|explained)$/;
 
 function word(scan: Scan, index: number): string {
@@ -117,7 +119,9 @@ export function findOrganisations(scan: Scan): void {
       while (freeAfter(scan, k + 1) && orgSuffixes.has(word(scan, k + 1))) k += 1;
       let j = k;
       while (j >= 1 && !scan.taken[j - 1] && freeAfter(scan, j) && isOrgPiece(word(scan, j - 1)) && k - j < 4) j -= 1;
-      while (j < k && notNames.has(word(scan, j))) j += 1;
+      // "Sunday Robotics": a weekday right before the suffix is the company's name, not a date ("on Monday").
+      const named = (at: number) => at === k - 1 && weekdays.test(word(scan, at)) && !dateCue.test(word(scan, at - 1));
+      while (j < k && notNames.has(word(scan, j)) && !named(j)) j += 1;
       if (j === k || (suffix === "AI" && !isLabName(scan, j, k))) continue;
       const last = word(scan, k);
       const dot = legalSuffixes.has(last) && scan.text.charCodeAt(scan.tokens[k]?.end ?? 0) === 46 ? 1 : 0;

@@ -54,6 +54,15 @@ const syllable =
   "(?:[bpmfdtnlgkhjqxrzcsyw]|zh|ch|sh)?(?:iang|iong|uang|ang|eng|ing|ong|ian|iao|uai|uan|van|ai|ei|ao|ou|an|en|in|un|ia|ie|iu|ua|uo|ue|ui|er|a|e|i|o|u|v)";
 export const pinyinGivenName = new RegExp(`^(?:${syllable})(?:${syllable})?$`, "i");
 
+/**
+ * Number words: "Thirty days out…", "Ten million downloads…" open a sentence with a capital without naming anyone.
+ */
+export const numberWords = list(`
+  One Two Three Four Five Six Seven Eight Nine Ten Eleven Twelve Thirteen Fourteen Fifteen Sixteen Seventeen
+  Eighteen Nineteen Twenty Thirty Forty Fifty Sixty Seventy Eighty Ninety Hundred Hundreds Thousand Thousands
+  Million Millions Billion Billions Trillion Dozen Dozens Half Quarter Double Triple Once Twice
+`);
+
 /** Last words of an organisation's name; legal forms are dropped from the normalised name. */
 export const legalSuffixes = list("Inc Corp Corporation Co Ltd LLC PLC plc AG SE SA NV N.V GmbH Limited");
 export const orgSuffixes = list(`

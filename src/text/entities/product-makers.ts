@@ -59,12 +59,16 @@ const families: { family: string; maker: string }[] = table
   // Longest first, so "GitHub Copilot" is GitHub's before "Copilot" is Microsoft's.
   .sort((a, b) => b.family.length - a.family.length);
 
+/** The kinds of model a family's name can run into without a space: "HunyuanVideo", not "DynamoDB". */
+const modelKinds = /^(?:Video|Image|Audio|Voice|Speech|Music|Vision|Coder|Code|World|Math|Omni|3D)(?![\p{Ll}])/u;
+
 /**
  * The maker of a named product, or null when the table does not know it.
  *
  * @example
  * productMaker("Claude Opus 4.5") // "Anthropic"
  * productMaker("Trainium3") // "Amazon"
+ * productMaker("HunyuanVideo 1.5") // "Tencent"
  */
 export function productMaker(product: string): string | null {
   const name = product.trim().toLowerCase();
@@ -73,6 +77,8 @@ export function productMaker(product: string): string | null {
     const next = name.charAt(family.length);
     // "Gemini 3", "Trainium3", "GPT-5.1" continue the family; "Macro" does not continue "Mac".
     if (!next || /[\s\d\-.:,]/.test(next) || /\d/.test(family.slice(-1))) return maker;
+    // "HunyuanVideo", "QwenCoder": a family run into the name of a model's kind is a model of the family's.
+    if (modelKinds.test(product.trim().slice(family.length))) return maker;
   }
   return null;
 }
