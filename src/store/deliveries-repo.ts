@@ -3,7 +3,7 @@ import { DaybriefError } from "../errors.ts";
 import type { DeliveryCounts, DeliveryState, UncertainPolicy } from "../model/delivery.ts";
 import type { Db } from "./db.ts";
 import { settleSqlite } from "./deliveries-sqlite.ts";
-import { skipReason } from "./delivery-skip.ts";
+import { claimedRow, skipReason } from "./delivery-skip.ts";
 import type { Database } from "./schema.ts";
 import { chunks } from "./suppressions-repo.ts";
 
@@ -382,13 +382,7 @@ async function claimRows(trx: Transaction<Database>, claim: number, o: SettleOpt
       if (reason) skip.push({ id: row.subscriber_id, reason });
       else {
         take.push(row.subscriber_id);
-        claimed.push({
-          subscriberId: row.subscriber_id,
-          email: row.email as string,
-          name: row.name ?? null,
-          attempts: Number(row.attempts),
-          tracking: row.tracking ?? null,
-        });
+        claimed.push(claimedRow(row));
       }
     }
     for (const part of chunks(take, 500)) {

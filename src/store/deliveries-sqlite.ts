@@ -1,6 +1,6 @@
 import type SqliteDatabase from "better-sqlite3";
 import type { ClaimedRow, LedgerOutcome, SettleOptions, SettleResult } from "./deliveries-repo.ts";
-import { skipReason } from "./delivery-skip.ts";
+import { claimedRow, type DueRow, skipReason } from "./delivery-skip.ts";
 
 /**
  * The send's hot transaction on SQLite, over statements prepared once per database. Through Kysely every settle
@@ -52,17 +52,6 @@ function prepare(db: SqliteDatabase.Database) {
   };
 }
 
-type DueRow = {
-  subscriber_id: string;
-  attempts: number;
-  email: string | null;
-  name: string | null;
-  status: string | null;
-  editions: string | null;
-  tracking: number | null;
-  suppressed: string | null;
-};
-
 /**
  * Extends the lease, records the outcomes and claims up to `claim` due recipients, in one synchronous
  * transaction. Call it only while holding Kysely's connection (`kysely.connection().execute`), so that no
@@ -110,13 +99,7 @@ export function settleSqlite(
             skipped += 1;
           } else {
             st.sending.run({ ...key, subscriberId: row.subscriber_id });
-            claimed.push({
-              subscriberId: row.subscriber_id,
-              email: row.email as string,
-              name: row.name ?? null,
-              attempts: Number(row.attempts),
-              tracking: row.tracking ?? null,
-            });
+            claimed.push(claimedRow(row));
           }
         }
         if (rows.length < want) break;
