@@ -152,6 +152,7 @@ export const configSchema = z.strictObject({
         .max(24 * 60)
         .default(60),
       webhookSecret: z.string().min(16).nullable().default(null),
+      uncertainPolicy: z.enum(["resend", "skip"]).default("resend"),
     })
     .prefault({}),
   publish: z
@@ -439,6 +440,10 @@ export const keyTable: Record<string, KeyInfo> = {
     env: "DAYBRIEF_DELIVER_WEBHOOK_SECRET",
     secret: true,
     doc: "Shared secret of POST /webhooks/bounces (a Bearer token, or the key of an X-Daybrief-Signature HMAC); the endpoint is off without it.",
+  },
+  "deliver.uncertainPolicy": {
+    env: "DAYBRIEF_DELIVER_UNCERTAIN_POLICY",
+    doc: "What the sends `serve` runs (scheduled, resumed after a crash, or started on the desk) do with messages that were in flight when an earlier send stopped: `resend` them (a reader may get two copies) or `skip` them (a reader may get none). `issue send --uncertain` chooses for its own run.",
   },
   "publish.dir": {
     env: "DAYBRIEF_PUBLISH_DIR",

@@ -19,7 +19,7 @@ import type { Issue } from "../model/issue.ts";
 import type { Db } from "../store/db.ts";
 import { type ClaimedRow, DeliveriesRepo } from "../store/deliveries-repo.ts";
 import { IssuesRepo } from "../store/issues-repo.ts";
-import { LeasesRepo } from "../store/leases-repo.ts";
+import { type Lease, LeasesRepo } from "../store/leases-repo.ts";
 import { SuppressionsRepo } from "../store/suppressions-repo.ts";
 import { leaseOwner } from "./lease-owner.ts";
 import { openMailer, sendSettings } from "./send-settings.ts";
@@ -39,6 +39,11 @@ export type SendIssueOptions = {
   /** A transport other than the configured SMTP server (the benchmark's baseline uses the same one). */
   mailer?: Mailer;
   leaseMs?: number;
+  /**
+   * The holder of a lease the caller took with `takeSendLease` and releases itself: a scheduled send holds the
+   * issue's lease from its claim until its final state is written, so no moment shows it started and unowned.
+   */
+  holder?: string;
 };
 
 export type SendStart = {
@@ -83,21 +88,9 @@ export async function sendIssue(ctx: SendContext, options: SendIssueOptions): Pr
   }
   const leaseMs = options.leaseMs ?? defaultLeaseMs;
   const leases = new LeasesRepo(ctx.db);
-  const holder = leaseOwner();
-  const taken = await leases.acquire(issue.id, {
-    holder,
-    host: hostname(),
-    pid: process.pid,
-    ttlMs: leaseMs,
-    now: new Date().toISOString(),
-    isAlive,
-  });
-  if (!taken.ok) {
-    throw new DaybriefError(
-      "E_SEND_IN_PROGRESS",
-      `Issue ${issue.id} is being sent by process ${taken.lease.pid} on ${taken.lease.host} (since ${taken.lease.acquiredAt}; its lease runs to ${taken.lease.expiresAt}).`,
-    );
-  }
+  const holder = options.holder ?? leaseOwner();
+  const taken = await takeSendLease(ctx.db, issue.id, holder, leaseMs);
+  if (!taken.ok) throw sendInProgress(issue.id, taken.lease);
   const mailer = options.mailer ?? (await openMailer(settings));
   try {
     const deliveries = new DeliveriesRepo(ctx.db);
@@ -167,8 +160,35 @@ export async function sendIssue(ctx: SendContext, options: SendIssueOptions): Pr
     };
   } finally {
     if (!options.mailer) await mailer.close();
-    await leases.release(issue.id, holder).catch(() => {});
+    if (!options.holder) await leases.release(issue.id, holder).catch(() => {});
   }
+}
+
+/**
+ * Takes (or renews, for the same holder) the one lease that lets a process send the issue: refused while another
+ * live process holds it; a lease that expired, or whose holder on this machine is gone, is taken over at once.
+ */
+export function takeSendLease(
+  db: Db,
+  issueId: string,
+  holder: string,
+  ttlMs = defaultLeaseMs,
+): Promise<{ ok: true } | { ok: false; lease: Lease }> {
+  return new LeasesRepo(db).acquire(issueId, {
+    holder,
+    host: hostname(),
+    pid: process.pid,
+    ttlMs,
+    now: new Date().toISOString(),
+    isAlive,
+  });
+}
+
+export function sendInProgress(issueId: string, lease: Lease): DaybriefError {
+  return new DaybriefError(
+    "E_SEND_IN_PROGRESS",
+    `Issue ${issueId} is being sent by process ${lease.pid} on ${lease.host} (since ${lease.acquiredAt}; its lease runs to ${lease.expiresAt}).`,
+  );
 }
 
 /** Whether a process of this machine still runs (a dead holder's lease is taken over at once). */
