@@ -184,6 +184,7 @@ export const configSchema = z.strictObject({
         .max(24 * 60)
         .default(15),
       trustProxy: z.boolean().default(false),
+      schedulerSeconds: z.number().min(0.2).max(3600).default(30),
     })
     .prefault({}),
   tips: z
@@ -488,6 +489,10 @@ export const keyTable: Record<string, KeyInfo> = {
   "desk.trustProxy": {
     env: "DAYBRIEF_DESK_TRUST_PROXY",
     doc: "Take the client address from X-Forwarded-For (set it only behind a reverse proxy you run); otherwise the socket's address is used.",
+  },
+  "desk.schedulerSeconds": {
+    env: "DAYBRIEF_DESK_SCHEDULER_SECONDS",
+    doc: "How often `serve` looks for scheduled sends that are due, and for started ones whose process died (it also looks once at start).",
   },
   "tips.perIpPerHour": {
     env: "DAYBRIEF_TIPS_PER_IP_PER_HOUR",
