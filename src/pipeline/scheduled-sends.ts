@@ -7,7 +7,8 @@ export type { ScheduledSend };
 
 import { LeasesRepo } from "../store/leases-repo.ts";
 import { leaseOwner } from "./lease-owner.ts";
-import { type SendContext, sendIssue, takeSendLease } from "./send-issue.ts";
+import { type SendContext, sendIssue } from "./send-issue.ts";
+import { takeSendLease } from "./send-lease.ts";
 
 /**
  * The instant a wall-clock time of a zone names ("2025-12-03T07:30" in Europe/Berlin), or null when the text is not

@@ -1,4 +1,3 @@
-import { hostname } from "node:os";
 import type { Config } from "../config/schema.ts";
 import {
   type IssueEmail,
@@ -19,9 +18,10 @@ import type { Issue } from "../model/issue.ts";
 import type { Db } from "../store/db.ts";
 import { type ClaimedRow, DeliveriesRepo } from "../store/deliveries-repo.ts";
 import { IssuesRepo } from "../store/issues-repo.ts";
-import { type Lease, LeasesRepo } from "../store/leases-repo.ts";
+import { LeasesRepo } from "../store/leases-repo.ts";
 import { SuppressionsRepo } from "../store/suppressions-repo.ts";
 import { leaseOwner } from "./lease-owner.ts";
+import { defaultLeaseMs, sendInProgress, takeSendLease } from "./send-lease.ts";
 import { openMailer, sendSettings } from "./send-settings.ts";
 
 export type { SendEvent };
@@ -66,8 +66,6 @@ export type SendReport = SendStart & {
   finished: boolean;
   elapsedMs: number;
 };
-
-const defaultLeaseMs = 30_000;
 
 /**
  * Sends an approved issue to every confirmed subscriber of its edition, or resumes a send that stopped. One
@@ -161,43 +159,6 @@ export async function sendIssue(ctx: SendContext, options: SendIssueOptions): Pr
   } finally {
     if (!options.mailer) await mailer.close();
     if (!options.holder) await leases.release(issue.id, holder).catch(() => {});
-  }
-}
-
-/**
- * Takes (or renews, for the same holder) the one lease that lets a process send the issue: refused while another
- * live process holds it; a lease that expired, or whose holder on this machine is gone, is taken over at once.
- */
-export function takeSendLease(
-  db: Db,
-  issueId: string,
-  holder: string,
-  ttlMs = defaultLeaseMs,
-): Promise<{ ok: true } | { ok: false; lease: Lease }> {
-  return new LeasesRepo(db).acquire(issueId, {
-    holder,
-    host: hostname(),
-    pid: process.pid,
-    ttlMs,
-    now: new Date().toISOString(),
-    isAlive,
-  });
-}
-
-export function sendInProgress(issueId: string, lease: Lease): DaybriefError {
-  return new DaybriefError(
-    "E_SEND_IN_PROGRESS",
-    `Issue ${issueId} is being sent by process ${lease.pid} on ${lease.host} (since ${lease.acquiredAt}; its lease runs to ${lease.expiresAt}).`,
-  );
-}
-
-/** Whether a process of this machine still runs (a dead holder's lease is taken over at once). */
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code !== "ESRCH";
   }
 }
 
