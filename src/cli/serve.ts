@@ -13,7 +13,7 @@ export async function serve(opts: { port: number; host: string }): Promise<void>
   const background = new BackgroundWork();
   const app = createApp(ctx, { background });
   // Sends scheduled on the desk start from here, when their time comes.
-  const stopScheduler = startScheduler(ctx);
+  const stopScheduler = startScheduler(ctx, ctx.config.desk.schedulerSeconds * 1000);
   const editors = (await listUsers(ctx.db)).length;
   const server = await new Promise<ReturnType<typeof listen>>((resolve) => {
     const s = listen({ fetch: app.fetch, port: opts.port, hostname: opts.host }, (info) => {

@@ -152,6 +152,7 @@ export const configSchema = z.strictObject({
         .max(24 * 60)
         .default(60),
       webhookSecret: z.string().min(16).nullable().default(null),
+      uncertainPolicy: z.enum(["resend", "skip"]).default("resend"),
     })
     .prefault({}),
   publish: z
@@ -183,6 +184,7 @@ export const configSchema = z.strictObject({
         .max(24 * 60)
         .default(15),
       trustProxy: z.boolean().default(false),
+      schedulerSeconds: z.number().min(0.2).max(3600).default(30),
     })
     .prefault({}),
   tips: z
@@ -440,6 +442,10 @@ export const keyTable: Record<string, KeyInfo> = {
     secret: true,
     doc: "Shared secret of POST /webhooks/bounces (a Bearer token, or the key of an X-Daybrief-Signature HMAC); the endpoint is off without it.",
   },
+  "deliver.uncertainPolicy": {
+    env: "DAYBRIEF_DELIVER_UNCERTAIN_POLICY",
+    doc: "What the sends `serve` runs (scheduled, resumed after a crash, or started on the desk) do with messages that were in flight when an earlier send stopped: `resend` them (a reader may get two copies) or `skip` them (a reader may get none). `issue send --uncertain` chooses for its own run.",
+  },
   "publish.dir": {
     env: "DAYBRIEF_PUBLISH_DIR",
     doc: "Folder `issue publish` writes the web archive to (issue pages, archive/index.html, feed.xml, atom.xml, feed.json) when --out is not given.",
@@ -483,6 +489,10 @@ export const keyTable: Record<string, KeyInfo> = {
   "desk.trustProxy": {
     env: "DAYBRIEF_DESK_TRUST_PROXY",
     doc: "Take the client address from X-Forwarded-For (set it only behind a reverse proxy you run); otherwise the socket's address is used.",
+  },
+  "desk.schedulerSeconds": {
+    env: "DAYBRIEF_DESK_SCHEDULER_SECONDS",
+    doc: "How often `serve` looks for scheduled sends that are due, and for started ones whose process died (it also looks once at start).",
   },
   "tips.perIpPerHour": {
     env: "DAYBRIEF_TIPS_PER_IP_PER_HOUR",

@@ -1,4 +1,3 @@
-import { hostname } from "node:os";
 import type { Config } from "../config/schema.ts";
 import {
   type IssueEmail,
@@ -22,6 +21,7 @@ import { IssuesRepo } from "../store/issues-repo.ts";
 import { LeasesRepo } from "../store/leases-repo.ts";
 import { SuppressionsRepo } from "../store/suppressions-repo.ts";
 import { leaseOwner } from "./lease-owner.ts";
+import { defaultLeaseMs, sendInProgress, takeSendLease } from "./send-lease.ts";
 import { openMailer, sendSettings } from "./send-settings.ts";
 
 export type { SendEvent };
@@ -39,6 +39,11 @@ export type SendIssueOptions = {
   /** A transport other than the configured SMTP server (the benchmark's baseline uses the same one). */
   mailer?: Mailer;
   leaseMs?: number;
+  /**
+   * The holder of a lease the caller took with `takeSendLease` and releases itself: a scheduled send holds the
+   * issue's lease from its claim until its final state is written, so no moment shows it started and unowned.
+   */
+  holder?: string;
 };
 
 export type SendStart = {
@@ -62,8 +67,6 @@ export type SendReport = SendStart & {
   elapsedMs: number;
 };
 
-const defaultLeaseMs = 30_000;
-
 /**
  * Sends an approved issue to every confirmed subscriber of its edition, or resumes a send that stopped. One
  * process at a time holds the issue's lease; the ledger (src/store/deliveries-repo.ts) records each claim and result
@@ -83,21 +86,9 @@ export async function sendIssue(ctx: SendContext, options: SendIssueOptions): Pr
   }
   const leaseMs = options.leaseMs ?? defaultLeaseMs;
   const leases = new LeasesRepo(ctx.db);
-  const holder = leaseOwner();
-  const taken = await leases.acquire(issue.id, {
-    holder,
-    host: hostname(),
-    pid: process.pid,
-    ttlMs: leaseMs,
-    now: new Date().toISOString(),
-    isAlive,
-  });
-  if (!taken.ok) {
-    throw new DaybriefError(
-      "E_SEND_IN_PROGRESS",
-      `Issue ${issue.id} is being sent by process ${taken.lease.pid} on ${taken.lease.host} (since ${taken.lease.acquiredAt}; its lease runs to ${taken.lease.expiresAt}).`,
-    );
-  }
+  const holder = options.holder ?? leaseOwner();
+  const taken = await takeSendLease(ctx.db, issue.id, holder, leaseMs);
+  if (!taken.ok) throw sendInProgress(issue.id, taken.lease);
   const mailer = options.mailer ?? (await openMailer(settings));
   try {
     const deliveries = new DeliveriesRepo(ctx.db);
@@ -167,17 +158,7 @@ export async function sendIssue(ctx: SendContext, options: SendIssueOptions): Pr
     };
   } finally {
     if (!options.mailer) await mailer.close();
-    await leases.release(issue.id, holder).catch(() => {});
-  }
-}
-
-/** Whether a process of this machine still runs (a dead holder's lease is taken over at once). */
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code !== "ESRCH";
+    if (!options.holder) await leases.release(issue.id, holder).catch(() => {});
   }
 }
 

@@ -3,9 +3,13 @@ import type { Db } from "./db.ts";
 export type ScheduledSend = {
   issueId: string;
   sendAt: string;
-  state: "scheduled" | "started" | "failed" | "cancelled";
+  /** `started` while a process sends it; `sent` once every reader is done. */
+  state: "scheduled" | "started" | "sent" | "failed" | "cancelled";
   scheduledBy: string;
   error: string | null;
+  /** Times a `serve` took the send over after the process sending it died, and when it last did. */
+  resumes: number;
+  resumedAt: string | null;
 };
 
 /** The send times editors chose; `daybrief serve` starts each send when its time comes. */
@@ -25,6 +29,8 @@ export class SchedulesRepo {
       created_at: now,
       updated_at: now,
       error: null,
+      resumes: 0,
+      resumed_at: null,
     };
     await this.#db.kysely
       .insertInto("scheduled_sends")
@@ -64,6 +70,28 @@ export class SchedulesRepo {
     return Number(result.numUpdatedRows) === 1;
   }
 
+  /** Sends marked started: running in some process, or left behind by one that died. */
+  async started(): Promise<ScheduledSend[]> {
+    const rows = await this.#db.kysely
+      .selectFrom("scheduled_sends")
+      .selectAll()
+      .where("state", "=", "started")
+      .orderBy("send_at")
+      .execute();
+    return rows.map(toScheduled);
+  }
+
+  /** Records that this process took over a started send; false when it is no longer started. */
+  async markResumed(issueId: string, now: string): Promise<boolean> {
+    const result = await this.#db.kysely
+      .updateTable("scheduled_sends")
+      .set((eb) => ({ resumes: eb("resumes", "+", 1), resumed_at: now, updated_at: now }))
+      .where("issue_id", "=", issueId)
+      .where("state", "=", "started")
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows) === 1;
+  }
+
   async setState(issueId: string, state: ScheduledSend["state"], error: string | null, now: string): Promise<void> {
     await this.#db.kysely
       .updateTable("scheduled_sends")
@@ -79,6 +107,8 @@ function toScheduled(row: {
   state: string;
   scheduled_by: string;
   error: string | null;
+  resumes?: number | null;
+  resumed_at?: string | null;
 }): ScheduledSend {
   return {
     issueId: row.issue_id,
@@ -86,5 +116,7 @@ function toScheduled(row: {
     state: row.state as ScheduledSend["state"],
     scheduledBy: row.scheduled_by,
     error: row.error,
+    resumes: Number(row.resumes ?? 0),
+    resumedAt: row.resumed_at ?? null,
   };
 }

@@ -285,6 +285,9 @@ export type ScheduledSendsTable = {
   created_at: string;
   updated_at: string;
   error: string | null;
+  /** Times the send was resumed after the process sending it died (migration 015). */
+  resumes: Generated<number>;
+  resumed_at: string | null;
 };
 
 export type Database = {

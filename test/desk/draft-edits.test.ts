@@ -116,7 +116,7 @@ for (const kind of testStores()) {
       expect(sink.messages.length).toBe(0);
       expect(await runDueSends(ctx, new Date(Date.now() + 2 * 3_600_000))).toEqual([draft.id]);
       expect(sink.messages.length).toBe(2);
-      expect((await scheduledSend(ctx, draft.id))?.state).toBe("started");
+      expect((await scheduledSend(ctx, draft.id))?.state).toBe("sent");
       expect((await new IssuesRepo(db).get(draft.id))?.status).toBe("sent");
       expect(await runDueSends(ctx, new Date(Date.now() + 3 * 3_600_000))).toEqual([]);
     }, 60_000);

@@ -11,6 +11,7 @@ import { desk } from "./009-desk.ts";
 import { issuePublished } from "./010-issue-published.ts";
 import { embeddings } from "./013-embeddings.ts";
 import { imageAlt } from "./014-image-alt.ts";
+import { scheduleResumes } from "./015-schedule-resumes.ts";
 
 /** Column types that differ between the dialects; everything else is written once. */
 export type Types = { blob: "blob" | "bytea"; real: "real" | "double precision"; autoId: "integer" | "serial" };
@@ -40,6 +41,7 @@ function migrations(dialect: DialectName): Record<string, Migration> {
     "010-issue-published": { up: (db: Kysely<unknown>) => issuePublished(db, types) },
     "013-embeddings": { up: (db: Kysely<unknown>) => embeddings(db, types) },
     "014-image-alt": { up: (db: Kysely<unknown>) => imageAlt(db, types) },
+    "015-schedule-resumes": { up: (db: Kysely<unknown>) => scheduleResumes(db, types) },
   };
 }
 

@@ -120,7 +120,7 @@ ${
     ? html`<form method="post" action="${base}/schedule" class="tools">${csrfField(csrf)}<label for="send-at">Schedule the send at (${data.timeZone})</label> <input id="send-at" name="at" type="datetime-local" required> <button type="submit">Schedule</button></form>`
     : ""
 }
-${data.schedule && data.schedule.state !== "cancelled" ? html`<p>Scheduled: ${when(data.schedule.sendAt)} UTC (${data.schedule.state}${data.schedule.error ? `: ${data.schedule.error}` : ""}) by ${data.schedule.scheduledBy} ${data.schedule.state === "scheduled" ? actionButton(`${base}/unschedule`, "Cancel", csrf) : ""}</p>` : ""}
+${data.schedule && data.schedule.state !== "cancelled" ? html`<p>Scheduled: ${when(data.schedule.sendAt)} UTC (${data.schedule.state}${data.schedule.error ? `: ${data.schedule.error}` : ""}) by ${data.schedule.scheduledBy} ${data.schedule.state === "scheduled" ? actionButton(`${base}/unschedule`, "Cancel", csrf) : ""}</p>${resumedNote(data.schedule, c.everUncertain)}` : ""}
 ${data.sending ? html`<p role="status">Send started ${when(data.sending.startedAt)}${data.sending.done ? (data.sending.error ? "" : " — finished") : " — in progress"}${data.sending.error ? html` — <span class="warn">${data.sending.error}</span>` : ""}</p>` : ""}
 ${
   c.total
@@ -132,6 +132,16 @@ ${
 }
 ${data.deliveries.failures.map((f) => html`<p class="small warn">${f.email}: ${f.code} ${f.error}</p>`)}
 </section>`;
+}
+
+/** Says that a `serve` took the scheduled send over after the process sending it died, and what was in doubt. */
+function resumedNote(schedule: ScheduledSend, inDoubt: number): Html | string {
+  if (!schedule.resumes) return "";
+  const times = schedule.resumes === 1 ? "" : ` (${schedule.resumes} times)`;
+  const doubt = inDoubt
+    ? ` ${inDoubt} message${inDoubt === 1 ? " was" : "s were"} in flight when a send stopped: the server may have accepted ${inDoubt === 1 ? "it" : "them"} (see uncertain in docs/delivery.md).`
+    : "";
+  return html`<p role="status" class="warn">Resumed${times}: the process sending it stopped before the end; a server took the send over at ${when(schedule.resumedAt ?? schedule.sendAt)} UTC.${doubt}</p>`;
 }
 
 /** The review page of one issue: actions, the email at desktop and phone width, and every section to work on. */

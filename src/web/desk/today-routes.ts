@@ -281,7 +281,7 @@ export function todayRoutes(app: Hono<DeskEnv>, ctx: DeskContext): void {
       ctx.sends.set(id, state);
       // The send runs on after this request; the page shows its progress from the ledger.
       void ctx.background
-        .run((signal) => sendIssue(ctx, { issueId: id, policy: "resend", signal }))
+        .run((signal) => sendIssue(ctx, { issueId: id, policy: ctx.config.deliver.uncertainPolicy, signal }))
         .then((report) => {
           // Settled either way: a send that stopped early (the server shut down, SMTP stayed away) may be resumed.
           state.done = true;
