@@ -1,11 +1,12 @@
 import { mkdirSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import type SqliteDatabase from "better-sqlite3";
-import { Kysely, SqliteDialect } from "kysely";
+import { Kysely } from "kysely";
 import { DaybriefError } from "../errors.ts";
 import { migrateToLatest } from "./migrations/index.ts";
 import { OwnSchemaPostgresDialect } from "./pg-introspector.ts";
 import type { Database } from "./schema.ts";
+import { ImmediateSqliteDialect } from "./sqlite-dialect.ts";
 
 export type DialectName = "sqlite" | "postgres";
 
@@ -71,7 +72,7 @@ async function openSqlite(url: string): Promise<Db> {
       variant: "sqlite",
     });
   }
-  const kysely = new Kysely<Database>({ dialect: new SqliteDialect({ database }) });
+  const kysely = new Kysely<Database>({ dialect: new ImmediateSqliteDialect({ database }) });
   return { kysely, dialect: "sqlite", label: `sqlite:${path}`, sqlite: database, close: () => kysely.destroy() };
 }
 

@@ -47,7 +47,7 @@ for (const kind of testStores()) {
         expect((await runCli(["sources", "add", `${server.url}/feed.xml`, "--name", "Shared"], box)).code).toBe(0);
 
         const runs = await Promise.all([runCli(["ingest", "--json"], box), runCli(["ingest", "--all", "--json"], box)]);
-        for (const run of runs) expect(run.code, run.stderr).toBe(0);
+        for (const run of runs) expect(run.code, `${run.stderr}\n${run.stdout}`).toBe(0);
         const reports = runs.map((run) => JSON.parse(run.stdout) as Report);
         expect(reports.reduce((n, r) => n + r.articles.ok, 0)).toBe(itemCount);
         expect(pageRequests.size).toBe(itemCount);
