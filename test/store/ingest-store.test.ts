@@ -6,23 +6,10 @@ import { ItemsRepo } from "../../src/store/items-repo.ts";
 import { articleLeases } from "../../src/store/migrations/004-article-leases.ts";
 import { typesFor } from "../../src/store/migrations/index.ts";
 import { SourcesRepo } from "../../src/store/sources-repo.ts";
+import { feedItem } from "../helpers/feed-items.ts";
 import { type TestStore, testStores } from "../helpers/stores.ts";
 
-const item = (overrides: Partial<FeedItem>): FeedItem => ({
-  id: null,
-  title: "Title",
-  link: null,
-  summary: "Summary",
-  content: null,
-  published: "2025-12-01T10:00:00Z",
-  updated: null,
-  authors: [],
-  categories: [],
-  enclosures: [],
-  image: null,
-  idIsPermalink: false,
-  ...overrides,
-});
+const item = feedItem;
 
 const minutes = (n: number) => new Date(Date.parse("2025-12-01T12:00:00.000Z") + n * 60_000).toISOString();
 

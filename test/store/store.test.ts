@@ -1,29 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { toCandidates } from "../../src/ingest/identity.ts";
-import type { FeedItem } from "../../src/model/feed.ts";
 import type { Db } from "../../src/store/db.ts";
 import { ItemsRepo } from "../../src/store/items-repo.ts";
 import { latestMigration, migrateToLatest } from "../../src/store/migrations/index.ts";
 import { SourcesRepo } from "../../src/store/sources-repo.ts";
+import { feedItem } from "../helpers/feed-items.ts";
 import { type TestStore, testStores } from "../helpers/stores.ts";
-
-function feedItem(overrides: Partial<FeedItem>): FeedItem {
-  return {
-    id: null,
-    title: "Title",
-    link: null,
-    summary: "Summary",
-    content: null,
-    published: "2025-12-01T10:00:00Z",
-    updated: null,
-    authors: [],
-    categories: [],
-    enclosures: [],
-    image: null,
-    idIsPermalink: false,
-    ...overrides,
-  };
-}
 
 const t0 = "2025-12-01T12:00:00.000Z";
 const t1 = "2025-12-01T13:00:00.000Z";
