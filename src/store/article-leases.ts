@@ -1,4 +1,5 @@
 import type { Db } from "./db.ts";
+import { retryDeadlocks } from "./retry.ts";
 
 /** An item whose page a run has claimed. */
 export type ClaimedArticle = { id: string; sourceId: string; url: string };
@@ -41,13 +42,15 @@ export class ArticleLeases {
       )
       .where((eb) => eb.or([eb("items.article_lease_until", "is", null), eb("items.article_lease_until", "<=", now)]));
     if (options.sourceId) pick = pick.where("items.source_id", "=", options.sourceId);
-    const rows = await this.#db.kysely
-      .updateTable("items")
-      .set({ article_lease_owner: options.owner, article_lease_until: options.until })
-      .where("id", "in", pick)
-      .where((eb) => eb.or([eb("article_lease_until", "is", null), eb("article_lease_until", "<=", now)]))
-      .returning(["id", "source_id", "url", "first_seen_at"])
-      .execute();
+    const rows = await retryDeadlocks(this.#db, () =>
+      this.#db.kysely
+        .updateTable("items")
+        .set({ article_lease_owner: options.owner, article_lease_until: options.until })
+        .where("id", "in", pick)
+        .where((eb) => eb.or([eb("article_lease_until", "is", null), eb("article_lease_until", "<=", now)]))
+        .returning(["id", "source_id", "url", "first_seen_at"])
+        .execute(),
+    );
     rows.sort((a, b) => a.first_seen_at.localeCompare(b.first_seen_at) || a.id.localeCompare(b.id));
     return rows.map((r) => ({ id: r.id, sourceId: r.source_id, url: r.url as string }));
   }

@@ -1,6 +1,7 @@
 import type { Selectable } from "kysely";
 import { type ItemCandidate, itemId } from "../model/item.ts";
 import type { Db } from "./db.ts";
+import { retryDeadlocks } from "./retry.ts";
 import type { ItemsTable } from "./schema.ts";
 
 export type UpsertOutcome = { id: string; status: "new" | "updated" | "unchanged"; url: string | null };
@@ -28,6 +29,15 @@ export async function upsertItems(
   now: string,
 ): Promise<UpsertOutcome[]> {
   if (!candidates.length) return [];
+  return retryDeadlocks(db, () => upsertOnce(db, sourceId, candidates, now));
+}
+
+async function upsertOnce(
+  db: Db,
+  sourceId: string,
+  candidates: ItemCandidate[],
+  now: string,
+): Promise<UpsertOutcome[]> {
   return db.kysely.transaction().execute(async (trx) => {
     const existing: Selectable<ItemsTable>[] = [];
     for (const part of chunk(candidates, 300)) {
